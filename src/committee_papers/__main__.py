@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m committee_papers``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""Findings about a report: marks that contradict the figures, missing targets and data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from ..model import (
+    DataTable,
+    ExceptionPage,
+    Mark,
+    Period,
+    PeriodKind,
+    Report,
+    ReportingPeriod,
+    Value,
+    quarter_of_month,
+)
+from ..formatting import format_value
+from .dot import Assessment
+from .page import comparison_dot, row_dot, rule_polarity
+
+
+class Severity(Enum):
+    """How serious a finding is: errors stop a render, warnings fail only ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a person should look at, with the place it was found."""
+
+    severity: Severity
+    where: str
+    message: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.where}: {self.message}"
+
+
+def _mark_text(mark: Mark) -> str:
+    judgement = f", {mark.judgement.value}" if mark.judgement else ""
+    return f"{mark.direction.value}{judgement}"
+
+
+def _contradiction(
+    where: str, published: Mark, computed: Assessment, current: Value, reference: Value,
+    locale: str,
+) -> Finding:
+    figures = f"{format_value(current, locale)} against {format_value(reference, locale)}"
+    return Finding(
+        Severity.WARNING,
+        where,
+        f"the published mark says {_mark_text(published)} but the figures, {figures}, say "
+        f"{computed.words!r}; the mark computed from the figures is the one rendered",
+        "mark-contradicts-figures",
+    )
+
+
+def _is_due(period: Period, reporting: ReportingPeriod) -> bool:
+    """Return whether a figure for this period should exist by the end of the reporting period."""
+    year = period.year
+    if year is None:
+        return False
+    if year < reporting.year:
+        return True
+    if year > reporting.year or reporting.quarter is None:
+        return False
+    if period.kind is PeriodKind.QUARTER and period.index is not None:
+        return period.index <= reporting.quarter
+    if period.kind is PeriodKind.MONTH and period.index is not None:
+        return quarter_of_month(period.index) <= reporting.quarter
+    return False
+
+
+def _table_findings(
+    page: ExceptionPage, table: DataTable, where: str, reporting: ReportingPeriod | None,
+    locale: str,
+) -> Iterator[Finding]:
+    for number, row in enumerate(table.rows):
+        place = f"{where}.rows[{number}]"
+        dot = row_dot(page, row)
+        if table.dot is not None and dot.assessment is None:
+            yield Finding(Severity.WARNING, place, f"no DoT can be computed: {dot.reason}", "no-dot")
+        if row.published is not None and dot.assessment is not None:
+            if not dot.assessment.agrees_with(row.published):
+                assert dot.current is not None and dot.reference is not None
+                yield _contradiction(
+                    place, row.published, dot.assessment, dot.current, dot.reference, locale
+                )
+        target = table.target_for(row)
+        if table.show_target and target is None:
+            yield Finding(Severity.WARNING, place, "the row has no target", "target-missing")
+        polarity = page.indicators[row.indicator].polarity
+        implied = rule_polarity(target.kind) if target else None
+        if implied is not None and polarity.value != "none" and implied is not polarity:
+            assert target is not None
+            yield Finding(
+                Severity.WARNING,
+                place,
+                f"the target {target.wording!r} asks for the opposite of "
+                f"'better to be {polarity.label}'",
+                "target-contradicts-polarity",
+            )
+        if reporting is not None:
+            for period in table.periods:
+                if _is_due(period, reporting) and period.label not in row.values:
+                    yield Finding(
+                        Severity.WARNING,
+                        f"{place}.values.{period.label}",
+                        f"no figure for {period.label}, which {reporting.label} should have",
+                        "period-not-reported",
+                    )
+
+
+def _page_findings(
+    page: ExceptionPage, where: str, reporting: ReportingPeriod | None, locale: str
+) -> Iterator[Finding]:
+    if page.table is not None:
+        yield from _table_findings(page, page.table, where, reporting, locale)
+    if page.dot_table is not None:
+        for number, comparison in enumerate(page.dot_table.comparisons):
+            computed = comparison_dot(page, comparison)
+            if comparison.published is None or computed is None or not computed.computed:
+                continue
+            if not computed.agrees_with(comparison.published):
+                place = f"{where}.direction_of_travel[{number}] ({comparison.label})"
+                assert comparison.current is not None and comparison.reference is not None
+                yield _contradiction(
+                    place, comparison.published, computed, comparison.current,
+                    comparison.reference, locale,
+                )
+    if not page.commentary:
+        yield Finding(Severity.WARNING, where, "the page has no commentary", "no-commentary")
+
+
+def check(report: Report) -> list[Finding]:
+    """Return every finding about the report, in document order."""
+    findings: list[Finding] = []
+    for s, section in enumerate(report.sections):
+        if not section.pages:
+            findings.append(
+                Finding(Severity.WARNING, f"sections[{s}]", "the section has no pages", "empty")
+            )
+        for p, page in enumerate(section.pages):
+            where = f"sections[{s}].pages[{p}]"
+            findings.extend(_page_findings(page, where, report.period, report.locale))
+    return findings
+
+
+__all__ = ["Finding", "Severity", "check"]

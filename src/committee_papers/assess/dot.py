@@ -1,0 +1,72 @@
+"""The direction-of-travel engine: which way a figure moved, and whether that is good."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Direction, Judgement, Mark, Number, Polarity, Value, headline
+
+DIRECTION_WORDS = {Direction.UP: "Increased", Direction.DOWN: "Decreased", Direction.SAME: "No change"}
+JUDGEMENT_WORDS = {Judgement.BETTER: "better", Judgement.WORSE: "worse", Judgement.NEUTRAL: ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A direction of travel and its judgement; ``computed`` is False for a stated mark."""
+
+    direction: Direction
+    judgement: Judgement
+    computed: bool = True
+
+    @property
+    def words(self) -> str:
+        """Return the meaning in plain words, e.g. ``Increased – worse``."""
+        judgement = JUDGEMENT_WORDS[self.judgement]
+        direction = DIRECTION_WORDS[self.direction]
+        return f"{direction} – {judgement}" if judgement else direction
+
+    def agrees_with(self, mark: Mark) -> bool:
+        """Return whether a published mark says the same thing."""
+        if mark.direction is not self.direction:
+            return False
+        return mark.judgement is None or mark.judgement is self.judgement
+
+    @classmethod
+    def stated(cls, mark: Mark) -> Assessment:
+        """Return the assessment a stated mark gives, for comparisons with no data behind them."""
+        if mark.judgement is not None:
+            judgement = mark.judgement
+        else:
+            judgement = Judgement.NEUTRAL
+        return cls(mark.direction, judgement, computed=False)
+
+
+def _figure(value: Value | Number | Decimal | int) -> Decimal:
+    if isinstance(value, (Decimal, int)):
+        return Decimal(value)
+    return headline(value).value
+
+
+def assess_change(
+    current: Value | Decimal | int,
+    reference: Value | Decimal | int,
+    polarity: Polarity,
+    tolerance: Decimal | int = 0,
+) -> Assessment:
+    """Return how ``current`` moved against ``reference`` and whether that is better.
+
+    A difference no larger than ``tolerance`` counts as no change. A count with its rate is
+    compared on the count.
+    """
+    tolerance = Decimal(tolerance)
+    if tolerance < 0:
+        raise ValueError(f"tolerance must not be negative, got {tolerance}")
+    difference = _figure(current) - _figure(reference)
+    if abs(difference) <= tolerance:
+        return Assessment(Direction.SAME, Judgement.NEUTRAL)
+    direction = Direction.UP if difference > 0 else Direction.DOWN
+    if polarity is Polarity.NONE:
+        return Assessment(direction, Judgement.NEUTRAL)
+    good = Direction.UP if polarity is Polarity.HIGH else Direction.DOWN
+    return Assessment(direction, Judgement.BETTER if direction is good else Judgement.WORSE)

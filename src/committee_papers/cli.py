@@ -1,0 +1,128 @@
+"""The command line: ``committee-papers render | check | schema``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import CommitteePapersError
+
+EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="committee-papers",
+        description="Turn performance-indicator data into the Exception Reports appendix "
+        "of a committee paper, as Word and PDF.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    render = commands.add_parser("render", help="write each report as .docx and/or .pdf")
+    render.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files (YAML or JSON)")
+    render.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
+    render.add_argument("--format", choices=["docx", "pdf", "both"], default="both")
+    render.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
+    check = commands.add_parser("check", help="validate reports and list every finding")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    commands.add_parser("schema", help="print the JSON Schema of the report format")
+    return parser
+
+
+def _load_all(files: Sequence[Path]) -> list[object] | None:
+    from .loaders import LoadError, load
+
+    reports: list[object] = []
+    failed = False
+    for file in files:
+        try:
+            reports.append(load(file))
+        except LoadError as error:
+            print(f"error: {error}", file=sys.stderr)
+            failed = True
+    return None if failed else reports
+
+
+def _render(args: argparse.Namespace) -> int:
+    from . import render_docx, render_pdf
+    from .assess import check
+
+    stems = [f.stem for f in args.files]
+    repeated = sorted({s for s in stems if stems.count(s) > 1})
+    if repeated:
+        print(f"error: two input files would write the same output names: {', '.join(repeated)}; "
+              "rename one of them", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.template is not None and not args.template.is_file():
+        print(f"error: the template {args.template} does not exist: check the path", file=sys.stderr)
+        return EXIT_PROBLEM
+    reports = _load_all(args.files)
+    if reports is None:
+        print("nothing was written", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.output.exists() and not args.output.is_dir():
+        print(f"error: {args.output} is a file: give a folder to write into", file=sys.stderr)
+        return EXIT_PROBLEM
+    args.output.mkdir(parents=True, exist_ok=True)
+    formats = ["docx", "pdf"] if args.format == "both" else [args.format]
+    for file, report in zip(args.files, reports, strict=True):
+        for finding in check(report):  # type: ignore[arg-type]
+            print(f"{file}: {finding}", file=sys.stderr)
+        for fmt in formats:
+            target = args.output / f"{file.stem}.{fmt}"
+            if fmt == "docx":
+                render_docx(report, target, template=args.template)  # type: ignore[arg-type]
+            else:
+                render_pdf(report, target)  # type: ignore[arg-type]
+            print(f"wrote {target} ({report.page_count} exception pages)")  # type: ignore[attr-defined]
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .assess import Severity, check
+
+    reports = _load_all(args.files)
+    if reports is None:
+        return EXIT_PROBLEM
+    worst = EXIT_OK
+    for file, report in zip(args.files, reports, strict=True):
+        findings = check(report)  # type: ignore[arg-type]
+        for finding in findings:
+            print(f"{file}: {finding}")
+        errors = sum(f.severity is Severity.ERROR for f in findings)
+        warnings = len(findings) - errors
+        print(f"{file}: {errors} errors, {warnings} warnings")
+        if errors or (args.strict and warnings):
+            worst = EXIT_PROBLEM
+    return worst
+
+
+def _schema(_: argparse.Namespace) -> int:
+    from .loaders.schema import report_schema
+
+    print(json.dumps(report_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    args = _parser().parse_args(argv)
+    command = {"render": _render, "check": _check, "schema": _schema}[args.command]
+    try:
+        return command(args)
+    except CommitteePapersError as error:
+        if args.debug:
+            raise
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception as error:  # the last line of defence: no traceback unless asked for
+        if args.debug:
+            raise
+        print(f"internal error: {type(error).__name__}: {error}\n"
+              "This is a bug in committee_papers: run again with --debug and report the "
+              "traceback.", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,27 @@
+"""Renderer-neutral layout: what each page holds, decided once for Word and PDF."""
+
+from .build import layout_report, page_layout
+from .grid import Placed, place
+from .nodes import (
+    Align,
+    DocumentLayout,
+    Heading,
+    LayoutBlock,
+    LayoutCell,
+    LayoutRow,
+    ListItems,
+    PageLayout,
+    ParagraphKind,
+    Scope,
+    Span,
+    SpanRole,
+    Table,
+    TextBlock,
+)
+from .text import clean_text, unclean_characters
+
+__all__ = [
+    "Align", "DocumentLayout", "Heading", "LayoutBlock", "LayoutCell", "LayoutRow", "ListItems",
+    "PageLayout", "ParagraphKind", "Placed", "Scope", "Span", "SpanRole", "Table", "TextBlock",
+    "clean_text", "layout_report", "page_layout", "place", "unclean_characters",
+]

@@ -1,0 +1,152 @@
+"""A renderer-neutral description of the document: blocks, tables of cells, runs of text.
+
+The Word and PDF renderers draw exactly this, so the two outputs cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from ..style import Colour
+
+
+class SpanRole(Enum):
+    """What a span is, so a renderer can pick its font."""
+
+    TEXT = "text"
+    MARK = "mark"  # an arrow or tick/cross: drawn in the symbol font
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text in one style. ``alt`` is what a screen reader should say instead."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    colour: Colour | None = None
+    role: SpanRole = SpanRole.TEXT
+    alt: str | None = None
+
+
+class Align(Enum):
+    """Horizontal alignment of a cell's content."""
+
+    LEFT = "left"
+    CENTRE = "centre"
+    RIGHT = "right"
+
+
+class Scope(Enum):
+    """Which cells a header cell labels."""
+
+    COLUMN = "column"
+    ROW = "row"
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutCell:
+    """A table cell. A spanning cell appears once, in the row and column where it starts."""
+
+    spans: tuple[Span, ...] = ()
+    colspan: int = 1
+    rowspan: int = 1
+    scope: Scope | None = None  # set on header cells: TH rather than TD
+    align: Align = Align.LEFT
+    fill: Colour | None = None
+    small: bool = False
+
+    @property
+    def text(self) -> str:
+        """Return the cell's text without styling."""
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutRow:
+    """A table row; header rows repeat when a table runs onto another page."""
+
+    cells: tuple[LayoutCell, ...]
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: rows of cells, relative column widths, and a description for screen readers."""
+
+    rows: tuple[LayoutRow, ...]
+    widths: tuple[float, ...]  # fractions of the text width, summing to 1
+    description: str
+    kind: str  # indicators, data, dot or supplementary: for house-style hooks and tests
+
+    @property
+    def header_rows(self) -> int:
+        """Return how many rows at the top are header rows."""
+        count = 0
+        for row in self.rows:
+            if not row.header:
+                break
+            count += 1
+        return count
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading: level 1 is the portfolio, 2 the exception page, 3 its parts."""
+
+    level: int
+    text: str
+
+
+class ParagraphKind(Enum):
+    """The paragraph styles a page uses."""
+
+    BODY = "body"
+    SMALL = "small"  # footnotes
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A paragraph of spans. A newline in a span is a line break."""
+
+    spans: tuple[Span, ...]
+    kind: ParagraphKind = ParagraphKind.BODY
+
+    @property
+    def text(self) -> str:
+        """Return the paragraph's text without styling."""
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class ListItems:
+    """A bulleted or numbered list; each item is a paragraph of spans."""
+
+    items: tuple[tuple[Span, ...], ...]
+    ordered: bool = False
+
+
+LayoutBlock = Heading | Table | TextBlock | ListItems
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """One exception page; it starts on a new page in both outputs."""
+
+    blocks: tuple[LayoutBlock, ...]
+    bookmark: str
+    portfolio: str  # the section it belongs to, for nested bookmarks
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLayout:
+    """The whole appendix: metadata, page furniture and pages."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: tuple[str, ...]
+    language: str
+    running_header: str
+    pages: tuple[PageLayout, ...]

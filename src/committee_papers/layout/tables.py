@@ -1,0 +1,136 @@
+"""Lay out the tables of an exception page: indicators, figures, DoT, supplementary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..assess import comparison_dot, row_dot
+from ..formatting import format_target, format_value
+from ..model import DataTable, ExceptionPage, RowStyle, SupplementaryTable, TargetKind
+from ..style import HouseStyle
+from .marks import mark_spans
+from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
+from .text import clean_text
+
+
+def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:
+    """Return a plain span of cleaned text."""
+    return Span(clean_text(text), bold=bold, italic=italic)
+
+
+def _header(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
+            align: Align = Align.CENTRE) -> LayoutCell:
+    return LayoutCell((span(text, bold=True),), colspan, rowspan, Scope.COLUMN, align, style.header_fill)
+
+
+def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
+    """Return the ``Indicator Description | Better to be?`` table."""
+    labels = style.labels
+    rows = [LayoutRow((_header(labels.indicator_description, style, align=Align.LEFT),
+                       _header(labels.better_to_be, style)), header=True)]
+    for indicator in page.indicators:
+        rows.append(LayoutRow((
+            LayoutCell((span(indicator.description),)),
+            LayoutCell((span(indicator.polarity.label),), align=Align.CENTRE),
+        )))
+    return Table(tuple(rows), (0.8, 0.2), "Indicators on this page and whether a higher or "
+                 "lower value is better", "indicators")
+
+
+def _widths(table: DataTable) -> tuple[float, ...]:
+    text_target = table.target is not None and table.target.kind is not TargetKind.VALUE
+    fixed = [0.13] if table.has_row_labels else []
+    tail = ([0.17 if text_target else 0.1] if table.show_target else []) + ([0.12] if table.dot else [])
+    rest = 1 - sum(fixed) - sum(tail)
+    each = rest / len(table.periods)
+    return tuple(fixed + [each] * len(table.periods) + tail)
+
+
+def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale: str) -> Table:
+    """Return the figures table: a two-row header when sub-periods share a year header."""
+    grouped = any(p.group for p in table.periods)
+    depth = 2 if grouped else 1
+    top: list[LayoutCell] = []
+    sub: list[LayoutCell] = []
+    if table.has_row_labels:
+        top.append(_header(table.label_header, style, rowspan=depth, align=Align.LEFT))
+    for group, members in groupby(table.periods, key=lambda p: p.group):
+        periods = list(members)
+        if group is None:
+            top.extend(_header(p.label, style, rowspan=depth) for p in periods)
+        else:
+            top.append(_header(group, style, colspan=len(periods)))
+            sub.extend(_header(p.label, style) for p in periods)
+    if table.show_target:
+        top.append(_header(table.target_header, style, rowspan=depth))
+    if table.dot:
+        top.append(_header(table.dot.header, style, rowspan=depth))
+    rows = [LayoutRow(tuple(top), header=True)] + ([LayoutRow(tuple(sub), header=True)] if sub else [])
+    shared = table.target is not None and all(r.target is None for r in table.rows)
+    for number, row in enumerate(table.rows):
+        cells: list[LayoutCell] = []
+        if table.has_row_labels:
+            cells.append(LayoutCell((span(row.label or "", bold=True),), scope=Scope.ROW))
+        for period in table.periods:
+            value = row.values.get(period.label)
+            text = format_value(value, locale) if value is not None else ""
+            cells.append(LayoutCell((span(text),), align=Align.CENTRE))
+        target = table.target_for(row)
+        if table.show_target and not (shared and number > 0):
+            text = format_target(target, locale) if target else ""
+            cells.append(LayoutCell((span(text),), rowspan=len(table.rows) if shared else 1,
+                                    align=Align.CENTRE))
+        if table.dot:
+            marks = mark_spans(row_dot(page, row).assessment, style.marks)
+            cells.append(LayoutCell(marks, align=Align.CENTRE))
+        rows.append(LayoutRow(tuple(cells)))
+    first, last = table.periods[0].label, table.periods[-1].label
+    extras = ", target" * table.show_target + ", direction of travel" * bool(table.dot)
+    description = clean_text(f"Figures for {page.heading}, {first} to {last}{extras}")
+    return Table(tuple(rows), _widths(table), description, "data")
+
+
+def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
+    """Return the Direction of Travel table: a title row, the labels, then the marks."""
+    assert page.dot_table is not None
+    comparisons = page.dot_table.comparisons
+    count = len(comparisons)
+    title = page.dot_table.title or style.labels.direction_of_travel
+    rows = [LayoutRow((_header(title, style, colspan=count, align=Align.LEFT),), header=True),
+            LayoutRow(tuple(_header(c.label, style) for c in comparisons), header=True)]
+    marks: list[LayoutCell] = []
+    said: list[str] = []
+    for comparison in comparisons:
+        if comparison.text is not None:
+            marks.append(LayoutCell((span(comparison.text),), align=Align.CENTRE))
+            said.append(f"{comparison.label}: {comparison.text}")
+            continue
+        assessment = comparison_dot(page, comparison)
+        marks.append(LayoutCell(mark_spans(assessment, style.marks), align=Align.CENTRE))
+        said.append(f"{comparison.label}: {assessment.words if assessment else 'none'}")
+    rows.append(LayoutRow(tuple(marks)))
+    description = clean_text(f"{title}: " + "; ".join(said))
+    return Table(tuple(rows), tuple([1 / count] * count), description, "dot")
+
+
+def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
+    """Return a supplementary table with its header, summary and footnote rows."""
+    rows = [LayoutRow(tuple(_header(c.text, style, colspan=c.colspan) for c in r.cells), header=True)
+            for r in table.header_rows]
+    for row in table.rows:
+        cells = []
+        for number, cell in enumerate(row.cells):
+            bold = cell.bold or row.style is RowStyle.SUMMARY
+            italic = row.style is RowStyle.FOOTNOTE
+            is_label = number == 0 and row.style is not RowStyle.FOOTNOTE and bool(cell.text)
+            cells.append(LayoutCell(
+                (span(cell.text, bold=bold, italic=italic),), cell.colspan,
+                scope=Scope.ROW if is_label else None,
+                align=Align.LEFT if number == 0 else Align.CENTRE,
+                small=row.style is RowStyle.FOOTNOTE,
+            ))
+        rows.append(LayoutRow(tuple(cells)))
+    width = table.width
+    widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
+    description = clean_text(table.description or table.title or "Supplementary figures")
+    return Table(tuple(rows), widths, description, "supplementary")

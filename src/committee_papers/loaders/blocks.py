@@ -1,0 +1,108 @@
+"""Read commentary and notes: paragraphs, styled runs and lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow
+from .context import Context
+from .source import join
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _run(ctx: Context, value: Any, path: str) -> Run | None:
+    if isinstance(value, dict):
+        data = ctx.mapping(value, path, ["text"], ["bold", "italic"])
+        if data is None or "text" not in data:
+            return None
+        bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
+        italic = ctx.flag(data["italic"], join(path, "italic")) if "italic" in data else False
+        return Run(ctx.text(data["text"], join(path, "text"), allow_empty=True), bold, italic)
+    return Run(ctx.text(value, path, allow_empty=True))
+
+
+def _paragraph(ctx: Context, value: Any, path: str) -> Paragraph | None:
+    if isinstance(value, list):
+        runs = [_run(ctx, item, join(path, i)) for i, item in enumerate(value)]
+        return Paragraph(tuple(r for r in runs if r is not None))
+    run = _run(ctx, value, path)
+    return Paragraph((run,)) if run is not None else None
+
+
+def read_blocks(ctx: Context, value: Any, path: str) -> tuple[Block, ...]:
+    """Return blocks from text (paragraphs split at blank lines) or a list of items.
+
+    An item is text (one paragraph), a list of runs, or ``{bullets: [...]}`` /
+    ``{numbered: [...]}``.
+    """
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        parts = [part.strip("\n") for part in _BLANK_LINE.split(value.strip("\n"))]
+        return tuple(Paragraph.plain(part) for part in parts if part.strip())
+    blocks: list[Block] = []
+    for i, item in enumerate(ctx.sequence(value, path)):
+        here = join(path, i)
+        if isinstance(item, dict) and ("bullets" in item or "numbered" in item):
+            data = ctx.mapping(item, here, [], ["bullets", "numbered"])
+            key = "bullets" if "bullets" in item else "numbered"
+            if data is None or len(data) != 1:
+                ctx.problem(here, "a list is either 'bullets' or 'numbered', not both")
+                continue
+            entries = ctx.sequence(data[key], join(here, key))
+            items = [_paragraph(ctx, e, join(join(here, key), j)) for j, e in enumerate(entries)]
+            blocks.append(ListBlock(tuple(p for p in items if p), ordered=key == "numbered"))
+            continue
+        paragraph = _paragraph(ctx, item, here)
+        if paragraph is not None:
+            blocks.append(paragraph)
+    return tuple(blocks)
+
+
+def _cell(ctx: Context, value: Any, path: str) -> Cell:
+    if value is None:
+        return Cell("")
+    if isinstance(value, dict):
+        data = ctx.mapping(value, path, [], ["text", "colspan", "bold"]) or {}
+        text = ctx.text(data.get("text", ""), join(path, "text"), allow_empty=True)
+        span = ctx.integer(data.get("colspan", 1), join(path, "colspan"), 1, 50) or 1
+        bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
+        return Cell(text, span, bold)
+    return Cell(ctx.text(value, path, allow_empty=True))
+
+
+def _table_row(ctx: Context, value: Any, path: str) -> TableRow:
+    style = RowStyle.NORMAL
+    cells = value
+    if isinstance(value, dict):
+        data = ctx.mapping(value, path, ["cells"], ["style"]) or {}
+        cells = data.get("cells", [])
+        if "style" in data:
+            style = ctx.choice(data["style"], join(path, "style"), RowStyle) or style
+        path = join(path, "cells")
+    items = ctx.sequence(cells, path)
+    return TableRow(tuple(_cell(ctx, c, join(path, i)) for i, c in enumerate(items)), style)
+
+
+def read_supplementary(ctx: Context, value: Any, path: str) -> SupplementaryTable | None:
+    """Return a supplementary table: header rows, rows (plain or styled) and footnotes."""
+    data = ctx.mapping(value, path, ["rows"], ["header", "title", "description", "footnotes"])
+    if data is None:
+        return None
+    header = [_table_row(ctx, r, join(join(path, "header"), i))
+              for i, r in enumerate(ctx.sequence(data.get("header", []), join(path, "header"), allow_empty=True))]
+    rows = [_table_row(ctx, r, join(join(path, "rows"), i))
+            for i, r in enumerate(ctx.sequence(data.get("rows"), join(path, "rows")))]
+    notes_path = join(path, "footnotes")
+    footnotes = [ctx.text(n, join(notes_path, i))
+                 for i, n in enumerate(ctx.sequence(data.get("footnotes", []), notes_path, allow_empty=True))]
+    try:
+        return SupplementaryTable(
+            tuple(header), tuple(rows), tuple(footnotes),
+            ctx.optional_text(data, "title", path), ctx.optional_text(data, "description", path),
+        )
+    except ValueError as error:
+        ctx.problem(path, f"{error}: give every row the same number of columns (count colspans)")
+        return None

@@ -1,0 +1,32 @@
+"""Problems found while reading input, each with the place it was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import CommitteePapersError
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the input: where, and what to do about it."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "the file"
+        line = f" (line {self.line})" if self.line is not None else ""
+        return f"{where}{line}: {self.message}"
+
+
+class LoadError(CommitteePapersError, ValueError):
+    """The input could not be read as a report; ``problems`` lists every reason."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        count = len(problems)
+        heading = f"{source}: {count} problem{'s' if count != 1 else ''}"
+        super().__init__("\n".join([heading, *(f"  {p}" for p in problems)]))

@@ -1,0 +1,89 @@
+"""Read a report from parsed input: the top level, its sections and their pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..formatting import LocaleError, check_locale
+from ..model import FinancialYear, Report, ReportingPeriod, Section
+from .context import Context
+from .page import read_page
+from .source import Source, join
+
+REPORT_KEYS = [
+    "appendix", "sections", "title", "period", "committee", "meeting_date", "organisation",
+    "author", "locale", "language",
+]
+_PERIOD = re.compile(r"^\s*(?:Q([1-4])\s+)?(\S+)\s*$", re.IGNORECASE)
+
+
+def _period(ctx: Context, value: Any, path: str) -> ReportingPeriod | None:
+    """Return ``Q2 2015/16``, ``2015/16`` or ``{year: 2015/16, quarter: 2}``."""
+    if isinstance(value, dict):
+        data = ctx.mapping(value, path, ["year"], ["quarter"]) or {}
+        year_text = ctx.text(data.get("year"), join(path, "year"))
+        quarter = ctx.integer(data["quarter"], join(path, "quarter"), 1, 4) if "quarter" in data else None
+    else:
+        match = _PERIOD.match(ctx.text(value, path))
+        if not match:
+            ctx.problem(path, "write the period as 'Q2 2015/16' or '2015/16'")
+            return None
+        quarter = int(match[1]) if match[1] else None
+        year_text = match[2]
+    try:
+        return ReportingPeriod(FinancialYear.parse(year_text), quarter)
+    except ValueError as error:
+        ctx.problem(path, str(error))
+        return None
+
+
+def _date(ctx: Context, value: Any, path: str) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        ctx.problem(path, f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2015-12-07")
+        return None
+
+
+def read_report(source: Source) -> Report:
+    """Return the report the parsed input describes, or raise LoadError with every problem."""
+    ctx = Context(source)
+    data = ctx.mapping(source.data, "", ["appendix", "sections"], REPORT_KEYS)
+    ctx.raise_if_any()
+    assert data is not None
+    sections: list[Section] = []
+    for s, item in enumerate(ctx.sequence(data["sections"], "sections")):
+        here = join("sections", s)
+        section = ctx.mapping(item, here, ["portfolio", "pages"], [])
+        if section is None:
+            continue
+        pages_path = join(here, "pages")
+        pages = [read_page(ctx, p, join(pages_path, i))
+                 for i, p in enumerate(ctx.sequence(section.get("pages"), pages_path))]
+        portfolio = ctx.text(section.get("portfolio"), join(here, "portfolio"))
+        sections.append(Section(portfolio, tuple(p for p in pages if p is not None)))
+    locale = ctx.optional_text(data, "locale", "") or "en_GB"
+    try:
+        check_locale(locale)
+    except LocaleError as error:
+        ctx.problem("locale", str(error))
+    report = Report(
+        appendix_label=ctx.text(data["appendix"], "appendix"),
+        sections=tuple(sections),
+        title=ctx.optional_text(data, "title", ""),
+        period=_period(ctx, data["period"], "period") if data.get("period") is not None else None,
+        committee=ctx.optional_text(data, "committee", ""),
+        meeting_date=_date(ctx, data["meeting_date"], "meeting_date") if data.get("meeting_date") else None,
+        organisation=ctx.optional_text(data, "organisation", ""),
+        author=ctx.optional_text(data, "author", ""),
+        locale=locale,
+        language=ctx.optional_text(data, "language", "") or "en-GB",
+    )
+    ctx.raise_if_any()
+    return report

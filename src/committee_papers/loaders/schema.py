@@ -1,0 +1,157 @@
+"""The JSON Schema of the report format, published by ``committee-papers schema``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .page import PAGE_KEYS
+from .reader import REPORT_KEYS
+
+_TEXT = {"type": "string", "minLength": 1}
+_FIGURE = {
+    "description": "A figure: a number in the row's unit, '41%', '£1,200', '2,774 (955.6)', "
+    "or [count, rate]; blank for a period not reported.",
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string"},
+        {"type": "array", "items": {"type": ["number", "string"]}, "minItems": 2, "maxItems": 2},
+        {"type": "null"},
+    ],
+}
+_MARK = {"type": "string", "description": "An arrow (↑ ↓ ↔) then ✓ or ✗, or words: 'down better'."}
+_RUN = {
+    "anyOf": [
+        {"type": "string"},
+        {"type": "object", "additionalProperties": False, "required": ["text"],
+         "properties": {"text": {"type": "string"}, "bold": {"type": "boolean"},
+                        "italic": {"type": "boolean"}}},
+    ]
+}
+_PARAGRAPH = {"anyOf": [_RUN, {"type": "array", "items": _RUN}]}
+_BLOCKS = {
+    "description": "Text (paragraphs split at blank lines) or a list of paragraphs and lists.",
+    "anyOf": [
+        {"type": "string"},
+        {"type": "array", "items": {"anyOf": [
+            _PARAGRAPH,
+            {"type": "object", "additionalProperties": False, "minProperties": 1, "maxProperties": 1,
+             "properties": {"bullets": {"type": "array", "items": _PARAGRAPH},
+                            "numbered": {"type": "array", "items": _PARAGRAPH}}},
+        ]}},
+    ],
+}
+_TARGET = {
+    "description": "A figure, 'Baseline', wording that starts 'Increase' or 'Decrease' "
+    "(compared with the previous year), {text: ...} or {rule: increase|decrease|baseline}.",
+    "anyOf": [
+        {"type": ["number", "string"]},
+        {"type": "array", "minItems": 2, "maxItems": 2},
+        {"type": "object", "additionalProperties": False,
+         "properties": {"text": _TEXT, "rule": {"enum": ["increase", "decrease", "baseline"]},
+                        "wording": _TEXT}},
+    ],
+}
+_CELL = {"anyOf": [
+    {"type": ["string", "number", "null"]},
+    {"type": "object", "additionalProperties": False,
+     "properties": {"text": {"type": ["string", "number"]}, "colspan": {"type": "integer", "minimum": 1},
+                    "bold": {"type": "boolean"}}},
+]}
+_TABLE_ROW = {"anyOf": [
+    {"type": "array", "items": _CELL},
+    {"type": "object", "additionalProperties": False, "required": ["cells"],
+     "properties": {"cells": {"type": "array", "items": _CELL},
+                    "style": {"enum": ["normal", "summary", "footnote"]}}},
+]}
+_OPERAND = {"anyOf": [
+    _FIGURE, {"enum": ["latest", "target"]},
+    {"type": "object", "additionalProperties": False, "required": ["period"],
+     "properties": {"period": {"type": ["string", "number"]}}},
+]}
+_PAGE_PROPERTIES: dict[str, Any] = {
+    "title": _TEXT,
+    "indicators": {"type": "array", "minItems": 1, "items": {
+        "type": "object", "additionalProperties": False, "required": ["description", "polarity"],
+        "properties": {
+            "id": _TEXT, "description": _TEXT,
+            "polarity": {"enum": ["high", "low", "none", "High", "Low", "None", "higher", "lower"]},
+            "unit": {"enum": ["percent", "count", "rate", "money", "days", "number"]},
+        }}},
+    "columns": {"type": "object", "additionalProperties": False, "properties": {
+        "past": {"type": "array", "items": {"type": ["string", "number"]}},
+        "year": {"type": ["string", "number"]},
+        "periods": {"type": "array", "items": {"type": ["string", "number"]}},
+    }},
+    "rows": {"type": "array", "minItems": 1, "items": {
+        "type": "object", "additionalProperties": False, "required": ["values"],
+        "properties": {
+            "label": {"type": ["string", "number"]}, "indicator": {"type": ["integer", "string"]},
+            "unit": {"enum": ["percent", "count", "rate", "money", "days", "number"]},
+            "values": {"type": "object", "additionalProperties": _FIGURE},
+            "target": _TARGET, "published": _MARK,
+        }}},
+    "target": _TARGET,
+    "target_header": _TEXT,
+    "label_header": {"type": "string"},
+    "dot": {"type": "object", "additionalProperties": False, "required": ["basis"], "properties": {
+        "basis": {"enum": ["target", "past"]}, "header": _TEXT, "reference": {"type": ["string", "number"]},
+    }},
+    "direction_of_travel": {"type": "array", "minItems": 1, "items": {
+        "type": "object", "additionalProperties": False, "required": ["label"],
+        "properties": {
+            "label": _TEXT, "current": _OPERAND, "reference": _OPERAND, "stated": _MARK,
+            "text": _TEXT, "published": _MARK, "row": {"type": ["integer", "string"]},
+            "indicator": {"type": ["integer", "string"]},
+        },
+        "oneOf": [{"required": ["reference"]}, {"required": ["stated"]}, {"required": ["text"]}],
+    }},
+    "notes": _BLOCKS,
+    "supplementary": {"type": "array", "items": {
+        "type": "object", "additionalProperties": False, "required": ["rows"],
+        "properties": {
+            "title": _TEXT, "description": _TEXT,
+            "header": {"type": "array", "items": _TABLE_ROW},
+            "rows": {"type": "array", "minItems": 1, "items": _TABLE_ROW},
+            "footnotes": {"type": "array", "items": {"type": "string"}},
+        }}},
+    "commentary": _BLOCKS,
+}
+_REPORT_PROPERTIES: dict[str, Any] = {
+    "appendix": {**_TEXT, "description": "The appendix label, e.g. 'App B – Q2 Exception Reports'."},
+    "title": _TEXT,
+    "period": {"anyOf": [
+        {"type": "string", "description": "'Q2 2015/16' or '2015/16'"},
+        {"type": "object", "additionalProperties": False, "required": ["year"],
+         "properties": {"year": {"type": "string"}, "quarter": {"type": "integer", "minimum": 1, "maximum": 4}}},
+    ]},
+    "committee": _TEXT,
+    "meeting_date": {"type": "string", "format": "date"},
+    "organisation": _TEXT,
+    "author": _TEXT,
+    "locale": {**_TEXT, "description": "A Babel locale such as en_GB."},
+    "language": {**_TEXT, "description": "The document language, e.g. en-GB."},
+    "sections": {"type": "array", "minItems": 1, "items": {
+        "type": "object", "additionalProperties": False, "required": ["portfolio", "pages"],
+        "properties": {
+            "portfolio": _TEXT,
+            "pages": {"type": "array", "minItems": 1, "items": {
+                "type": "object", "additionalProperties": False, "required": ["indicators"],
+                "properties": _PAGE_PROPERTIES,
+            }},
+        }}},
+}
+
+
+def report_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a report file."""
+    assert set(_REPORT_PROPERTIES) == set(REPORT_KEYS), "schema and reader disagree on report keys"
+    assert set(_PAGE_PROPERTIES) == {*PAGE_KEYS, "indicators"}, "schema and reader disagree on page keys"
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://committee-papers.invalid/schema/report.json",
+        "title": "committee_papers exception report",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["appendix", "sections"],
+        "properties": _REPORT_PROPERTIES,
+    }

@@ -1,0 +1,174 @@
+"""The data table of an exception page, its targets and the Direction of Travel table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+
+from .fiscal import FinancialYear
+from .values import Mark, Unit, Value
+
+
+class PeriodKind(Enum):
+    """What a column of the data table stands for."""
+
+    YEAR = "year"  # a past year's outturn
+    QUARTER = "quarter"
+    MONTH = "month"
+    YEAR_END = "year_end"  # Outturn, EoY
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One column of figures. ``label`` is shown and identifies the column in the table."""
+
+    label: str
+    kind: PeriodKind
+    year: FinancialYear | None = None
+    index: int | None = None  # quarter 1-4, or calendar month 1-12
+    group: str | None = None  # the spanning header above it, e.g. "2015/16"
+
+
+class TargetKind(Enum):
+    """How a target is stated."""
+
+    VALUE = "value"
+    INCREASE = "increase"  # "Increase on previous year"
+    DECREASE = "decrease"  # "Decrease on last year"
+    BASELINE = "baseline"  # a new indicator's first year: no target yet
+    TEXT = "text"  # free wording with no rule behind it
+
+
+DEFAULT_WORDING = {
+    TargetKind.INCREASE: "Increase on previous year",
+    TargetKind.DECREASE: "Decrease on previous year",
+    TargetKind.BASELINE: "Baseline",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A target: a figure, a rule with its wording, ``Baseline`` or free text."""
+
+    kind: TargetKind
+    value: Value | None = None
+    wording: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind is TargetKind.VALUE) != (self.value is not None):
+            raise ValueError("a target has a value exactly when its kind is VALUE")
+        if self.kind is TargetKind.TEXT and not self.wording:
+            raise ValueError("a TEXT target needs its wording")
+        if self.wording is None and self.kind in DEFAULT_WORDING:
+            object.__setattr__(self, "wording", DEFAULT_WORDING[self.kind])
+
+
+class DotBasis(Enum):
+    """What the DoT column of a data table compares the latest figure with."""
+
+    TARGET = "target"
+    PAST = "past"  # the last past year's outturn
+
+
+@dataclass(frozen=True, slots=True)
+class DotColumn:
+    """The DoT column of a data table."""
+
+    basis: DotBasis
+    header: str = "DoT"
+    reference: str | None = None  # a period label to compare with instead of the default
+
+
+@dataclass(frozen=True, slots=True)
+class DataRow:
+    """One row of figures; ``values`` maps period labels to figures, absent meaning blank."""
+
+    values: Mapping[str, Value]
+    label: str | None = None
+    unit: Unit = Unit.NUMBER
+    indicator: int = 0  # index of the page's indicator this row measures
+    target: Target | None = None
+    published: Mark | None = None  # the DoT mark as published, checked against the figures
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+
+@dataclass(frozen=True, slots=True)
+class DataTable:
+    """Past years, the current year's sub-periods, target and DoT, one row per measure."""
+
+    periods: tuple[Period, ...]
+    rows: tuple[DataRow, ...]
+    target: Target | None = None  # one target for all rows, shown spanning them
+    dot: DotColumn | None = None
+    label_header: str = ""
+    target_header: str = "Target"
+    show_target: bool = True
+
+    def __post_init__(self) -> None:
+        labels = [p.label for p in self.periods]
+        duplicates = sorted({x for x in labels if labels.count(x) > 1})
+        if duplicates:
+            raise ValueError(f"period labels must be unique, repeated: {', '.join(duplicates)}")
+        for row in self.rows:
+            unknown = [k for k in row.values if k not in labels]
+            if unknown:
+                raise ValueError(f"row {row.label!r} has values for unknown periods: {unknown}")
+
+    def period(self, label: str) -> Period:
+        """Return the period with this label."""
+        for period in self.periods:
+            if period.label == label:
+                return period
+        raise KeyError(label)
+
+    def target_for(self, row: DataRow) -> Target | None:
+        """Return the target that applies to a row: its own, else the table's."""
+        return row.target if row.target is not None else self.target
+
+    @property
+    def has_row_labels(self) -> bool:
+        """Return whether any row has a label (else the label column is left out)."""
+        return any(row.label for row in self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One entry of a Direction of Travel table.
+
+    Exactly one form: ``current`` and ``reference`` (the mark is computed), ``stated`` (the
+    data behind it is not held, so the mark is given), or ``text`` (e.g. a quartile).
+    """
+
+    label: str
+    current: Value | None = None
+    reference: Value | None = None
+    stated: Mark | None = None
+    text: str | None = None
+    published: Mark | None = None
+    indicator: int = 0
+
+    def __post_init__(self) -> None:
+        computed = self.current is not None and self.reference is not None
+        forms = [computed, self.stated is not None, self.text is not None]
+        if sum(forms) != 1 or (self.current is None) != (self.reference is None):
+            raise ValueError(
+                f"comparison {self.label!r} needs exactly one of: current and reference, "
+                "stated, or text"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class DotTable:
+    """The Direction of Travel table: several comparisons side by side."""
+
+    comparisons: tuple[Comparison, ...]
+    title: str = "Direction of Travel"
+
+    def __post_init__(self) -> None:
+        if not self.comparisons:
+            raise ValueError("a Direction of Travel table needs at least one comparison")

@@ -1,0 +1,1 @@
+"""Renderers: the only places that know python-docx, docxtpl or reportlab."""

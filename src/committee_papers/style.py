@@ -1,0 +1,152 @@
+"""The house style, defined once and read by both renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .model import Direction, Judgement
+
+
+@dataclass(frozen=True, slots=True)
+class Colour:
+    """An sRGB colour written as six hex digits, e.g. ``00703C``."""
+
+    hex: str
+
+    def __post_init__(self) -> None:
+        value = self.hex.lstrip("#").upper()
+        if len(value) != 6 or any(c not in "0123456789ABCDEF" for c in value):
+            raise ValueError(f"{self.hex!r} is not a colour: write six hex digits such as 00703C")
+        object.__setattr__(self, "hex", value)
+
+    @property
+    def rgb(self) -> tuple[int, int, int]:
+        """Return the red, green and blue channels, 0-255."""
+        return int(self.hex[0:2], 16), int(self.hex[2:4], 16), int(self.hex[4:6], 16)
+
+    def luminance(self) -> float:
+        """Return the WCAG relative luminance."""
+
+        def channel(c: int) -> float:
+            s = c / 255
+            return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(c) for c in self.rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    def contrast(self, other: Colour) -> float:
+        """Return the WCAG contrast ratio with another colour (1 to 21)."""
+        high, low = sorted((self.luminance(), other.luminance()), reverse=True)
+        return (high + 0.05) / (low + 0.05)
+
+
+WHITE = Colour("FFFFFF")
+BLACK = Colour("000000")
+
+
+def bundled_font(name: str) -> Path:
+    """Return the path of a font file shipped with the package."""
+    return Path(str(resources.files("committee_papers") / "fonts" / name))
+
+
+@dataclass(frozen=True, slots=True)
+class FontFiles:
+    """TrueType files of one family for the PDF: regular, bold, italic, bold italic."""
+
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+def default_text_fonts() -> FontFiles:
+    """Return Liberation Sans (metric-compatible with Arial, SIL OFL), shipped with the package."""
+    return FontFiles(
+        bundled_font("LiberationSans-Regular.ttf"),
+        bundled_font("LiberationSans-Bold.ttf"),
+        bundled_font("LiberationSans-Italic.ttf"),
+        bundled_font("LiberationSans-BoldItalic.ttf"),
+    )
+
+
+def default_symbol_fonts() -> FontFiles:
+    """Return DejaVu Sans, which has the arrows and ticks that Arial lacks."""
+    regular, bold = bundled_font("DejaVuSans.ttf"), bundled_font("DejaVuSans-Bold.ttf")
+    return FontFiles(regular, bold, regular, bold)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkStyle:
+    """How a direction of travel is drawn: arrow, tick or cross, colour, and words."""
+
+    up: str = "↑"
+    down: str = "↓"
+    same: str = "↔"
+    better: str = "✓"
+    worse: str = "✗"
+    better_colour: Colour = Colour("00703C")  # GOV.UK green, 5.9:1 on white
+    worse_colour: Colour = Colour("B10E1E")  # GOV.UK red, 7.4:1 on white
+    neutral_colour: Colour = Colour("505A5F")  # GOV.UK secondary text grey
+    show_words: bool = False  # "↓ ✗ Worse": the meaning also in words
+    better_word: str = "Better"
+    worse_word: str = "Worse"
+    same_word: str = "No change"
+    none_text: str = ""  # where no direction can be computed
+
+    def arrow(self, direction: Direction) -> str:
+        """Return the arrow for a direction."""
+        return {Direction.UP: self.up, Direction.DOWN: self.down, Direction.SAME: self.same}[direction]
+
+    def symbol(self, judgement: Judgement) -> str:
+        """Return the tick or cross for a judgement ('' for neutral)."""
+        return {Judgement.BETTER: self.better, Judgement.WORSE: self.worse}.get(judgement, "")
+
+    def colour(self, judgement: Judgement) -> Colour:
+        """Return the colour for a judgement."""
+        return {Judgement.BETTER: self.better_colour, Judgement.WORSE: self.worse_colour}.get(
+            judgement, self.neutral_colour
+        )
+
+    def word(self, judgement: Judgement) -> str:
+        """Return the word for a judgement."""
+        return {Judgement.BETTER: self.better_word, Judgement.WORSE: self.worse_word}.get(
+            judgement, self.same_word
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """The fixed wording of an exception page."""
+
+    indicator_description: str = "Indicator Description"
+    better_to_be: str = "Better to be?"
+    commentary: str = "Commentary:"
+    notes: str = "Notes:"
+    direction_of_travel: str = "Direction of Travel"
+    page_number: str = "Page {page} of {pages}"
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyle:
+    """Fonts, sizes, colours, symbols, labels and page furniture for both outputs."""
+
+    font_name: str = "Arial"  # the name Word uses; the PDF embeds ``text_fonts``
+    symbol_font_name: str = "Segoe UI Symbol"  # Word's font for marks (Arial has no ✓ ✗)
+    text_fonts: FontFiles = field(default_factory=default_text_fonts)
+    symbol_fonts: FontFiles = field(default_factory=default_symbol_fonts)
+    body_size: float = 12
+    table_size: float = 10
+    small_size: float = 9
+    heading_sizes: tuple[float, float, float] = (14, 12, 12)
+    text_colour: Colour = BLACK
+    heading_colour: Colour = BLACK
+    header_fill: Colour = Colour("D9E2F3")  # table header shading; black text on it is 15:1
+    border_colour: Colour = BLACK
+    margin_mm: float = 20
+    marks: MarkStyle = field(default_factory=MarkStyle)
+    labels: Labels = field(default_factory=Labels)
+
+
+DEFAULT_STYLE = HouseStyle()
