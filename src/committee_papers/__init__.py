@@ -15,7 +15,7 @@ from .assess import Assessment, Finding, Severity, assess_change, check
 from .loaders import LoadError, Problem, load
 from .model import *  # noqa: F403 - the model classes are the public API for building reports
 from .model import __all__ as _model_names
-from .output import Target
+from .output import Target as OutputTarget
 from .style import DEFAULT_STYLE, Colour, FontFiles, HouseStyle, Labels, MarkStyle
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 
 def render_docx(
     report: Report,
-    target: Target,
+    target: OutputTarget,
     template: str | os.PathLike[str] | None = None,
     style: HouseStyle = DEFAULT_STYLE,
 ) -> None:
@@ -36,7 +36,7 @@ def render_docx(
     _render(report, target, template=template, style=style)
 
 
-def render_pdf(report: Report, target: Target, style: HouseStyle = DEFAULT_STYLE) -> None:
+def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT_STYLE) -> None:
     """Write the report as a print-ready PDF to a path or a binary stream."""
     from .render.pdf import render_pdf as _render
 

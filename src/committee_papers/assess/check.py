@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from ..formatting import format_value
 from ..model import (
     DataTable,
     ExceptionPage,
@@ -17,7 +18,6 @@ from ..model import (
     Value,
     quarter_of_month,
 )
-from ..formatting import format_value
 from .dot import Assessment
 from .page import comparison_dot, row_dot, rule_polarity
 
@@ -86,12 +86,10 @@ def _table_findings(
         dot = row_dot(page, row)
         if table.dot is not None and dot.assessment is None:
             yield Finding(Severity.WARNING, place, f"no DoT can be computed: {dot.reason}", "no-dot")
-        if row.published is not None and dot.assessment is not None:
-            if not dot.assessment.agrees_with(row.published):
-                assert dot.current is not None and dot.reference is not None
-                yield _contradiction(
-                    place, row.published, dot.assessment, dot.current, dot.reference, locale
-                )
+        published, computed = row.published, dot.assessment
+        if published is not None and computed is not None and not computed.agrees_with(published):
+            assert dot.current is not None and dot.reference is not None
+            yield _contradiction(place, published, computed, dot.current, dot.reference, locale)
         target = table.target_for(row)
         if table.show_target and target is None:
             yield Finding(Severity.WARNING, place, "the row has no target", "target-missing")

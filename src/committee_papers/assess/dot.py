@@ -35,10 +35,7 @@ class Assessment:
     @classmethod
     def stated(cls, mark: Mark) -> Assessment:
         """Return the assessment a stated mark gives, for comparisons with no data behind them."""
-        if mark.judgement is not None:
-            judgement = mark.judgement
-        else:
-            judgement = Judgement.NEUTRAL
+        judgement = mark.judgement if mark.judgement is not None else Judgement.NEUTRAL
         return cls(mark.direction, judgement, computed=False)
 
 

@@ -9,7 +9,7 @@ from ..model import Block, Cell, ListBlock, Paragraph, RowStyle, Run, Supplement
 from .context import Context
 from .source import join
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def _run(ctx: Context, value: Any, path: str) -> Run | None:

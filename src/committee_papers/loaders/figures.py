@@ -14,7 +14,7 @@ _PAIR = re.compile(r"^(?P<first>[^()]+?)\s*\((?P<second>[^()]+)\)$")
 
 _UP, _DOWN, _SAME = "↑⬆▲", "↓⬇▼", "↔⇔⬌→"
 _BETTER, _WORSE = "✓✔☑", "✗✘✖xX×"
-_WORDS = {
+_WORDS: dict[str, Direction | Judgement] = {
     "up": Direction.UP, "down": Direction.DOWN, "same": Direction.SAME,
     "better": Judgement.BETTER, "worse": Judgement.WORSE, "neutral": Judgement.NEUTRAL,
 }
@@ -47,6 +47,8 @@ def read_value(ctx: Context, value: Any, path: str, unit: Unit) -> Value | None:
             return Pair(first, second)
         return None
     raw = ctx.source.raw.get(path)
+    if isinstance(value, float):  # from a mapping built in Python: its shortest repr is what was typed
+        value = Decimal(repr(value)) if value == value and abs(value) != float("inf") else str(value)
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = _number(raw if raw is not None else str(value), unit)
         if number is None:  # .inf, 1e3 and the like
@@ -75,6 +77,7 @@ def read_mark(ctx: Context, value: Any, path: str) -> Mark | None:
     text = ctx.text(value, path)
     direction: Direction | None = None
     judgement: Judgement | None = None
+    found: Direction | Judgement
     for token in re.findall(r"[a-zA-Z]{2,}|\S", text):
         word = token.lower()
         if word in _WORDS:
@@ -90,7 +93,8 @@ def read_mark(ctx: Context, value: Any, path: str) -> Mark | None:
         elif token in _WORSE:
             found = Judgement.WORSE
         else:
-            ctx.problem(path, f"{text!r} is not a mark: write an arrow (↑ ↓ ↔) then ✓ or ✗, or words such as 'down better'")
+            ctx.problem(path, f"{text!r} is not a mark: write an arrow (↑ ↓ ↔) then ✓ or ✗, "
+                        "or words such as 'down better'")
             return None
         if isinstance(found, Direction):
             direction = found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..assess import latest
 from ..model import (
     Comparison,
     DataRow,
@@ -21,7 +22,6 @@ from ..model import (
     Unit,
     Value,
 )
-from ..assess import latest
 from .blocks import read_blocks, read_supplementary
 from .context import Context
 from .figures import read_mark, read_value
@@ -43,9 +43,9 @@ def _indicator(ctx: Context, value: Any, path: str) -> Indicator | None:
     polarity = ctx.choice(data.get("polarity"), join(path, "polarity"), Polarity, _POLARITY_ALIASES)
     unit = ctx.choice(data["unit"], join(path, "unit"), Unit) if "unit" in data else Unit.NUMBER
     description = ctx.text(data.get("description"), join(path, "description"))
-    if polarity is None or unit is None:
-        return None
-    return Indicator(description, polarity, unit, ctx.optional_text(data, "id", path))
+    # A problem is already recorded; carry on with a stand-in to find the page's other problems.
+    return Indicator(description, polarity or Polarity.NONE, unit or Unit.NUMBER,
+                     ctx.optional_text(data, "id", path))
 
 
 def read_target(ctx: Context, value: Any, path: str, unit: Unit) -> Target | None:
@@ -217,7 +217,8 @@ def read_page(ctx: Context, value: Any, path: str) -> ExceptionPage | None:
     if data is None:
         return None
     ind_path = join(path, "indicators")
-    found = [_indicator(ctx, v, join(ind_path, i)) for i, v in enumerate(ctx.sequence(data.get("indicators"), ind_path))]
+    items = ctx.sequence(data.get("indicators"), ind_path)
+    found = [_indicator(ctx, v, join(ind_path, i)) for i, v in enumerate(items)]
     indicators = [i for i in found if i is not None]
     if len(indicators) != len(found) or not indicators:
         return None

@@ -55,10 +55,11 @@ def read_report(source: Source) -> Report:
     """Return the report the parsed input describes, or raise LoadError with every problem."""
     ctx = Context(source)
     data = ctx.mapping(source.data, "", ["appendix", "sections"], REPORT_KEYS)
-    ctx.raise_if_any()
+    if data is None:
+        ctx.raise_if_any()
     assert data is not None
     sections: list[Section] = []
-    for s, item in enumerate(ctx.sequence(data["sections"], "sections")):
+    for s, item in enumerate(ctx.sequence(data.get("sections", []), "sections", allow_empty="sections" not in data)):
         here = join("sections", s)
         section = ctx.mapping(item, here, ["portfolio", "pages"], [])
         if section is None:
@@ -74,7 +75,7 @@ def read_report(source: Source) -> Report:
     except LocaleError as error:
         ctx.problem("locale", str(error))
     report = Report(
-        appendix_label=ctx.text(data["appendix"], "appendix"),
+        appendix_label=ctx.text(data["appendix"], "appendix") if "appendix" in data else "",
         sections=tuple(sections),
         title=ctx.optional_text(data, "title", ""),
         period=_period(ctx, data["period"], "period") if data.get("period") is not None else None,

@@ -1,0 +1,47 @@
+"""The shape of the code: the model and the assessment know nothing of renderers."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "committee_papers"
+RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pypdf"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize("layer", ["model", "assess", "layout", "loaders"])
+def test_layer_imports_no_renderer_library(layer: str) -> None:
+    files = sorted((PACKAGE / layer).rglob("*.py"))
+    assert files, f"no modules found in {layer}"
+    for path in files:
+        used = _imports(path) & RENDERER_LIBRARIES
+        assert not used, f"{path.relative_to(PACKAGE)} imports {used}"
+
+
+def test_model_imports_only_the_standard_library() -> None:
+    for path in sorted((PACKAGE / "model").rglob("*.py")):
+        assert _imports(path) <= {"__future__", "collections", "dataclasses", "datetime", "decimal",
+                                  "enum", "re", "types", "typing"}, path.name
+
+
+def test_package_ships_type_information() -> None:
+    assert (PACKAGE / "py.typed").is_file()
+
+
+def test_no_module_is_huge() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines < 400, f"{path.relative_to(PACKAGE)} has {lines} lines: split it"
