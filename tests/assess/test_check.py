@@ -86,3 +86,29 @@ def test_rule_target_against_polarity_is_reported(minimal: dict[str, Any]) -> No
 def test_stated_marks_are_not_checked(q3_report: cp.Report) -> None:
     stated = [c for _, p in q3_report.pages() if p.dot_table for c in p.dot_table.comparisons if c.stated]
     assert len(stated) == 10  # England and neighbours figures are not held: no finding for them
+
+
+def test_control_characters_are_reported_with_their_field(minimal: dict[str, Any]) -> None:
+    page = minimal["sections"][0]["pages"][0]
+    page["commentary"] = ["fine", "pasted\x0bfrom Excel\x00"]
+    page["rows"][0]["label"] = "row\x0c"
+    minimal["appendix"] = "App\x07"
+    findings = [(f.where, f.message.split(")")[0]) for f in check(cp.load(minimal))
+                if f.code == "control-characters"]
+    assert findings == [
+        ("appendix", "the text holds control characters (U+0007"),
+        ("sections[0].pages[0].rows[0].label", "the text holds control characters (U+000C"),
+        ("sections[0].pages[0].commentary[1]", "the text holds control characters (U+0000, U+000B"),
+    ]
+
+
+def test_every_text_field_is_walked(q2_report: cp.Report) -> None:
+    from committee_papers.assess.fields import text_fields
+
+    places = dict(text_fields(q2_report))
+    assert places["appendix"] == "App B – Q2 Exception Reports"
+    assert places["sections[0].pages[0].rows[0].label"] == "Opiates"
+    assert places["sections[0].pages[0].target"] == "Increase on previous year"
+    assert places["sections[0].pages[3].supplementary[0].rows[8][1]"] == "*Perf Tab (Jan 2015)"
+    assert places["sections[0].pages[4].notes[0]"].startswith("From Dec 2012")
+    assert places["sections[0].pages[4].direction_of_travel[2].label"] == "Current vs. England (13/14)"

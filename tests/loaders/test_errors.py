@@ -141,3 +141,16 @@ def test_the_error_message_lists_the_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         cp.load(path)
     assert str(caught.value).splitlines()[0] == f"{path}: 2 problems"
+
+
+def test_an_unbelievable_percentage(minimal: dict[str, Any]) -> None:
+    minimal["sections"][0]["pages"][0]["rows"][0]["values"]["Q2"] = 4000
+    [problem] = _problems(minimal)
+    assert problem.startswith("sections[0].pages[0].rows[0].values.Q2: 4000% is not a believable percentage")
+
+
+def test_unknown_unit(minimal: dict[str, Any]) -> None:
+    minimal["sections"][0]["pages"][0]["indicators"][0]["unit"] = "furlongs"
+    assert _problems(minimal) == [
+        "sections[0].pages[0].indicators[0].unit: 'furlongs' is not one of: "
+        "percent, count, rate, money, days, number"]

@@ -130,7 +130,7 @@ def test_commentary_text_splits_at_blank_lines(minimal: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(("written", "figure"), [
-    ("1,234", Number(Decimal("1234"), Unit.PERCENT)),
+    ("1,000", Number(Decimal("1000"), Unit.PERCENT)),
     ("-3.5%", Number(Decimal("-3.5"), Unit.PERCENT)),
     ([2774, 955.6], Pair(Number(Decimal(2774), Unit.COUNT), Number(Decimal("955.6"), Unit.RATE))),
 ])

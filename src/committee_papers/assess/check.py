@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from ..cleaning import unclean_characters
 from ..formatting import format_value
 from ..model import (
     DataTable,
@@ -19,6 +20,7 @@ from ..model import (
     quarter_of_month,
 )
 from .dot import Assessment
+from .fields import text_fields
 from .page import comparison_dot, row_dot, rule_polarity
 
 
@@ -136,9 +138,23 @@ def _page_findings(
         yield Finding(Severity.WARNING, where, "the page has no commentary", "no-commentary")
 
 
+def _text_findings(report: Report) -> Iterator[Finding]:
+    for where, text in text_fields(report):
+        changed = unclean_characters(text)
+        if changed:
+            yield Finding(
+                Severity.WARNING,
+                where,
+                f"the text holds control characters ({', '.join(changed)}), as pasted from a "
+                "spreadsheet: line-break controls are shown as line breaks and the others are "
+                "left out; retype the text to silence this",
+                "control-characters",
+            )
+
+
 def check(report: Report) -> list[Finding]:
     """Return every finding about the report, in document order."""
-    findings: list[Finding] = []
+    findings: list[Finding] = list(_text_findings(report))
     for s, section in enumerate(report.sections):
         if not section.pages:
             findings.append(

@@ -1,5 +1,6 @@
 """Renderer-neutral layout: what each page holds, decided once for Word and PDF."""
 
+from ..cleaning import clean_text, unclean_characters
 from .build import layout_report, page_layout
 from .grid import Placed, place
 from .nodes import (
@@ -18,7 +19,6 @@ from .nodes import (
     Table,
     TextBlock,
 )
-from .text import clean_text, unclean_characters
 
 __all__ = [
     "Align", "DocumentLayout", "Heading", "LayoutBlock", "LayoutCell", "LayoutRow", "ListItems",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..assess import comparison_dot, row_dot
+from ..cleaning import clean_text
 from ..formatting import format_target, format_value
 from ..model import DataTable, ExceptionPage, RowStyle, SupplementaryTable, TargetKind
 from ..style import HouseStyle
 from .marks import mark_spans
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
-from .text import clean_text
 
 
 def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:

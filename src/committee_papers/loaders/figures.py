@@ -36,8 +36,20 @@ def _number(text: str, unit: Unit) -> Number | None:
     return Number(value, spelled or unit)
 
 
+PERCENT_LIMIT = Decimal(1000)
+
+
 def read_value(ctx: Context, value: Any, path: str, unit: Unit) -> Value | None:
     """Return a figure or a count with its rate; None (with no problem) for a blank."""
+    figure = _read_value(ctx, value, path, unit)
+    if isinstance(figure, Number) and figure.unit is Unit.PERCENT and abs(figure.value) > PERCENT_LIMIT:
+        ctx.problem(path, f"{figure.value}% is not a believable percentage: write 40 or '40%' for "
+                    "40%; if a figure really is beyond 1,000%, give the row the unit 'number'")
+        return None
+    return figure
+
+
+def _read_value(ctx: Context, value: Any, path: str, unit: Unit) -> Value | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, list) and len(value) == 2:

@@ -1,0 +1,71 @@
+"""Every text field of a report that reaches a document, with its place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Block, ExceptionPage, ListBlock, Report
+
+
+def _blocks(blocks: tuple[Block, ...], where: str) -> Iterator[tuple[str, str]]:
+    for b, block in enumerate(blocks):
+        paragraphs = block.items if isinstance(block, ListBlock) else (block,)
+        for p, paragraph in enumerate(paragraphs):
+            place = f"{where}[{b}]" + (f".items[{p}]" if isinstance(block, ListBlock) else "")
+            for r, run in enumerate(paragraph.runs):
+                yield (f"{place}[{r}]" if len(paragraph.runs) > 1 else place), run.text
+
+
+def _page(page: ExceptionPage, where: str) -> Iterator[tuple[str, str]]:
+    if page.title is not None:
+        yield f"{where}.title", page.title
+    for i, indicator in enumerate(page.indicators):
+        yield f"{where}.indicators[{i}].description", indicator.description
+    if page.table is not None:
+        table = page.table
+        yield f"{where}.label_header", table.label_header
+        yield f"{where}.target_header", table.target_header
+        if table.dot is not None:
+            yield f"{where}.dot.header", table.dot.header
+        for p, period in enumerate(table.periods):
+            yield f"{where}.columns[{p}]", period.label
+        for group in dict.fromkeys(p.group for p in table.periods if p.group):
+            yield f"{where}.columns.year", group
+        targets = [(f"{where}.target", table.target)] + [
+            (f"{where}.rows[{r}].target", row.target) for r, row in enumerate(table.rows)]
+        for place, target in targets:
+            if target is not None and target.wording is not None:
+                yield place, target.wording
+        for r, row in enumerate(table.rows):
+            if row.label is not None:
+                yield f"{where}.rows[{r}].label", row.label
+    if page.dot_table is not None:
+        for c, comparison in enumerate(page.dot_table.comparisons):
+            yield f"{where}.direction_of_travel[{c}].label", comparison.label
+            if comparison.text is not None:
+                yield f"{where}.direction_of_travel[{c}].text", comparison.text
+    yield from _blocks(page.notes, f"{where}.notes")
+    for s, table in enumerate(page.supplementary):
+        here = f"{where}.supplementary[{s}]"
+        for key, value in (("title", table.title), ("description", table.description)):
+            if value is not None:
+                yield f"{here}.{key}", value
+        for part, rows in (("header", table.header_rows), ("rows", table.rows)):
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row.cells):
+                    yield f"{here}.{part}[{r}][{c}]", cell.text
+        for n, note in enumerate(table.footnotes):
+            yield f"{here}.footnotes[{n}]", note
+    yield from _blocks(page.commentary, f"{where}.commentary")
+
+
+def text_fields(report: Report) -> Iterator[tuple[str, str]]:
+    """Yield (place, text) for every field of the report that is shown or stored in a document."""
+    for key in ("appendix_label", "title", "committee", "organisation", "author"):
+        value = getattr(report, key)
+        if value is not None:
+            yield ("appendix" if key == "appendix_label" else key), value
+    for s, section in enumerate(report.sections):
+        yield f"sections[{s}].portfolio", section.portfolio
+        for p, page in enumerate(section.pages):
+            yield from _page(page, f"sections[{s}].pages[{p}]")
