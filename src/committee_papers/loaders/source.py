@@ -14,6 +14,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import LoadError, Problem
 
 _TAG = "tag:yaml.org,2002:"
+# libyaml composes about twenty times faster and keeps the same marks and scalar styles.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -80,7 +82,7 @@ class _Walker:
 
     def _scalar(self, node: ScalarNode, path: str) -> Any:
         tag, text = node.tag, node.value
-        if node.style is None:  # plain, not quoted: keep the text as written
+        if not node.style:  # plain, not quoted (None or "" by parser): keep the text as written
             self.source.raw[path] = text
         if tag == _TAG + "str":
             return text
@@ -109,7 +111,7 @@ class _Walker:
 def parse_yaml(text: str, name: str) -> Source:
     """Return the parsed YAML, or raise LoadError naming the line of a syntax error."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
