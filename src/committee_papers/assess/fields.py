@@ -45,16 +45,16 @@ def _page(page: ExceptionPage, where: str) -> Iterator[tuple[str, str]]:
             if comparison.text is not None:
                 yield f"{where}.direction_of_travel[{c}].text", comparison.text
     yield from _blocks(page.notes, f"{where}.notes")
-    for s, table in enumerate(page.supplementary):
+    for s, extra in enumerate(page.supplementary):
         here = f"{where}.supplementary[{s}]"
-        for key, value in (("title", table.title), ("description", table.description)):
+        for key, value in (("title", extra.title), ("description", extra.description)):
             if value is not None:
                 yield f"{here}.{key}", value
-        for part, rows in (("header", table.header_rows), ("rows", table.rows)):
+        for part, rows in (("header", extra.header_rows), ("rows", extra.rows)):
             for r, row in enumerate(rows):
                 for c, cell in enumerate(row.cells):
                     yield f"{here}.{part}[{r}][{c}]", cell.text
-        for n, note in enumerate(table.footnotes):
+        for n, note in enumerate(extra.footnotes):
             yield f"{here}.footnotes[{n}]", note
     yield from _blocks(page.commentary, f"{where}.commentary")
 
