@@ -51,8 +51,8 @@ def _page(page: ExceptionPage, where: str) -> Iterator[tuple[str, str]]:
             if value is not None:
                 yield f"{here}.{key}", value
         for part, rows in (("header", extra.header_rows), ("rows", extra.rows)):
-            for r, row in enumerate(rows):
-                for c, cell in enumerate(row.cells):
+            for r, table_row in enumerate(rows):
+                for c, cell in enumerate(table_row.cells):
                     yield f"{here}.{part}[{r}][{c}]", cell.text
         for n, note in enumerate(extra.footnotes):
             yield f"{here}.footnotes[{n}]", note
