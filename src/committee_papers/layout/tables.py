@@ -37,10 +37,20 @@ def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
                  "lower value is better", "indicators")
 
 
+def _fits_words(header: str, minimum: float) -> float:
+    """Return a column width, at least ``minimum``, in which the header's longest word fits.
+
+    About 10pt bold Arial in the text width of A4 portrait, so "Performance" is not broken.
+    """
+    longest = max((len(word) for word in header.split()), default=0)
+    return max(minimum, 0.02 + 0.0125 * longest)
+
+
 def _widths(table: DataTable) -> tuple[float, ...]:
     text_target = table.target is not None and table.target.kind is not TargetKind.VALUE
     fixed = [0.13] if table.has_row_labels else []
-    tail = ([0.17 if text_target else 0.1] if table.show_target else []) + ([0.12] if table.dot else [])
+    dot = [_fits_words(table.dot.header, 0.12)] if table.dot else []
+    tail = ([0.17 if text_target else 0.1] if table.show_target else []) + dot
     rest = 1 - sum(fixed) - sum(tail)
     each = rest / len(table.periods)
     return tuple(fixed + [each] * len(table.periods) + tail)
