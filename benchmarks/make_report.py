@@ -18,13 +18,14 @@ from typing import Any
 
 import yaml
 
-WORDS = (
+TEXT = (
     "performance remains below target this quarter although the service has put in place a "
     "recovery plan with partners and expects improvement by year end the figures should be read "
     "with caution because numbers are small and a change of a few cases moves the percentage "
     "considerably managers review every case weekly and report progress to the portfolio holder "
     "additional resources have been agreed and recruitment is under way"
-).split()
+)
+WORDS = TEXT.split()
 PORTFOLIOS = ["ADULT SOCIAL CARE", "CHILDREN'S SERVICES", "PUBLIC HEALTH", "RESOURCES"]
 QUARTERS = ["Q1", "Q2", "Q3", "Q4"]
 MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sept"]

@@ -7,10 +7,11 @@ from itertools import groupby
 from ..assess import comparison_dot, row_dot
 from ..cleaning import clean_text
 from ..formatting import format_target, format_value
-from ..model import DataTable, ExceptionPage, RowStyle, SupplementaryTable, TargetKind
+from ..model import DataTable, ExceptionPage, RowStyle, SupplementaryTable
 from ..style import HouseStyle
 from .marks import mark_spans
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
+from .widths import fit_widths
 
 
 def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:
@@ -37,23 +38,8 @@ def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
                  "lower value is better", "indicators")
 
 
-def _fits_words(header: str, minimum: float) -> float:
-    """Return a column width, at least ``minimum``, in which the header's longest word fits.
-
-    About 10pt bold Arial in the text width of A4 portrait, so "Performance" is not broken.
-    """
-    longest = max((len(word) for word in header.split()), default=0)
-    return max(minimum, 0.02 + 0.0125 * longest)
-
-
-def _widths(table: DataTable) -> tuple[float, ...]:
-    text_target = table.target is not None and table.target.kind is not TargetKind.VALUE
-    fixed = [0.13] if table.has_row_labels else []
-    dot = [_fits_words(table.dot.header, 0.12)] if table.dot else []
-    tail = ([0.17 if text_target else 0.1] if table.show_target else []) + dot
-    rest = 1 - sum(fixed) - sum(tail)
-    each = rest / len(table.periods)
-    return tuple(fixed + [each] * len(table.periods) + tail)
+def _columns(table: DataTable) -> int:
+    return len(table.periods) + table.has_row_labels + table.show_target + (table.dot is not None)
 
 
 def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale: str) -> Table:
@@ -97,7 +83,10 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
     first, last = table.periods[0].label, table.periods[-1].label
     extras = ", target" * table.show_target + ", direction of travel" * bool(table.dot)
     description = clean_text(f"Figures for {page.heading}, {first} to {last}{extras}")
-    return Table(tuple(rows), _widths(table), description, "data")
+    first_period = int(table.has_row_labels)
+    figures = range(first_period, first_period + len(table.periods))
+    widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures)
+    return Table(tuple(rows), widths, description, "data")
 
 
 def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
