@@ -19,7 +19,10 @@ from .output import Target as OutputTarget
 from .style import DEFAULT_STYLE, Colour, FontFiles, HouseStyle, Labels, MarkStyle
 
 if TYPE_CHECKING:
-    from .model import Report
+    import pandas as pd
+
+    from .assess.rules import Rules
+    from .model import KpiData, Pack, Report
 
 __version__ = "0.1.0"
 
@@ -43,8 +46,34 @@ def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT
     _render(report, target, style=style)
 
 
+def read_workbook(path: str | os.PathLike[str]) -> KpiData:
+    """Return the KPI data in an .xlsx workbook or a folder of CSV files (pandas loads on first use)."""
+    from .workbook import read_workbook as _read
+
+    return _read(path)
+
+
+def from_dataframes(
+    indicators: pd.DataFrame,
+    values: pd.DataFrame,
+    commentary: pd.DataFrame | None = None,
+    settings: pd.DataFrame | None = None,
+) -> KpiData:
+    """Return the KPI data in DataFrames with the workbook's columns."""
+    from .workbook import from_dataframes as _from
+
+    return _from(indicators, values, commentary, settings)
+
+
+def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = None) -> Pack:
+    """Return the appendix pack's data: exception pages chosen by the rules, and the scorecard."""
+    from .pack import build_pack as _build
+
+    return _build(data, rules)
+
+
 __all__ = [
     *_model_names, "Assessment", "Colour", "DEFAULT_STYLE", "Finding", "FontFiles", "HouseStyle",
     "Labels", "LoadError", "MarkStyle", "Problem", "Severity", "assess_change", "check", "load",
-    "render_docx", "render_pdf",
+    "render_docx", "render_pdf", "build_pack", "from_dataframes", "read_workbook",
 ]

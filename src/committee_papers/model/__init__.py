@@ -1,7 +1,10 @@
 """The report model: plain, immutable value objects, independent of any renderer."""
 
 from .fiscal import FinancialYear, ReportingPeriod, quarter_of_month
+from .kpi import Frequency, Kpi, KpiData, KpiPeriod, KpiSettings, Observation
+from .pack import Pack, ScorecardEntry
 from .report import ExceptionPage, Indicator, Report, Section
+from .status import DotConvention, Rag
 from .tables import (
     Comparison,
     DataRow,
@@ -19,8 +22,9 @@ from .values import Direction, Judgement, Mark, Number, Pair, Polarity, Unit, Va
 
 __all__ = [
     "Block", "Cell", "Comparison", "DataRow", "DataTable", "Direction", "DotBasis", "DotColumn",
-    "DotTable", "ExceptionPage", "FinancialYear", "Indicator", "Judgement", "ListBlock", "Mark",
-    "Number", "Pair", "Paragraph", "Period", "PeriodKind", "Polarity", "Report",
-    "ReportingPeriod", "RowStyle", "Run", "Section", "SupplementaryTable", "TableRow", "Target",
-    "TargetKind", "Unit", "Value", "headline", "quarter_of_month",
+    "DotConvention", "DotTable", "ExceptionPage", "FinancialYear", "Frequency", "Indicator",
+    "Judgement", "Kpi", "KpiData", "KpiPeriod", "KpiSettings", "ListBlock", "Mark", "Number",
+    "Observation", "Pack", "Pair", "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report",
+    "ReportingPeriod", "RowStyle", "Run", "ScorecardEntry", "Section", "SupplementaryTable",
+    "TableRow", "Target", "TargetKind", "Unit", "Value", "headline", "quarter_of_month",
 ]

@@ -1,0 +1,83 @@
+"""Build the appendix pack's data from KPI data: status, selection, exception pages, scorecard.
+
+    >>> from committee_papers.workbook import read_workbook
+    >>> from committee_papers.pack import build_pack
+    >>> pack = build_pack(read_workbook("samples/kpis.xlsx"), "havering")
+    >>> [entry.id for entry in pack.exceptions]
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..assess.rules import DEFAULT_PRESET, PRESETS, Rules
+from ..assess.selection import select
+from ..assess.status import Status, assess_kpi
+from ..model import (
+    ExceptionPage,
+    Kpi,
+    KpiData,
+    Pack,
+    Report,
+    ScorecardEntry,
+    Section,
+)
+from .pages import data_table, dot_table, exception_page
+
+
+def _rules(rules: Rules | str | os.PathLike[str] | None) -> Rules:
+    if rules is None:
+        return PRESETS[DEFAULT_PRESET]
+    if isinstance(rules, Rules):
+        return rules
+    from ..loaders.rules import load_rules
+
+    return load_rules(rules)
+
+
+def _entry(kpi: Kpi, status: Status, reasons: tuple[str, ...], page: tuple[int, int] | None) -> ScorecardEntry:
+    latest = status.latest
+    return ScorecardEntry(
+        id=kpi.id, portfolio=kpi.portfolio, description=kpi.description, polarity=kpi.polarity,
+        unit=kpi.unit, latest=latest.value if latest else None,
+        period=latest.period.label if latest else None, target=kpi.target,
+        dot=status.short_term.assessment if status.short_term else None, rag=status.rag,
+        status=status.reason, reasons=reasons, page=page,
+    )
+
+
+def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = None, *,
+               past_years: int = 2) -> Pack:
+    """Return the pack: exception pages of the indicators the rules select, and the scorecard.
+
+    ``rules`` is a Rules value, a preset name (``havering``, ``belfast``, ``blackpool``), a
+    rules file, or None for the default preset. Sections are the portfolios in workbook order
+    that have at least one exception; each exception page shows ``past_years`` past outturns.
+    """
+    chosen = _rules(rules)
+    reporting = data.reporting_period
+    statuses = {kpi.id: assess_kpi(kpi, chosen.status) for kpi in data.kpis}
+    reasons = {kpi.id: select(kpi, statuses[kpi.id], chosen.select, chosen.status.change_tolerance)
+               for kpi in data.kpis}
+    sections: list[Section] = []
+    page_of: dict[str, tuple[int, int]] = {}
+    for portfolio in data.portfolios:
+        pages: list[ExceptionPage] = []
+        for kpi in data.kpis:
+            if kpi.portfolio == portfolio and reasons[kpi.id]:
+                assert reporting is not None  # a selected indicator has figures, so a period
+                page_of[kpi.id] = (len(sections), len(pages))
+                pages.append(exception_page(kpi, statuses[kpi.id], reporting, past_years))
+        if pages:
+            sections.append(Section(portfolio, tuple(pages)))
+    settings = data.settings
+    report = Report(
+        appendix_label=settings.appendix, sections=tuple(sections), title=settings.title,
+        period=data.reporting_period, committee=settings.committee, meeting_date=settings.meeting_date,
+        organisation=settings.organisation,
+    )
+    scorecard = tuple(_entry(kpi, statuses[kpi.id], reasons[kpi.id], page_of.get(kpi.id)) for kpi in data.kpis)
+    return Pack(report, scorecard, chosen.status.dot, chosen.name)
+
+
+__all__ = ["build_pack", "data_table", "dot_table", "exception_page"]

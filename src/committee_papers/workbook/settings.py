@@ -1,0 +1,99 @@
+"""The settings sheet (key, value) and the commentary sheet (indicator_id, commentary, notes)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from ..model import Block, KpiSettings, Paragraph, ReportingPeriod
+from .cells import Cells
+from .periods import parse_reporting_period
+from .sheet import Sheet, normalise
+
+SETTINGS_KEYS = ("title", "appendix", "period", "committee", "meeting_date", "organisation")
+SETTINGS_COLUMNS = ("key", "value")
+COMMENTARY_REQUIRED = ("indicator_id", "commentary")
+COMMENTARY_OPTIONAL = ("notes",)
+_BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def paragraphs(text: str | None) -> tuple[Block, ...]:
+    """Return text as paragraphs split at blank lines; a single newline stays a line break."""
+    if not text:
+        return ()
+    parts = [part.strip("\n") for part in _BLANK_LINE.split(text.replace("\r\n", "\n").strip("\n"))]
+    return tuple(Paragraph.plain(part) for part in parts if part.strip())
+
+
+def read_settings(cells: Cells, sheet: Sheet | None) -> KpiSettings:
+    """Return the report settings; every key is optional."""
+    if sheet is None:
+        return KpiSettings()
+    found: dict[str, Any] = {}
+    rows: dict[str, int] = {}
+    for row in sheet.rows():
+        raw = cells.text(sheet, row, "key", required=True)
+        if raw is None:
+            continue
+        key = normalise(raw)
+        if key not in SETTINGS_KEYS:
+            close = difflib.get_close_matches(key, SETTINGS_KEYS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else f"the keys are {', '.join(SETTINGS_KEYS)}"
+            cells.problem(sheet, row, "key", f"unknown setting {raw!r}: {hint}")
+            continue
+        if key in rows:
+            cells.problem(sheet, row, "key", f"the setting {key!r} is already given on row {rows[key]}")
+            continue
+        rows[key] = row
+        if key == "meeting_date":
+            found[key] = cells.date(sheet, row, "value")
+        elif key == "period":
+            found[key] = _period(cells, sheet, row)
+        else:
+            found[key] = cells.text(sheet, row, "value")
+    appendix = found.pop("appendix", None)
+    settings = {key: value for key, value in found.items() if value is not None}
+    return KpiSettings(appendix=appendix, **settings) if appendix else KpiSettings(**settings)
+
+
+def _period(cells: Cells, sheet: Sheet, row: int) -> ReportingPeriod | None:
+    value = sheet.get(row, "value")
+    if cells.text(sheet, row, "value") is None:
+        return None
+    try:
+        return parse_reporting_period(value)
+    except ValueError as error:
+        cells.problem(sheet, row, "value", str(error), label="period")
+        return None
+
+
+def read_commentary(
+    cells: Cells, sheet: Sheet | None, ids: set[str] | None
+) -> dict[str, tuple[tuple[Block, ...], tuple[Block, ...]]]:
+    """Return each indicator's (commentary, notes); ``ids`` None skips the check of ids."""
+    result: dict[str, tuple[tuple[Block, ...], tuple[Block, ...]]] = {}
+    if sheet is None:
+        return result
+    rows: dict[str, int] = {}
+    for row in sheet.rows():
+        kpi_id = cells.text(sheet, row, "indicator_id", required=True)
+        if kpi_id is None:
+            continue
+        if ids is not None and kpi_id not in ids:
+            cells.problem(sheet, row, "indicator_id", unknown_id(kpi_id, ids))
+            continue
+        if kpi_id in rows:
+            cells.problem(sheet, row, "indicator_id", f"{kpi_id} already has commentary on row {rows[kpi_id]}")
+            continue
+        rows[kpi_id] = row
+        result[kpi_id] = (paragraphs(cells.text(sheet, row, "commentary")),
+                          paragraphs(cells.text(sheet, row, "notes")))
+    return result
+
+
+def unknown_id(kpi_id: str, ids: set[str]) -> str:
+    """Return the message for an id the indicators sheet does not have."""
+    close = difflib.get_close_matches(kpi_id, sorted(ids), n=1, cutoff=0.6)
+    hint = f": did you mean {close[0]!r}?" if close else ": add it to the indicators sheet or correct the id"
+    return f"{kpi_id!r} is not an indicator in the indicators sheet{hint}"
