@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     commands.add_parser("schema", help="print the JSON Schema of the report format")
+    pack = commands.add_parser("pack", help="make the whole appendix pack from a KPI workbook")
+    pack.add_argument("workbook", type=Path, metavar="WORKBOOK", help="an .xlsx workbook, or a folder of CSV files")
+    pack.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
+    pack.add_argument("--rules", default=None, metavar="PRESET_OR_FILE",
+                      help="havering (default), belfast, blackpool, or a YAML rules file")
+    pack.add_argument("--format", choices=["docx", "pdf", "both"], default="both")
+    pack.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
     return parser
 
 
@@ -108,12 +116,21 @@ def _schema(_: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pack(args: argparse.Namespace) -> int:
+    from .pack_command import run_pack
+
+    return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     args = _parser().parse_args(argv)
-    command = {"render": _render, "check": _check, "schema": _schema}[args.command]
+    command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack}[args.command]
     try:
         return command(args)
+    except BrokenPipeError:  # the reader went away (e.g. piped into head): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's final flush quiet
+        return EXIT_OK
     except CommitteePapersError as error:
         if args.debug:
             raise

@@ -117,6 +117,32 @@ class MarkStyle:
 
 
 @dataclass(frozen=True, slots=True)
+class RagStyle:
+    """How a RAG status is shown: always a word, on a light fill (black text, 4.5:1 or better)."""
+
+    green: str = "Green"
+    amber: str = "Amber"
+    red: str = "Red"
+    blue: str = "No target"
+    grey: str = "No data"
+    green_fill: Colour = Colour("CCE5D5")
+    amber_fill: Colour = Colour("FBE3B4")
+    red_fill: Colour = Colour("F5C9C9")
+    blue_fill: Colour = Colour("D2E3F3")
+    grey_fill: Colour = Colour("E3E3E3")
+
+    def word(self, status: str) -> str:
+        """Return the word for a status named green, amber, red, blue or grey."""
+        return str(getattr(self, status))
+
+    def fill(self, status: str) -> Colour:
+        """Return the fill for a status named green, amber, red, blue or grey."""
+        fill = getattr(self, f"{status}_fill")
+        assert isinstance(fill, Colour)
+        return fill
+
+
+@dataclass(frozen=True, slots=True)
 class Labels:
     """The fixed wording of an exception page."""
 
@@ -126,6 +152,8 @@ class Labels:
     notes: str = "Notes:"
     direction_of_travel: str = "Direction of Travel"
     page_number: str = "Page {page} of {pages}"
+    scorecard: str = "Summary scorecard"
+    exceptions: str = "Indicators reported by exception"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +174,7 @@ class HouseStyle:
     border_colour: Colour = BLACK
     margin_mm: float = 20
     marks: MarkStyle = field(default_factory=MarkStyle)
+    rag: RagStyle = field(default_factory=RagStyle)
     labels: Labels = field(default_factory=Labels)
 
 

@@ -19,7 +19,7 @@ def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:
     return Span(clean_text(text), bold=bold, italic=italic)
 
 
-def _header(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
+def header_cell(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
             align: Align = Align.CENTRE) -> LayoutCell:
     return LayoutCell((span(text, bold=True),), colspan, rowspan, Scope.COLUMN, align, style.header_fill)
 
@@ -27,8 +27,8 @@ def _header(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
 def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
     """Return the ``Indicator Description | Better to be?`` table."""
     labels = style.labels
-    rows = [LayoutRow((_header(labels.indicator_description, style, align=Align.LEFT),
-                       _header(labels.better_to_be, style)), header=True)]
+    rows = [LayoutRow((header_cell(labels.indicator_description, style, align=Align.LEFT),
+                       header_cell(labels.better_to_be, style)), header=True)]
     for indicator in page.indicators:
         rows.append(LayoutRow((
             LayoutCell((span(indicator.description),)),
@@ -49,18 +49,18 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
     top: list[LayoutCell] = []
     sub: list[LayoutCell] = []
     if table.has_row_labels:
-        top.append(_header(table.label_header, style, rowspan=depth, align=Align.LEFT))
+        top.append(header_cell(table.label_header, style, rowspan=depth, align=Align.LEFT))
     for group, members in groupby(table.periods, key=lambda p: p.group):
         periods = list(members)
         if group is None:
-            top.extend(_header(p.label, style, rowspan=depth) for p in periods)
+            top.extend(header_cell(p.label, style, rowspan=depth) for p in periods)
         else:
-            top.append(_header(group, style, colspan=len(periods)))
-            sub.extend(_header(p.label, style) for p in periods)
+            top.append(header_cell(group, style, colspan=len(periods)))
+            sub.extend(header_cell(p.label, style) for p in periods)
     if table.show_target:
-        top.append(_header(table.target_header, style, rowspan=depth))
+        top.append(header_cell(table.target_header, style, rowspan=depth))
     if table.dot:
-        top.append(_header(table.dot.header, style, rowspan=depth))
+        top.append(header_cell(table.dot.header, style, rowspan=depth))
     rows = [LayoutRow(tuple(top), header=True)] + ([LayoutRow(tuple(sub), header=True)] if sub else [])
     shared = table.target is not None and all(r.target is None for r in table.rows)
     for number, row in enumerate(table.rows):
@@ -95,8 +95,8 @@ def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
     comparisons = page.dot_table.comparisons
     count = len(comparisons)
     title = page.dot_table.title or style.labels.direction_of_travel
-    rows = [LayoutRow((_header(title, style, colspan=count, align=Align.LEFT),), header=True),
-            LayoutRow(tuple(_header(c.label, style) for c in comparisons), header=True)]
+    rows = [LayoutRow((header_cell(title, style, colspan=count, align=Align.LEFT),), header=True),
+            LayoutRow(tuple(header_cell(c.label, style) for c in comparisons), header=True)]
     marks: list[LayoutCell] = []
     said: list[str] = []
     for comparison in comparisons:
@@ -114,7 +114,7 @@ def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
 
 def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
     """Return a supplementary table with its header, summary and footnote rows."""
-    rows = [LayoutRow(tuple(_header(c.text, style, colspan=c.colspan) for c in r.cells), header=True)
+    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan) for c in r.cells), header=True)
             for r in table.header_rows]
     for row in table.rows:
         cells = []

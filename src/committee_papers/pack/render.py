@@ -1,0 +1,100 @@
+"""Render the pack in both formats, with the scorecard's page numbers made right."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Sequence
+from typing import BinaryIO
+
+from ..errors import CommitteePapersError
+from ..layout import DocumentLayout
+from ..layout.pack import PageNumbers, layout_pack
+from ..model import Pack
+from ..output import Target, write_output
+from ..style import DEFAULT_STYLE, HouseStyle
+
+MAX_PASSES = 4
+Progress = Callable[[str], None]
+
+
+def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> None:
+    from ..render.pdf.document import write_pdf
+    from ..render.pdf.fonts import register_fonts
+
+    write_pdf(layout, style, register_fonts(style), stream)
+
+
+def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
+                style: HouseStyle) -> None:
+    from ..render.docx import build_document
+
+    document = build_document(layout, template, style)
+    write_output(target, document.save)
+
+
+def _page_starts(pdf: bytes) -> list[int]:
+    """Return the page number of each leaf bookmark, in order: one per page layout."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    starts: list[int] = []
+
+    def walk(items: Sequence[object]) -> None:
+        for number, item in enumerate(items):
+            if isinstance(item, list):
+                walk(item)
+                continue
+            has_children = number + 1 < len(items) and isinstance(items[number + 1], list)
+            if not has_children:
+                index = reader.get_destination_page_number(item)  # type: ignore[arg-type]
+                if index is None:
+                    raise CommitteePapersError("a bookmark of the pack points at no page")
+                starts.append(index + 1)
+
+    walk(reader.outline)
+    return starts
+
+
+def page_numbers(pack: Pack, layout: DocumentLayout, pdf: bytes) -> PageNumbers:
+    """Return where each exception page starts in a PDF of the pack's layout."""
+    starts = _page_starts(pdf)
+    if len(starts) != len(layout.pages):
+        raise CommitteePapersError(
+            f"the PDF has {len(starts)} bookmarks for {len(layout.pages)} pages: cannot number the scorecard")
+    keys = [(s, p) for s, section in enumerate(pack.report.sections) for p in range(len(section.pages))]
+    return dict(zip(keys, starts[1:], strict=True))  # the first page layout is the scorecard
+
+
+def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = None,
+                template: str | os.PathLike[str] | None = None, style: HouseStyle = DEFAULT_STYLE,
+                progress: Progress | None = None) -> PageNumbers:
+    """Write the pack as PDF and/or Word and return the page each exception page starts on.
+
+    The PDF is laid out until the scorecard's page numbers stop changing (a longer number can
+    push a page on); the Word file shows the same numbers, from the same layout.
+    """
+    say = progress or (lambda _: None)
+    pages: PageNumbers | None = None
+    for attempt in range(MAX_PASSES):
+        say(f"laying out pages (pass {attempt + 1})")
+        layout = layout_pack(pack, style, pages)
+        buffer = io.BytesIO()
+        _write_pdf(layout, buffer, style)
+        found = page_numbers(pack, layout, buffer.getvalue())
+        if found == pages:
+            break
+        pages = found
+    else:
+        raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
+    if pdf is not None:
+        say("writing the PDF")
+        data = buffer.getvalue()
+        def copy(stream: BinaryIO) -> None:
+            stream.write(data)
+
+        write_output(pdf, copy)
+    if docx is not None:
+        say("writing the Word file")
+        _write_docx(layout, docx, template, style)
+    return pages
