@@ -1,6 +1,6 @@
-"""The Word renderer: the layout drawn with python-docx on a docxtpl house-style template."""
+"""The Word renderer: the layout drawn into a docxtpl house-style template, in one pass."""
 
-from .render import build_document, render_docx
+from .render import build_document, render_docx, save_document
 from .template import TemplateError, default_template
 
-__all__ = ["TemplateError", "build_document", "default_template", "render_docx"]
+__all__ = ["TemplateError", "build_document", "default_template", "render_docx", "save_document"]

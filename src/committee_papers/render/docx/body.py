@@ -1,70 +1,81 @@
-"""Write the pages of a layout into the body of a Word document."""
+"""Write the pages of a layout as the body of a Word document, in one pass."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ...layout import Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Table, TextBlock
-from . import styles, xml
-from .runs import add_spans
-from .styles import Palette
-from .tables import add_table
+from . import styles, wml
+from .numbering import Numbering
+from .runs import spans_xml
+from .styles import Palette, StyleIds
+from .tables import table_xml
 
 
 class BodyWriter:
-    """Append exception pages to a document, each after the first on a new page."""
+    """Write exception pages as body XML, each page after the first starting a new page."""
 
-    def __init__(self, document: Any, palette: Palette, text_width: int) -> None:
-        self.document = document
+    def __init__(self, document: Any, palette: Palette, ids: StyleIds, text_width: int) -> None:
         self.palette = palette
+        self.ids = ids
         self.text_width = text_width  # twips
+        self._numbering = Numbering(document)
 
-    def _paragraph(self, style: str) -> Any:
-        return self.document.add_paragraph(style=self.document.styles[style])
+    def _paragraph(self, style: str, content: str = "", *, page_break: bool = False,
+                   num_id: int | None = None) -> str:
+        start = wml.paragraph(self.ids.paragraph[style], page_break=page_break, num_id=num_id)
+        return f"{start}{content}{wml.PARAGRAPH_END}"
 
-    def page(self, page: PageLayout, *, new_page: bool) -> None:
-        """Write one page; ``new_page`` makes its first paragraph start a new page."""
+    def body(self, pages: Iterable[PageLayout]) -> list[str]:
+        """Return the XML of the body's blocks, one string per page.
+
+        A body that would end with a table gets a last paragraph: Word requires one.
+        """
+        chunks = []
+        ends_with_table = False
+        for number, page in enumerate(pages):
+            chunks.append(self.page(page, new_page=number > 0))
+            if page.blocks:
+                ends_with_table = isinstance(page.blocks[-1], Table)
+        if ends_with_table:
+            chunks.append(self._paragraph(styles.BODY))
+        return chunks
+
+    def page(self, page: PageLayout, *, new_page: bool) -> str:
+        """Return the XML of one page; ``new_page`` makes it start a new page."""
+        blocks = []
         for index, block in enumerate(page.blocks):
-            first = self._block(block)
-            if new_page and index == 0:
-                first.paragraph_format.page_break_before = True
+            blocks.append(self._block(block, page_break=new_page and index == 0))
             following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
             if isinstance(block, Table) and _needs_gap(following):
-                self._paragraph(styles.BODY)  # keeps two tables apart; Word would join them
+                blocks.append(self._paragraph(styles.BODY))  # Word would join two tables
+        return "".join(blocks)
 
-    def finish(self) -> None:
-        """End the body with a paragraph, as Word requires after a table."""
-        if xml.body_ends_with_table(self.document):
-            self._paragraph(styles.BODY)
-
-    def _block(self, block: LayoutBlock) -> Any:
-        """Write a block and return its first paragraph."""
+    def _block(self, block: LayoutBlock, *, page_break: bool) -> str:
         if isinstance(block, Heading):
-            paragraph = self._paragraph(styles.HEADINGS[min(block.level, 3) - 1])
-            paragraph.add_run(block.text)
-            return paragraph
+            return self._paragraph(styles.HEADINGS[min(block.level, 3) - 1],
+                                   wml.run(block.text), page_break=page_break)
         if isinstance(block, TextBlock):
             small = block.kind is ParagraphKind.SMALL
-            paragraph = self._paragraph(styles.SMALL_TEXT if small else styles.BODY)
-            add_spans(paragraph, block.spans, self.palette)
-            return paragraph
+            return self._paragraph(styles.SMALL_TEXT if small else styles.BODY,
+                                   spans_xml(block.spans, self.palette, self.ids),
+                                   page_break=page_break)
         if isinstance(block, ListItems):
-            return self._list(block)
-        table = add_table(self.document, block, self.text_width, self.palette)
-        return table.cell(0, 0).paragraphs[0]
+            return self._list(block, page_break=page_break)
+        return table_xml(block, self.text_width, self.palette, self.ids, page_break=page_break)
 
-    def _list(self, block: ListItems) -> Any:
+    def _list(self, block: ListItems, *, page_break: bool) -> str:
         name = styles.LIST_NUMBER if block.ordered else styles.LIST_BULLET
-        number = xml.new_numbering(self.document, self.document.styles[name]) if block.ordered \
-            else None
-        paragraphs = []
+        number = self._numbering.new(name) if block.ordered else None
+        if not block.items:
+            return self._paragraph(name, page_break=page_break)
+        items = []
         for item in block.items:
-            paragraph = self._paragraph(name)
-            if number is not None:
-                xml.set_numbering(paragraph, number)
-            add_spans(paragraph, item, self.palette)
-            paragraphs.append(paragraph)
-        return paragraphs[0] if paragraphs else self._paragraph(name)
+            items.append(self._paragraph(name, spans_xml(item, self.palette, self.ids),
+                                         page_break=page_break, num_id=number))
+            page_break = False
+        return "".join(items)
 
 
 def _needs_gap(following: LayoutBlock | None) -> bool:

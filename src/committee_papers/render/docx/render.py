@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
 from ...layout import DocumentLayout, layout_report
 from ...model import Report
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
-from . import xml
+from . import package, wml, xml
 from .body import BodyWriter
-from .styles import Palette
+from .styles import Palette, StyleIds
 from .template import fill_template
 
 _TWIPS_PER_EMU = 1 / 635
+UNDATED = dt.date(1980, 1, 1)  # the creation date of a document whose report has no date
 
 
-def _set_properties(document: Any, layout: DocumentLayout) -> None:
+def _set_properties(document: Any, layout: DocumentLayout, date: dt.date | None) -> None:
+    """Set the document's metadata, its dates included, from the layout alone.
+
+    The created and modified dates are ``date`` (the meeting date) at midnight UTC, or
+    1980-01-01 without one, never the time of rendering: the same report always gives the
+    same file.
+    """
     properties = document.core_properties
     properties.title = layout.title
     properties.subject = layout.subject
@@ -27,9 +34,9 @@ def _set_properties(document: Any, layout: DocumentLayout) -> None:
     properties.keywords = ", ".join(layout.keywords)
     properties.language = layout.language
     properties.comments = ""
-    now = datetime.now(UTC).replace(microsecond=0)
-    properties.created = now
-    properties.modified = now
+    stamp = dt.datetime.combine(date or UNDATED, dt.time(), tzinfo=dt.UTC)
+    properties.created = stamp
+    properties.modified = stamp
     properties.revision = 1
     xml.set_language(document, layout.language)
 
@@ -41,18 +48,33 @@ def _text_width(document: Any) -> int:
     return round(emu * _TWIPS_PER_EMU)
 
 
-def build_document(layout: DocumentLayout, template: str | os.PathLike[str] | None,
-                   style: HouseStyle) -> Any:
-    """Return a python-docx Document holding every page of the layout."""
+def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, style: HouseStyle,
+             date: dt.date | None) -> tuple[Any, list[str]]:
+    """Return the filled-in template and the XML of the body's blocks, checked well-formed."""
     context = {"appendix": layout.running_header, "title": layout.title,
                "subject": layout.subject, "author": layout.author}
     document = fill_template(template, context)
-    _set_properties(document, layout)
-    writer = BodyWriter(document, Palette.read(document, style), _text_width(document))
-    for number, page in enumerate(layout.pages):
-        writer.page(page, new_page=number > 0)
-    writer.finish()
+    _set_properties(document, layout, date)
+    writer = BodyWriter(document, Palette.read(document, style), StyleIds.read(document),
+                        _text_width(document))
+    return document, writer.body(layout.pages)
+
+
+def build_document(layout: DocumentLayout, template: str | os.PathLike[str] | None,
+                   style: HouseStyle, *, date: dt.date | None = None) -> Any:
+    """Return a python-docx Document holding every page of the layout.
+
+    ``date`` is the meeting date, for the document's created and modified dates. Write the
+    document with ``save_document`` to get the same bytes for the same layout every time.
+    """
+    document, blocks = _prepare(layout, template, style, date)
+    xml.append_blocks(document, [element for page in blocks for element in wml.elements(page)])
     return document
+
+
+def save_document(document: Any, stream: BinaryIO) -> None:
+    """Write a document from ``build_document`` to a binary stream, byte for byte reproducibly."""
+    package.save(document, stream)
 
 
 def render_docx(report: Report, target: Target, *, template: str | os.PathLike[str] | None = None,
@@ -60,11 +82,16 @@ def render_docx(report: Report, target: Target, *, template: str | os.PathLike[s
     """Write the report as a .docx to a path or a binary stream, atomically.
 
     ``template`` is a house-style .docx (default: templates/house-style.docx); a template
-    that lacks a style or the running-header placeholder raises TemplateError.
+    that lacks a style or the running-header placeholder raises TemplateError. The same
+    report and template always give the same bytes: those of ``build_document`` and
+    ``save_document``, without holding the body as an element tree.
     """
-    document = build_document(layout_report(report, style), template, style)
+    document, blocks = _prepare(layout_report(report, style), template, style,
+                                report.meeting_date)
+    for page in blocks:
+        wml.check(page)  # parse each page once, to be sure it is well-formed
 
     def write(stream: BinaryIO) -> None:
-        document.save(stream)
+        package.save(document, stream, blocks)
 
     write_output(target, write)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
+
 from ...style import Colour, HouseStyle
 from . import xml
 
@@ -25,6 +27,28 @@ DOT_NEUTRAL = "DoT Neutral"
 PARAGRAPH_STYLES = (BODY, *HEADINGS, TABLE_TEXT, SMALL_TEXT, LIST_BULLET, LIST_NUMBER)
 CHARACTER_STYLES = (DOT_BETTER, DOT_WORSE, DOT_NEUTRAL)
 TABLE_STYLES = (TABLE,)
+
+
+@dataclass(frozen=True, slots=True)
+class StyleIds:
+    """The template's style ids for the style names, looked up once per document.
+
+    An id is None for the template's default style of its kind, which Word applies unnamed.
+    """
+
+    paragraph: dict[str, str | None]
+    character: dict[str, str | None]
+    table: dict[str, str | None]
+
+    @classmethod
+    def read(cls, document: Any) -> StyleIds:
+        """Look up the id of every style the renderer uses."""
+        def ids(names: tuple[str, ...], kind: Any) -> dict[str, str | None]:
+            return {name: document.styles.get_style_id(name, kind) for name in names}
+
+        return cls(ids(PARAGRAPH_STYLES, WD_STYLE_TYPE.PARAGRAPH),
+                   ids(CHARACTER_STYLES, WD_STYLE_TYPE.CHARACTER),
+                   ids(TABLE_STYLES, WD_STYLE_TYPE.TABLE))
 
 
 @dataclass(frozen=True, slots=True)

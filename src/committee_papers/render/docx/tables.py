@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import itertools
-from typing import Any
-
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Twips
 
 from ...layout import Align, LayoutCell, Table, place
-from . import styles, xml
-from .runs import add_spans
-from .styles import Palette
+from . import styles, wml
+from .runs import spans_xml
+from .styles import Palette, StyleIds
 
-_ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.CENTRE: WD_ALIGN_PARAGRAPH.CENTER,
-          Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT}
+_ALIGN = {Align.LEFT: "left", Align.CENTRE: "center", Align.RIGHT: "right"}
 _CAPTIONS = {"indicators": "Indicators", "data": "Figures", "dot": "Direction of travel",
              "supplementary": "Supplementary figures"}
+
+
+_CELL_END = wml.PARAGRAPH_END + wml.CELL_END
+
+
+def _column(entry: tuple[int, LayoutCell, bool]) -> int:
+    return entry[0]
 
 
 def column_widths(fractions: tuple[float, ...], text_width: int) -> list[int]:
@@ -29,44 +31,40 @@ def column_widths(fractions: tuple[float, ...], text_width: int) -> list[int]:
     return [right - left for left, right in itertools.pairwise(edges)]
 
 
-def _format(target: Any, cell: LayoutCell, style: Any, palette: Palette) -> Any:
-    """Style, align and shade a Word cell; return its paragraph."""
-    paragraph = target.paragraphs[0]
-    paragraph.style = style
-    paragraph.alignment = _ALIGN[cell.align]
-    if cell.fill is not None:
-        xml.shade_cell(target, palette.colour(cell.fill))
-    return paragraph
+def table_xml(table: Table, text_width: int, palette: Palette, ids: StyleIds, *,
+              page_break: bool = False) -> str:
+    """Return ``table`` as a ``w:tbl``; ``page_break`` starts it on a new page.
 
-
-def add_table(document: Any, table: Table, text_width: int, palette: Palette) -> Any:
-    """Append ``table`` to the document body and return the python-docx table."""
+    A cell spanning columns is one ``w:tc`` over several grid columns. A cell spanning rows
+    is a vertical merge: the cells it covers below are empty ``w:tc`` elements continuing
+    the merge, each with a paragraph in the same style (Word needs one in every cell).
+    """
     widths = column_widths(table.widths, text_width)
-    word = document.add_table(rows=len(table.rows), cols=len(widths))
-    word.style = document.styles[styles.TABLE]
-    word.autofit = False  # fixed layout: the widths below are kept
-    xml.set_table_width(word, sum(widths))
-    xml.describe_table(word, _CAPTIONS.get(table.kind, table.kind.capitalize()),
-                       table.description)
-    for column, width in zip(word.columns, widths, strict=True):
-        column.width = Twips(width)
-    for row in word.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Twips(width)
-    placed = place(table)
-    for item in placed:  # merge first, while every cell is still empty
-        cell = item.cell
-        if cell.colspan > 1 or cell.rowspan > 1:
-            corner = word.cell(item.row + cell.rowspan - 1, item.column + cell.colspan - 1)
-            word.cell(item.row, item.column).merge(corner)
-    for item in placed:
-        cell = item.cell
-        style = document.styles[styles.SMALL_TEXT if cell.small else styles.TABLE_TEXT]
-        add_spans(_format(word.cell(item.row, item.column), cell, style, palette), cell.spans,
-                  palette)
-        for below in range(item.row + 1, item.row + cell.rowspan):
-            # the cells a vertical span covers keep their own paragraph: keep it small
-            _format(xml.covered_cell(word, below, item.column), cell, style, palette)
-    for layout_row, row in zip(table.rows, word.rows, strict=True):
-        xml.set_row_flags(row, header=layout_row.header, keep_together=True)
-    return word
+    rows: list[list[tuple[int, LayoutCell, bool]]] = [[] for _ in table.rows]
+    for item in place(table):  # raises ValueError on spans that do not fit
+        rows[item.row].append((item.column, item.cell, True))
+        for below in range(item.row + 1, item.row + item.cell.rowspan):
+            rows[below].append((item.column, item.cell, False))
+    out = [wml.table(widths, style_id=ids.table[styles.TABLE],
+                     caption=_CAPTIONS.get(table.kind, table.kind.capitalize()),
+                     description=table.description)]
+    text_style, small_style = ids.paragraph[styles.TABLE_TEXT], ids.paragraph[styles.SMALL_TEXT]
+    for layout_row, cells in zip(table.rows, rows, strict=True):
+        out.append(wml.row(header=layout_row.header))
+        cells.sort(key=_column)
+        for column, cell, first in cells:
+            span = cell.colspan
+            merge = None if cell.rowspan == 1 else "restart" if first else "continue"
+            fill = None if cell.fill is None else palette.colour(cell.fill)
+            width = widths[column] if span == 1 else sum(widths[column:column + span])
+            out.append(wml.cell(width, span, merge, fill))
+            align = "left" if cell.align is Align.LEFT else _ALIGN[cell.align]
+            out.append(wml.paragraph(small_style if cell.small else text_style, page_break,
+                                     align))
+            page_break = False  # only the first cell's paragraph starts the page
+            if first and cell.spans:
+                out.append(spans_xml(cell.spans, palette, ids))
+            out.append(_CELL_END)
+        out.append(wml.ROW_END)
+    out.append(wml.TABLE_END)
+    return "".join(out)

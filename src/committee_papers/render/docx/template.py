@@ -8,7 +8,6 @@ escaped, never part of the template's source.
 
 from __future__ import annotations
 
-import io
 import os
 import zipfile
 from collections.abc import Mapping
@@ -17,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx import Document
+import jinja2.meta
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
 from docxtpl import DocxTemplate
 from markupsafe import Markup, escape
 
@@ -52,17 +52,20 @@ def _written(value: object) -> Markup:
     return Markup(str(escape(value)).replace("_", "&#95;"))
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path) -> DocxTemplate:
+    """Return the template, read once: its python-docx Document is ``.docx``."""
     if not path.is_file():
         raise TemplateError(f"the template {path} does not exist: check the path, {_FIX}")
     if not zipfile.is_zipfile(path):
         raise TemplateError(f"the template {path} is not a Word .docx file: save it from Word "
                             f"as 'Word Document (*.docx)', {_FIX}")
+    filler = DocxTemplate(str(path))
     try:
-        return Document(str(path))
+        filler.init_docx()
     except (KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as error:
         raise TemplateError(f"the template {path} is not a Word .docx file ({error}): save it "
                             f"from Word as 'Word Document (*.docx)', {_FIX}") from error
+    return filler
 
 
 def _check_styles(path: Path, document: Any) -> None:
@@ -78,9 +81,22 @@ def _check_styles(path: Path, document: Any) -> None:
                             f"{_FIX}")
 
 
-def _check_placeholders(path: Path, template: DocxTemplate, context: Mapping[str, object]) -> None:
+def _placeholders(filler: DocxTemplate) -> set[str]:
+    """Return the names the template's body, headers and footers use, as docxtpl finds them.
+
+    (docxtpl's own ``get_undeclared_template_variables`` reads the file again.)
+    """
+    sources = [filler.get_xml()]
+    for uri in (filler.HEADER_URI, filler.FOOTER_URI):
+        sources += [filler.xml_to_string(parse_xml(part.blob))
+                    for _, part in filler.get_headers_footers(uri)]
+    parsed = jinja2.Environment().parse("".join(filler.patch_xml(xml) for xml in sources))
+    return set(jinja2.meta.find_undeclared_variables(parsed))
+
+
+def _check_placeholders(path: Path, filler: DocxTemplate, context: Mapping[str, object]) -> None:
     try:
-        names = template.get_undeclared_template_variables()
+        names = _placeholders(filler)
     except jinja2.TemplateError as error:
         raise TemplateError(f"the template {path} has a placeholder Word cannot fill in "
                             f"({error}): fix it in the page header or footer, {_FIX}") from error
@@ -102,17 +118,10 @@ def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str,
     and numbering are kept.
     """
     path = Path(template) if template is not None else default_template()
-    document = _open(path)
-    _check_styles(path, document)
-    xml.clear_body(document)
-    emptied = io.BytesIO()
-    document.save(emptied)
-    emptied.seek(0)
-    filler = DocxTemplate(emptied)
+    filler = _open(path)
+    _check_styles(path, filler.docx)
+    xml.clear_body(filler.docx)
     _check_placeholders(path, filler, context)
     environment = jinja2.Environment(autoescape=True, finalize=_written)
     filler.render(dict(context), jinja_env=environment, autoescape=True)
-    filled = io.BytesIO()
-    filler.save(filled)
-    filled.seek(0)
-    return Document(filled)
+    return filler.docx

@@ -1,16 +1,19 @@
-"""The only module that touches raw WordprocessingML: what python-docx has no API for.
+"""Raw WordprocessingML for what python-docx has no API for.
 
 Every other module of the Word renderer (and ``scripts/build_template.py``) goes through
-these helpers, so the element names and their schema order live in one place.
+these helpers, ``wml.py`` (the body's blocks, written as text) and ``numbering.py``, so the
+element names and their schema order live in those three places.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.table import _Cell
+from lxml import etree  # type: ignore[import-untyped]
 
 # python-docx objects are untyped; these aliases only say what is expected.
 Element = Any
@@ -114,7 +117,7 @@ def set_language(document: DocxObject, language: str) -> None:
     _child(rpr, "w:lang").set(qn("w:val"), language)
 
 
-def _el(tag: str, *children: Element, **attributes: str) -> Element:
+def el(tag: str, *children: Element, **attributes: str) -> Element:
     """Return a new element with ``w:`` attributes and children."""
     element = OxmlElement(tag)
     for name, value in attributes.items():
@@ -130,29 +133,29 @@ def add_field(paragraph: DocxObject, instruction: str, shown: str) -> None:
     code.text = f" {instruction} "
     result = OxmlElement("w:t")
     result.text = shown
-    for element in (_el("w:fldChar", fldCharType="begin"), code,
-                    _el("w:fldChar", fldCharType="separate"), result,
-                    _el("w:fldChar", fldCharType="end")):
+    for element in (el("w:fldChar", fldCharType="begin"), code,
+                    el("w:fldChar", fldCharType="separate"), result,
+                    el("w:fldChar", fldCharType="end")):
         paragraph.add_run()._r.append(element)
 
 
 def _shading(fill: str) -> Element:
-    return _el("w:shd", val="clear", color="auto", fill=fill)
+    return el("w:shd", val="clear", color="auto", fill=fill)
 
 
 def configure_table_style(style: DocxObject, border_colour: str, header_fill: str,
                           cell_margin_twips: int) -> None:
     """Give a table style single borders, cell margins, centred cells and a shaded header row."""
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
-    borders = _el("w:tblBorders", *(_el(f"w:{edge}", val="single", sz="4", space="0",
+    borders = el("w:tblBorders", *(el(f"w:{edge}", val="single", sz="4", space="0",
                                         color=border_colour) for edge in edges))
-    margins = _el("w:tblCellMar", *(
-        _el(f"w:{edge}", w=str(cell_margin_twips if edge in ("left", "right") else 28), type="dxa")
+    margins = el("w:tblCellMar", *(
+        el(f"w:{edge}", w=str(cell_margin_twips if edge in ("left", "right") else 28), type="dxa")
         for edge in edges[:4]))
     style.element.extend([
-        _el("w:tblPr", borders, margins),
-        _el("w:tcPr", _el("w:vAlign", val="center")),
-        _el("w:tblStylePr", _el("w:rPr", _el("w:b")), _el("w:tcPr", _shading(header_fill)),
+        el("w:tblPr", borders, margins),
+        el("w:tcPr", el("w:vAlign", val="center")),
+        el("w:tblStylePr", el("w:rPr", el("w:b")), el("w:tcPr", _shading(header_fill)),
             type="firstRow"),
     ])
 
@@ -168,85 +171,47 @@ def table_style_header_fill(style: DocxObject) -> str | None:
     return None
 
 
-def set_table_width(table: DocxObject, twips: int) -> None:
-    """Give a table an exact width."""
-    width = _child(table._tbl.tblPr, "w:tblW")
-    width.set(qn("w:w"), str(twips))
-    width.set(qn("w:type"), "dxa")
-
-
-def describe_table(table: DocxObject, caption: str, description: str) -> None:
-    """Give a table its alternative text: a short caption and a description for screen readers."""
-    _child(table._tbl.tblPr, "w:tblCaption").set(qn("w:val"), caption)
-    _child(table._tbl.tblPr, "w:tblDescription").set(qn("w:val"), description)
-
-
-def set_row_flags(row: DocxObject, *, header: bool, keep_together: bool) -> None:
-    """Mark a row as a header row (repeated on each page) and keep it from splitting."""
-    row_pr = row._tr.get_or_add_trPr()
-    if keep_together:
-        _child(row_pr, "w:cantSplit")
-    if header:
-        _child(row_pr, "w:tblHeader")
-
-
-def covered_cell(table: DocxObject, row: int, column: int) -> DocxObject:
-    """Return the cell at a grid position itself, even where a cell above spans over it.
-
-    (python-docx's ``table.cell`` returns the spanning cell instead.)
-    """
-    start = 0
-    for tc in table.rows[row]._tr.tc_lst:
-        if start == column:
-            return _Cell(tc, table)
-        start += tc.grid_span
-    raise IndexError(f"no cell starts at row {row}, column {column}")
-
-
-def shade_cell(cell: DocxObject, fill: str) -> None:
-    """Fill a cell's background with a colour given as six hex digits."""
-    cell_pr = cell._tc.get_or_add_tcPr()
-    old = cell_pr.find(qn("w:shd"))
-    if old is not None:
-        cell_pr.remove(old)
-    _insert(cell_pr, _shading(fill))
-
-
 def clear_body(document: DocxObject) -> None:
     """Remove everything from the body but its final section properties (page setup)."""
     document.element.body.clear_content()
 
 
-def body_ends_with_table(document: DocxObject) -> bool:
-    """Tell whether the body's last block is a table (Word needs a paragraph after it)."""
-    blocks = [child for child in document.element.body if child.tag != qn("w:sectPr")]
-    return bool(blocks) and blocks[-1].tag == qn("w:tbl")
+def append_blocks(document: DocxObject, blocks: list[Element]) -> None:
+    """Append blocks to the body, before its final section properties (page setup)."""
+    body = document.element.body
+    section = body.find(qn("w:sectPr"))
+    if section is None:
+        body.extend(blocks)
+        return
+    for block in blocks:
+        section.addprevious(block)
 
 
-def new_numbering(document: DocxObject, style: DocxObject) -> int | None:
-    """Return a new numbering instance of a list style's list, starting again at 1.
+_MARK = etree.ProcessingInstruction("committee-papers-blocks")
+_MARK_BYTES = etree.tostring(_MARK)
 
-    Return None when the style is not a list style.
+
+def split_document_xml(document: DocxObject) -> tuple[bytes, bytes]:
+    """Return the serialised main document part, cut where ``append_blocks`` would append.
+
+    A processing instruction marks the place while the part is serialised. It can occur
+    nowhere else: text and attribute values cannot hold a raw ``<``.
     """
-    style_pr = style.element.pPr
-    num_pr = None if style_pr is None else style_pr.numPr
-    if num_pr is None or num_pr.numId is None:
-        return None
-    numbering = document.part.numbering_part.element
+    body = document.element.body
+    mark = copy.copy(_MARK)
+    section = body.find(qn("w:sectPr"))
+    if section is None:
+        body.append(mark)
+    else:
+        section.addprevious(mark)
     try:
-        abstract = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
-    except KeyError:
-        return None  # the style names a list the template does not define
-    num = numbering.add_num(abstract)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return int(num.numId)
-
-
-def set_numbering(paragraph: DocxObject, num_id: int) -> None:
-    """Put a paragraph in a numbering instance, at the first level."""
-    paragraph_num = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    paragraph_num.get_or_add_ilvl().val = 0
-    paragraph_num.get_or_add_numId().val = num_id
+        data = serialize_part_xml(document.element)
+    finally:
+        body.remove(mark)
+    before, found, after = data.partition(_MARK_BYTES)
+    if not found or _MARK_BYTES in after:
+        raise RuntimeError("the body marker is missing from the document's XML or repeated")
+    return bytes(before), bytes(after)
 
 
 def plain_bullets(document: DocxObject, bullet: str) -> None:

@@ -1,0 +1,176 @@
+"""The WordprocessingML of the body: paragraphs, runs and tables, as text parsed once per page.
+
+python-docx's objects cost a style lookup per call, and its ``add_paragraph`` and
+``add_table`` search the body for the section properties each time, so a long report took
+quadratic time. Creating each element with lxml costs a namespace search per element. So
+the body is written here as escaped XML text, children in schema order (ECMA-376 part 1,
+17.3-17.4) exactly as python-docx wrote them, and lxml parses each page's text in one call:
+a parser checks every page is well-formed. With ``xml.py`` this is the only module that
+spells out element names.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+from docx.oxml.parser import element_class_lookup
+from lxml import etree  # type: ignore[import-untyped]
+
+Element = Any  # lxml elements of python-docx's tree: untyped here
+
+_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_BREAKS = frozenset("\t\r\n")
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+# in an attribute, a parser would turn white space into plain spaces: keep it as references
+_ATTRIBUTE_ESCAPES = (*_TEXT_ESCAPES, ('"', "&quot;"), ("\t", "&#9;"), ("\n", "&#10;"))
+# python-docx's default table look: header row and first column formatting, no column bands
+_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+         'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
+
+# python-docx's parser, without the limit on the length of a text
+_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
+_PARSER.set_element_class_lookup(element_class_lookup)
+_WRAPPER = f'<w:body xmlns:w="{_NAMESPACE}">'.encode()
+_WRAPPER_END = b"</w:body>"
+
+PARAGRAPH_END = "</w:p>"
+TABLE_END = "</w:tbl>"
+ROW_END = "</w:tr>"
+CELL_END = "</w:tc>"
+
+
+def _text(value: str) -> str:
+    """Escape character data."""
+    for character, reference in _TEXT_ESCAPES:
+        if character in value:
+            value = value.replace(character, reference)
+    return value
+
+
+def _attribute(value: str) -> str:
+    """Escape an attribute value, to be written between double quotes."""
+    for character, reference in _ATTRIBUTE_ESCAPES:
+        if character in value:
+            value = value.replace(character, reference)
+    return value
+
+
+def _val(tag: str, value: str) -> str:
+    return f'<w:{tag} w:val="{_attribute(value)}"/>'
+
+
+@functools.lru_cache(maxsize=1024)
+def paragraph(style_id: str | None, page_break: bool = False, align: str | None = None,
+              num_id: int | None = None) -> str:
+    """Return the start of a ``w:p`` in a paragraph style (None: the default style).
+
+    ``page_break`` starts it on a new page; ``align`` is a ``w:jc`` value; ``num_id`` puts it
+    in a numbering instance, at the first level. Runs follow, then ``PARAGRAPH_END``.
+    """
+    properties = "" if style_id is None else _val("pStyle", style_id)
+    if page_break:
+        properties += "<w:pageBreakBefore/>"
+    if num_id is not None:
+        properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id:d}"/></w:numPr>'
+    if align is not None:
+        properties += _val("jc", align)
+    return f"<w:p><w:pPr>{properties}</w:pPr>" if properties else "<w:p><w:pPr/>"
+
+
+def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: bool = False,
+        colour: str | None = None) -> str:
+    """Return a ``w:r`` holding ``text``; a tab stays a tab and a newline is a line break.
+
+    ``style_id`` is a character style; ``colour`` six hex digits.
+    """
+    start = _run_start(style_id, bold, italic, colour)
+    if not text:
+        return "<w:r/>" if start == "<w:r>" else f"{start}</w:r>"
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return f"{start}{_t(text)}</w:r>"
+    content = []
+    begin = 0
+    for index, character in enumerate(text):
+        if character in _BREAKS:
+            content.append(_t(text[begin:index]))
+            content.append("<w:tab/>" if character == "\t" else "<w:br/>")
+            begin = index + 1
+    content.append(_t(text[begin:]))
+    return f"{start}{''.join(content)}</w:r>"
+
+
+@functools.lru_cache(maxsize=256)
+def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | None) -> str:
+    properties = "" if style_id is None else _val("rStyle", style_id)
+    if bold:
+        properties += "<w:b/>"
+    if italic:
+        properties += "<w:i/>"
+    if colour is not None:
+        properties += _val("color", colour.upper())
+    return f"<w:r><w:rPr>{properties}</w:rPr>" if properties else "<w:r>"
+
+
+def _t(text: str) -> str:
+    if not text:
+        return ""
+    if len(text.strip()) < len(text):  # Word drops edge spaces unless told to keep them
+        return f'<w:t xml:space="preserve">{_text(text)}</w:t>'
+    return f"<w:t>{_text(text)}</w:t>"
+
+
+def table(widths: Sequence[int], *, style_id: str | None, caption: str, description: str) -> str:
+    """Return the start of a ``w:tbl`` of fixed column widths (twips) with alternative text.
+
+    Rows follow, then ``TABLE_END``.
+    """
+    style = "" if style_id is None else _val("tblStyle", style_id)
+    grid = "".join(f'<w:gridCol w:w="{width:d}"/>' for width in widths)
+    return (f'<w:tbl><w:tblPr>{style}<w:tblW w:type="dxa" w:w="{sum(widths):d}"/>'
+            f'<w:tblLayout w:type="fixed"/>{_LOOK}{_val("tblCaption", caption)}'
+            f'{_val("tblDescription", description)}</w:tblPr>'
+            + (f"<w:tblGrid>{grid}</w:tblGrid>" if grid else "<w:tblGrid/>"))
+
+
+def row(*, header: bool) -> str:
+    """Return the start of a ``w:tr`` that never splits; a header row repeats on each page."""
+    return "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else \
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+
+
+@functools.lru_cache(maxsize=1024)
+def cell(width: int, span: int = 1, merge: str | None = None, fill: str | None = None) -> str:
+    """Return the start of a ``w:tc``: its paragraphs follow, then ``CELL_END``.
+
+    ``span`` is the number of grid columns; ``merge`` "restart" starts a vertical merge and
+    "continue" continues one; ``fill`` is a background colour, six hex digits.
+    """
+    properties = f'<w:tcW w:type="dxa" w:w="{width:d}"/>'
+    if span > 1:
+        properties += f'<w:gridSpan w:val="{span:d}"/>'
+    if merge == "restart":
+        properties += '<w:vMerge w:val="restart"/>'
+    elif merge is not None:
+        properties += "<w:vMerge/>"  # "continue" is the default value
+    if fill is not None:
+        properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{_attribute(fill)}"/>'
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>"
+
+
+def _parse(blocks: str) -> Element:
+    return etree.fromstring(b"".join((_WRAPPER, blocks.encode("utf-8"), _WRAPPER_END)), _PARSER)
+
+
+def elements(blocks: str) -> list[Element]:
+    """Parse body blocks written with these functions into python-docx elements.
+
+    Raise lxml's XMLSyntaxError if they are not well-formed.
+    """
+    return list(_parse(blocks))
+
+
+def check(blocks: str) -> None:
+    """Raise lxml's XMLSyntaxError unless body blocks are well-formed XML."""
+    _parse(blocks)
