@@ -26,11 +26,10 @@ def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> N
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
-                style: HouseStyle) -> None:
-    from ..render.docx import build_document
+                style: HouseStyle, pack: Pack) -> None:
+    from ..render.docx import render_layout
 
-    document = build_document(layout, template, style)
-    write_output(target, document.save)
+    render_layout(layout, target, template=template, style=style, date=pack.report.meeting_date)
 
 
 def _page_starts(pdf: bytes) -> list[int]:
@@ -96,5 +95,5 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         write_output(pdf, copy)
     if docx is not None:
         say("writing the Word file")
-        _write_docx(layout, docx, template, style)
+        _write_docx(layout, docx, template, style, pack)
     return pages

@@ -86,8 +86,15 @@ def render_docx(report: Report, target: Target, *, template: str | os.PathLike[s
     report and template always give the same bytes: those of ``build_document`` and
     ``save_document``, without holding the body as an element tree.
     """
-    document, blocks = _prepare(layout_report(report, style), template, style,
-                                report.meeting_date)
+    render_layout(layout_report(report, style), target, template=template, style=style,
+                  date=report.meeting_date)
+
+
+def render_layout(layout: DocumentLayout, target: Target, *,
+                  template: str | os.PathLike[str] | None = None,
+                  style: HouseStyle = DEFAULT_STYLE, date: dt.date | None = None) -> None:
+    """Write a laid-out document as a .docx to a path or a binary stream, atomically."""
+    document, blocks = _prepare(layout, template, style, date)
     for page in blocks:
         wml.check(page)  # parse each page once, to be sure it is well-formed
 
