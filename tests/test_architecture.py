@@ -45,3 +45,25 @@ def test_no_module_is_huge() -> None:
     for path in PACKAGE.rglob("*.py"):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines < 400, f"{path.relative_to(PACKAGE)} has {lines} lines: split it"
+
+
+def test_importing_the_package_loads_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, committee_papers; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'yaml', 'babel', 'docx', 'docxtpl', 'reportlab', 'pandas', 'openpyxl', 'pypdf', 'lxml'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_lazy_names_resolve_and_star_import_works() -> None:
+    import committee_papers as cp
+
+    namespace: dict[str, object] = {}
+    exec("from committee_papers import *", namespace)
+    for name in ("load", "render_pdf", "render_docx", "Report", "Number", "HouseStyle", "build_pack"):
+        assert name in namespace and getattr(cp, name) is namespace[name]
+    with pytest.raises(AttributeError):
+        cp.no_such_name  # noqa: B018

@@ -4,76 +4,70 @@
     >>> report = cp.load("samples/blackpool-q2-2015-16.yaml")
     >>> cp.render_pdf(report, "out/appendix.pdf")
     >>> cp.render_docx(report, "out/appendix.docx")
+
+Every name is loaded on first use, so ``import committee_papers`` (and the command line's
+``--help``) stay fast.
 """
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from .assess import Assessment, Finding, Severity, assess_change, check
-from .loaders import LoadError, Problem, load
-from .model import *  # noqa: F403 - the model classes are the public API for building reports
-from .model import __all__ as _model_names
-from .output import Target as OutputTarget
-from .style import DEFAULT_STYLE, Colour, FontFiles, HouseStyle, Labels, MarkStyle
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from .assess.rules import Rules
-    from .model import KpiData, Pack, Report
+if TYPE_CHECKING:  # what type checkers and editors see; at run time names load on first use
+    from .api import (
+        build_pack as build_pack,
+        from_dataframes as from_dataframes,
+        read_workbook as read_workbook,
+        render_docx as render_docx,
+        render_pdf as render_pdf,
+    )
+    from .assess import (
+        Assessment as Assessment,
+        Finding as Finding,
+        Severity as Severity,
+        assess_change as assess_change,
+        check as check,
+    )
+    from .loaders import LoadError as LoadError, Problem as Problem, load as load
+    from .model import *  # noqa: F403
+    from .style import (
+        DEFAULT_STYLE as DEFAULT_STYLE,
+        Colour as Colour,
+        FontFiles as FontFiles,
+        HouseStyle as HouseStyle,
+        Labels as Labels,
+        MarkStyle as MarkStyle,
+        RagStyle as RagStyle,
+    )
 
 __version__ = "0.1.0"
 
-
-def render_docx(
-    report: Report,
-    target: OutputTarget,
-    template: str | os.PathLike[str] | None = None,
-    style: HouseStyle = DEFAULT_STYLE,
-) -> None:
-    """Write the report as a Word document to a path or a binary stream."""
-    from .render.docx import render_docx as _render
-
-    _render(report, target, template=template, style=style)
+_HOMES = {
+    ".api": ["build_pack", "from_dataframes", "read_workbook", "render_docx", "render_pdf"],
+    ".assess": ["Assessment", "Finding", "Severity", "assess_change", "check"],
+    ".loaders": ["LoadError", "Problem", "load"],
+    ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "HouseStyle", "Labels", "MarkStyle", "RagStyle"],
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
 
 
-def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT_STYLE) -> None:
-    """Write the report as a print-ready PDF to a path or a binary stream."""
-    from .render.pdf import render_pdf as _render
-
-    _render(report, target, style=style)
+def _model_names() -> list[str]:
+    return list(import_module(".model", __name__).__all__)
 
 
-def read_workbook(path: str | os.PathLike[str]) -> KpiData:
-    """Return the KPI data in an .xlsx workbook or a folder of CSV files (pandas loads on first use)."""
-    from .workbook import read_workbook as _read
-
-    return _read(path)
-
-
-def from_dataframes(
-    indicators: pd.DataFrame,
-    values: pd.DataFrame,
-    commentary: pd.DataFrame | None = None,
-    settings: pd.DataFrame | None = None,
-) -> KpiData:
-    """Return the KPI data in DataFrames with the workbook's columns."""
-    from .workbook import from_dataframes as _from
-
-    return _from(indicators, values, commentary, settings)
+def __getattr__(name: str) -> Any:
+    if name == "__all__":
+        return [*_HOME, *_model_names()]
+    module = _HOME.get(name)
+    if module is None:
+        if name.startswith("__") or name not in _model_names():
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        module = ".model"
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 
-def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = None) -> Pack:
-    """Return the appendix pack's data: exception pages chosen by the rules, and the scorecard."""
-    from .pack import build_pack as _build
-
-    return _build(data, rules)
-
-
-__all__ = [
-    *_model_names, "Assessment", "Colour", "DEFAULT_STYLE", "Finding", "FontFiles", "HouseStyle",
-    "Labels", "LoadError", "MarkStyle", "Problem", "Severity", "assess_change", "check", "load",
-    "render_docx", "render_pdf", "build_pack", "from_dataframes", "read_workbook",
-]
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME, *_model_names()})

@@ -56,7 +56,7 @@ def _load_all(files: Sequence[Path]) -> list[object] | None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from . import render_docx, render_pdf
+    from .api import render_docx, render_pdf
     from .assess import check
 
     stems = [f.stem for f in args.files]

@@ -1,0 +1,60 @@
+"""The functions of the public API that load their heavy parts (renderers, pandas) when called."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from .output import Target as OutputTarget
+from .style import DEFAULT_STYLE, HouseStyle
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .assess.rules import Rules
+    from .model import KpiData, Pack, Report
+
+
+def render_docx(
+    report: Report,
+    target: OutputTarget,
+    template: str | os.PathLike[str] | None = None,
+    style: HouseStyle = DEFAULT_STYLE,
+) -> None:
+    """Write the report as a Word document to a path or a binary stream."""
+    from .render.docx import render_docx as _render
+
+    _render(report, target, template=template, style=style)
+
+
+def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT_STYLE) -> None:
+    """Write the report as a print-ready PDF to a path or a binary stream."""
+    from .render.pdf import render_pdf as _render
+
+    _render(report, target, style=style)
+
+
+def read_workbook(path: str | os.PathLike[str]) -> KpiData:
+    """Return the KPI data in an .xlsx workbook or a folder of CSV files (pandas loads on first use)."""
+    from .workbook import read_workbook as _read
+
+    return _read(path)
+
+
+def from_dataframes(
+    indicators: pd.DataFrame,
+    values: pd.DataFrame,
+    commentary: pd.DataFrame | None = None,
+    settings: pd.DataFrame | None = None,
+) -> KpiData:
+    """Return the KPI data in DataFrames with the workbook's columns."""
+    from .workbook import from_dataframes as _from
+
+    return _from(indicators, values, commentary, settings)
+
+
+def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = None) -> Pack:
+    """Return the appendix pack's data: exception pages chosen by the rules, and the scorecard."""
+    from .pack import build_pack as _build
+
+    return _build(data, rules)
