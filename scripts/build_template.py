@@ -21,8 +21,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
-from committee_papers.render.docx import styles as names
-from committee_papers.render.docx import xml
+from committee_papers.render.docx import styles as names, xml
 from committee_papers.render.docx.template import PLACEHOLDER
 from committee_papers.style import DEFAULT_STYLE, Colour, HouseStyle
 
