@@ -77,8 +77,6 @@ def test_word_shows_the_same_page_numbers(pack: Pack, rendered: tuple) -> None:
     assert shown == expected
 
 
-@pytest.mark.xfail(strict=True, reason="the PDF renderer nests a page with no portfolio under an empty "
-                   "parent; render/pdf is being optimised by another change right now")
 def test_bookmarks_nest_indicators_under_portfolios(pack: Pack, rendered: tuple) -> None:
     _, pdf, _ = rendered
     outline = PdfReader(pdf).outline

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -20,9 +21,11 @@ from pypdf import PdfReader
 
 import committee_papers as cp
 from committee_papers.errors import CommitteePapersError
-from committee_papers.layout import Span, SpanRole, Table, layout_report
+from committee_papers.layout import PageLayout, Span, SpanRole, Table, layout_report
+from committee_papers.render.pdf import render_pdf_with_pages
 from committee_papers.render.pdf.fonts import register_fonts
-from committee_papers.render.pdf.paragraphs import markup
+from committee_papers.render.pdf.paragraphs import layout_lines
+from committee_papers.render.pdf.styles import Styles
 from committee_papers.style import MarkStyle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,6 +186,37 @@ def test_bookmarks_nest_pages_under_their_portfolio(sample: dict[str, Any]) -> N
     assert [child.title for child in children] == [page.bookmark for page in layout.pages]
     assert [reader.get_destination_page_number(c) for c in children] == list(range(len(children)))
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_a_page_without_a_portfolio_is_a_top_level_bookmark() -> None:
+    """A pack's scorecard has no portfolio: its entry stands alone, not under an empty parent."""
+    layout = layout_report(cp.load(SAMPLES["q3"]))
+    cover = PageLayout(layout.pages[0].blocks[1:2], "Summary scorecard", "")
+    layout = dataclasses.replace(layout, pages=(cover, *layout.pages))
+    buffer = io.BytesIO()
+    starts = render_pdf_with_pages(layout, buffer)
+    reader = PdfReader(buffer)
+    outline = reader.outline
+    assert [item.title for item in outline if not isinstance(item, list)] == [
+        "Summary scorecard", "CABINET SECRETARY (RESILIENT COMMUNITIES)"]
+    assert [len(item) for item in outline if isinstance(item, list)] == [4]
+    assert starts == [1, 2, 3, 4, 5]
+    assert reader.get_destination_page_number(outline[0]) == 0
+
+
+def test_render_pdf_with_pages_says_where_each_exception_page_starts() -> None:
+    words = " ".join(f"word{i}" for i in range(2_000))
+    report = cp.load({"appendix": "App", "sections": [{"portfolio": "P", "pages": [
+        {"indicators": [{"description": f"Page {n}", "polarity": "high"}],
+         "commentary": words if n == 1 else "Short."} for n in range(3)]}]})
+    buffer = io.BytesIO()
+    starts = render_pdf_with_pages(report, buffer)
+    reader = PdfReader(buffer)
+    assert len(starts) == 3 and starts[0] == 1 and starts[1] == 2
+    assert starts[2] > 3, "the long commentary runs over pages"
+    assert len(reader.pages) == starts[2]
+    for number, start in enumerate(starts):
+        assert f"Page {number}" in reader.pages[start - 1].extract_text()
 
 
 def test_metadata_language_and_title_bar(sample: dict[str, Any]) -> None:
@@ -352,11 +386,12 @@ def test_a_stream_target_is_written_and_left_open() -> None:
 # ---------------------------------------------------------------- units
 
 
-def test_markup_escapes_text_and_breaks_lines() -> None:
+def test_text_is_drawn_as_written_and_newlines_break_lines() -> None:
     fonts = register_fonts(cp.DEFAULT_STYLE)
-    text = markup([Span("Target <NHS> rate & AT&T\nnext")], fonts, cp.DEFAULT_STYLE.text_colour)
-    assert "Target &lt;NHS&gt; rate &amp; AT&amp;T<br/>next" in text
-    assert "<NHS>" not in text
+    style = Styles(cp.DEFAULT_STYLE, fonts).get("body")
+    lines = layout_lines([Span("Target <NHS> rate & AT&T\nnext")], fonts, style, 400)
+    assert [[text for _, _, text in segments] for _, segments in lines] == [
+        ["Target <NHS> rate & AT&T"], ["next"]]
 
 
 def test_characters_missing_from_the_text_font_fall_back_to_the_symbol_font() -> None:
@@ -367,10 +402,10 @@ def test_characters_missing_from_the_text_font_fall_back_to_the_symbol_font() ->
     assert fonts.face_for("✓", bold=True, italic=False, mark=False) == symbol.bold
     assert fonts.face_for("↑", bold=True, italic=False, mark=True) == symbol.bold
     assert fonts.face_for(" ", bold=False, italic=True, mark=False) == text.italic
-    runs = markup([Span("ok ✓ done", italic=True)], fonts, cp.DEFAULT_STYLE.text_colour)
-    assert f'<font name="{symbol.italic}" color="#000000">✓</font>' in runs
-    mark = markup([Span("↓ ✗", bold=True, role=SpanRole.MARK)], fonts, cp.DEFAULT_STYLE.text_colour)
-    assert mark == f'<b><font name="{symbol.bold}" color="#000000">↓ ✗</font></b>'
+    assert fonts.runs("ok ✓ done", bold=False, italic=True, mark=False) == [
+        (text.italic, "ok "), (symbol.italic, "✓"), (text.italic, " done")]
+    assert fonts.runs("↓ ✗", bold=True, italic=False, mark=True) == [(symbol.bold, "↓ ✗")]
+    assert fonts.runs("plain text", bold=False, italic=False, mark=False) == [(text.regular, "plain text")]
 
 
 def test_fonts_are_registered_under_names_unique_to_their_files() -> None:

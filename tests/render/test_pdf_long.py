@@ -109,3 +109,18 @@ def test_a_5000_word_cell_splits_inside_its_row() -> None:
     for rows in first_table_rows(data)[1:]:
         assert rows[0] == ["School", "2014"], "the header row repeats on each page of the cell"
     assert_page_numbers(pages)
+
+
+def test_a_header_taller_than_a_third_of_a_page_flows_instead_of_repeating() -> None:
+    header = " ".join(f"h{i}" for i in range(1_500))
+    data = render({"supplementary": [{"header": [[header, "2014"]],
+                                      "rows": [[f"School {i}", "1%"] for i in range(3)]}]})
+    pages = texts(data)
+    assert len(pages) > 1
+    found = [int(n) for text in pages for n in re.findall(r"\bh(\d+)\b", text)]
+    assert found == list(range(1_500)), "every word of the header, once, in order"
+    assert "School 2" in pages[-1]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            assert all(c["top"] >= 0 and c["bottom"] <= page.height for c in page.chars)
+    assert_page_numbers(pages)

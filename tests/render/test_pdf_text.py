@@ -182,3 +182,42 @@ def test_a_heading_is_never_the_last_line_of_a_page() -> None:
         assert "Alpha" in texts[heading[0]], f"{rows} rows: the heading was left on its own"
         moved += heading[0] > 0
     assert moved, "the filler never pushed the heading onto a second page: the test proves nothing"
+
+
+def _unicode_report(commentary: list[str]) -> bytes:
+    report = cp.load({"appendix": "App 😀", "sections": [{"portfolio": "P", "pages": [{
+        "indicators": [{"description": "Emoji 😀 in a bold cell", "polarity": "high"}],
+        "commentary": commentary}]}]})
+    buffer = io.BytesIO()
+    cp.render_pdf(report, buffer)
+    return buffer.getvalue()
+
+
+def test_characters_beyond_the_basic_plane_extract_exactly() -> None:
+    """reportlab writes five hex digits for U+1F600 in a ToUnicode map: ours has surrogates."""
+    data = _unicode_report(["😀 emoji and ŵ ŷ", "no glyph anywhere: 🎉 𝄞 end"])
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    lines = text.splitlines()
+    assert "😀 emoji and ŵ ŷ" in lines
+    assert "no glyph anywhere: 🎉 𝄞 end" in lines, "drawn as empty boxes, still extracted"
+    assert "App 😀" in lines
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        plumbed = pdf.pages[0].extract_text()
+    assert "😀 emoji and ŵ ŷ" in plumbed.splitlines()
+    assert "\x00" not in text + plumbed
+
+
+def test_no_to_unicode_map_names_u0000() -> None:
+    data = _unicode_report(["😀 emoji and ŵ ŷ 🎉"])
+    reader = PdfReader(io.BytesIO(data))
+    maps = []
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            cmap = font.get_object()["/ToUnicode"].get_object().get_data().decode("ascii")
+            maps.append(cmap)
+            entries = re.findall(r"<([0-9A-F]+)>\s*<([0-9A-F]+)>", cmap.split("endcodespacerange")[1])
+            assert entries
+            assert all(int(value, 16) for _, value in entries), "a code mapped to U+0000"
+            assert all(len(value) in (4, 8) for _, value in entries), "not UTF-16BE"
+            assert all(int(n) <= 100 for n in re.findall(r"(\d+) beginbfchar", cmap))
+    assert any("<D83DDE00>" in cmap for cmap in maps), "😀 as a surrogate pair"

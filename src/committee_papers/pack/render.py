@@ -18,11 +18,12 @@ MAX_PASSES = 4
 Progress = Callable[[str], None]
 
 
-def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> None:
+def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> list[int]:
+    """Write the PDF and return the page each page layout starts on."""
     from ..render.pdf.document import write_pdf
     from ..render.pdf.fonts import register_fonts
 
-    write_pdf(layout, style, register_fonts(style), stream)
+    return write_pdf(layout, style, register_fonts(style), stream)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
@@ -32,35 +33,11 @@ def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathL
     render_layout(layout, target, template=template, style=style, date=pack.report.meeting_date)
 
 
-def _page_starts(pdf: bytes) -> list[int]:
-    """Return the page number of each leaf bookmark, in order: one per page layout."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf))
-    starts: list[int] = []
-
-    def walk(items: Sequence[object]) -> None:
-        for number, item in enumerate(items):
-            if isinstance(item, list):
-                walk(item)
-                continue
-            has_children = number + 1 < len(items) and isinstance(items[number + 1], list)
-            if not has_children:
-                index = reader.get_destination_page_number(item)  # type: ignore[arg-type]
-                if index is None:
-                    raise CommitteePapersError("a bookmark of the pack points at no page")
-                starts.append(index + 1)
-
-    walk(reader.outline)
-    return starts
-
-
-def page_numbers(pack: Pack, layout: DocumentLayout, pdf: bytes) -> PageNumbers:
-    """Return where each exception page starts in a PDF of the pack's layout."""
-    starts = _page_starts(pdf)
+def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> PageNumbers:
+    """Return where each exception page starts, given where each page layout starts."""
     if len(starts) != len(layout.pages):
         raise CommitteePapersError(
-            f"the PDF has {len(starts)} bookmarks for {len(layout.pages)} pages: cannot number the scorecard")
+            f"the PDF reported {len(starts)} page starts for {len(layout.pages)} pages: please report this")
     keys = [(s, p) for s, section in enumerate(pack.report.sections) for p in range(len(section.pages))]
     return dict(zip(keys, starts[1:], strict=True))  # the first page layout is the scorecard
 
@@ -79,8 +56,7 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         say(f"laying out pages (pass {attempt + 1})")
         layout = layout_pack(pack, style, pages)
         buffer = io.BytesIO()
-        _write_pdf(layout, buffer, style)
-        found = page_numbers(pack, layout, buffer.getvalue())
+        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style))
         if found == pages:
             break
         pages = found

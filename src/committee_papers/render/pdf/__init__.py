@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from ...layout import layout_report
+from ...layout import DocumentLayout, layout_report
 from ...model import Report
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
@@ -18,15 +18,27 @@ from .document import write_pdf
 from .fonts import register_fonts
 
 
-def render_pdf(report: Report, target: Target, *, style: HouseStyle = DEFAULT_STYLE) -> None:
-    """Write the report as a print-ready PDF to a path or a binary stream."""
-    layout = layout_report(report, style)
+def render_pdf_with_pages(report: Report | DocumentLayout, target: Target, *,
+                          style: HouseStyle = DEFAULT_STYLE) -> list[int]:
+    """Write a report (or a ready layout) as a PDF; return the page each page layout starts on.
+
+    Page numbers count from 1, one per page layout in order (for a report, one per exception
+    page), so a scorecard can refer to them.
+    """
+    layout = report if isinstance(report, DocumentLayout) else layout_report(report, style)
     fonts = register_fonts(style)
+    starts: list[int] = []
 
     def write(stream: BinaryIO) -> None:
-        write_pdf(layout, style, fonts, stream)
+        starts[:] = write_pdf(layout, style, fonts, stream)
 
     write_output(target, write)
+    return starts
 
 
-__all__ = ["render_pdf"]
+def render_pdf(report: Report, target: Target, *, style: HouseStyle = DEFAULT_STYLE) -> None:
+    """Write the report as a print-ready PDF to a path or a binary stream."""
+    render_pdf_with_pages(report, target, style=style)
+
+
+__all__ = ["render_pdf", "render_pdf_with_pages", "write_pdf"]

@@ -1,22 +1,25 @@
-"""The PDF document: A4 pages, running header, "Page X of Y", bookmarks and metadata."""
+"""The PDF document: A4 pages, running header, "Page X of Y", bookmarks and metadata.
+
+The document is laid out and drawn in one pass. Each page's content is kept as it is finished;
+when the last is done, and so the number of pages known, every page goes to the canvas with the
+running header and its "Page X of Y".
+"""
 
 from __future__ import annotations
 
-import io
-from functools import partial
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
-from reportlab.platypus.flowables import Flowable
 
 from ...errors import CommitteePapersError
-from ...layout import DocumentLayout, PageLayout
+from ...layout import DocumentLayout, PageLayout, Span
 from ...style import HouseStyle
+from .draw import Painter
+from .flow import Frame
 from .fonts import Fonts
-from .paragraphs import plain
+from .paragraphs import Para, paragraph
 from .story import page_story
 from .styles import Styles
 
@@ -30,103 +33,127 @@ def one_line(text: str) -> str:
     return text.replace("\n", " ")
 
 
-class Bookmark(Flowable):  # type: ignore[misc]  # reportlab is untyped
-    """An invisible mark that files outline entries for the page it lands on."""
-
-    def __init__(self, entries: tuple[tuple[str, str, int], ...]) -> None:
-        super().__init__()
-        self.entries = entries  # (destination key, title, outline level)
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0.0, 0.0
-
-    def draw(self) -> None:
-        for key, title, level in self.entries:
-            self.canv.bookmarkPage(key, fit="XYZ")
-            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+def _canvas(stream: BinaryIO, layout: DocumentLayout, style: HouseStyle, fonts: Fonts) -> Canvas:
+    canvas = Canvas(stream, pagesize=A4, invariant=1, pdfVersion=PDF_VERSION, lang=layout.language,
+                    initialFontName=fonts.text.regular, initialFontSize=style.body_size)
+    canvas.setTitle(one_line(layout.title))
+    canvas.setAuthor(one_line(layout.author))
+    canvas.setSubject(one_line(layout.subject))
+    canvas.setKeywords(", ".join(one_line(k) for k in layout.keywords))
+    canvas.setCreator(CREATOR)
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    canvas.showOutline()
+    return canvas
 
 
-def _bookmarks(pages: tuple[PageLayout, ...]) -> list[Bookmark]:
-    """Return one Bookmark per page: its own entry, under a new portfolio entry if it starts one."""
-    marks, portfolio = [], None
-    for number, page in enumerate(pages):
-        entries: list[tuple[str, str, int]] = []
-        if page.portfolio != portfolio:
-            portfolio = page.portfolio
-            entries.append((f"portfolio-{number}", one_line(portfolio), 0))
-        entries.append((f"page-{number}", one_line(page.bookmark), 1))
-        marks.append(Bookmark(tuple(entries)))
-    return marks
+Entry = tuple[str, str, int]  # destination key, title, outline level
 
 
-class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
-    """A4 portrait with the house margins, page furniture and the document's metadata."""
+class Bookmarks:
+    """The outline entries of each exception page, nested under its portfolio."""
 
-    def __init__(self, stream: BinaryIO, layout: DocumentLayout, styles: Styles,
-                 total: int | None) -> None:
-        house, fonts = styles.house, styles.fonts
-        margin = house.margin_mm * mm
-        super().__init__(
-            stream, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-            bottomMargin=margin, title=one_line(layout.title), author=one_line(layout.author),
-            subject=one_line(layout.subject), keywords=[one_line(k) for k in layout.keywords],
-            creator=CREATOR, invariant=1, lang=layout.language, displayDocTitle=1,
-            initialFontName=fonts.text.regular, initialFontSize=house.body_size,
-        )
-        self.layout, self.styles, self.total, self.pages_drawn = layout, styles, total, 0
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._furniture)])
+    def __init__(self) -> None:
+        self.portfolio: str | None = None
+        self.count = 0
 
-    def _furniture(self, canvas: Canvas, _doc: Any) -> None:
-        """Draw the running header and the page number; show the outline when opened."""
-        number = canvas.getPageNumber()
-        self.pages_drawn = max(self.pages_drawn, number)
-        canvas.showOutline()
-        margin, page_height = self.leftMargin, self.pagesize[1]
+    def entries(self, page: PageLayout) -> list[Entry]:
+        """Return the entries for a page layout, in the order they are filed."""
+        number, self.count = self.count, self.count + 1
+        if not page.portfolio:  # e.g. a pack's scorecard: an entry of its own, at the top level
+            self.portfolio = None
+            return [(f"page-{number}", one_line(page.bookmark), 0)]
+        found = []
+        if page.portfolio != self.portfolio:
+            self.portfolio = page.portfolio
+            found.append((f"portfolio-{number}", one_line(page.portfolio), 0))
+        found.append((f"page-{number}", one_line(page.bookmark), 1))
+        return found
+
+
+class Furniture:
+    """The running header and the page numbers, in the margins of every page."""
+
+    def __init__(self, painter: Painter, styles: Styles, header: str) -> None:
+        self.painter, self.styles = painter, styles
+        self.margin = styles.house.margin_mm * mm
+        self.width = A4[0] - 2 * self.margin
         # Each sits in the middle of its margin, and a long one grows away from the text.
-        header = plain(self.layout.running_header, self.styles, "furniture", bold=True,
-                       align="right")  # as in the Word template
-        _, height = header.wrap(self.width, self.topMargin)
-        frame_top = page_height - self.topMargin
-        header.drawOn(canvas, margin, max(frame_top + GAP, frame_top + self.topMargin / 2 - height / 2))
-        label = self.styles.house.labels.page_number.format(
-            page=number, pages=self.total if self.total is not None else number)
-        footer = plain(label, self.styles, "furniture", align="centre")
-        _, height = footer.wrap(self.width, self.bottomMargin)
-        footer.drawOn(canvas, margin, min(self.bottomMargin - GAP - height,
-                                          self.bottomMargin / 2 - height / 2))
+        para = self._text(header, bold=True, align="right")  # as in the Word template
+        frame_top = A4[1] - self.margin
+        self.header = self._code(para, max(frame_top + GAP, frame_top + self.margin / 2 - para.height / 2))
+
+    def _text(self, text: str, *, bold: bool, align: str) -> Para:
+        return paragraph((Span(text, bold=bold),), self.styles, "furniture", self.width, align=align)
+
+    def _code(self, para: Para, bottom: float) -> str:
+        """Return the operators that draw ``para``, leaving the graphics state as it was."""
+        code = ["q"]
+        self.painter.start(code)
+        para.draw_lines(self.painter, self.margin, bottom + para.height, 0, len(para.lines))
+        code.append("Q")
+        return "\n".join(code)
+
+    def footer(self, page: int, total: int) -> str:
+        """Return the operators that draw the page number of ``page``."""
+        label = self.styles.house.labels.page_number.format(page=page, pages=total)
+        para = self._text(label, bold=False, align="centre")
+        return self._code(para, min(self.margin - GAP - para.height, self.margin / 2 - para.height / 2))
 
 
-def _story(layout: DocumentLayout, styles: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = []
-    for number, (page, bookmark) in enumerate(zip(layout.pages, _bookmarks(layout.pages),
-                                                  strict=True)):
-        if number:
-            story.append(PageBreak())
-        story.append(bookmark)
-        story.extend(page_story(page, styles, width))
-    return story
+class Pages:
+    """Each finished page's content and outline entries, kept until the page count is known.
+
+    reportlab keeps every page's content in memory until the file is saved in any case; here
+    it is kept a little earlier, so the footer can say "of Y" without laying anything out twice.
+    """
+
+    def __init__(self, painter: Painter) -> None:
+        self.painter = painter
+        self.contents: list[str] = []
+        self.entries: list[list[Entry]] = [[]]
+        self.code: list[str] = []
+        painter.start(self.code)
+
+    def new_page(self) -> int:
+        """Finish the current page and return the number of the next."""
+        self.contents.append("\n".join(self.code))
+        self.entries.append([])
+        self.code = []
+        self.painter.start(self.code)
+        return len(self.contents) + 1
+
+    def write(self, canvas: Canvas, furniture: Furniture) -> None:
+        """Finish the last page and hand every page, with its furniture, to the canvas."""
+        self.new_page()
+        total = len(self.contents)
+        for index in range(total):
+            canvas._code.extend((furniture.header, furniture.footer(index + 1, total), self.contents[index]))
+            self.contents[index] = ""  # reportlab has its own copy now
+            for key, title, level in self.entries[index]:
+                canvas.bookmarkPage(key, fit="XYZ")
+                canvas.addOutlineEntry(title, key, level=level, closed=False)
+            canvas.showPage()
 
 
-def build(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO,
-          total: int | None = None) -> int:
-    """Write the PDF to ``stream`` and return its page count; ``total`` is the "of Y" figure."""
+def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO) -> list[int]:
+    """Write the PDF to ``stream``; return the page (from 1) each page layout starts on."""
     if not layout.pages:
         raise CommitteePapersError("the report has no exception pages, so there is no PDF to "
                                    "write: add a section with at least one page")
     styles = Styles(style, fonts)
-    document = _Document(stream, layout, styles, total)
-    document.build(_story(layout, styles, document.width),
-                   canvasmaker=partial(Canvas, pdfVersion=PDF_VERSION))
-    return document.pages_drawn
-
-
-def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO) -> None:
-    """Lay the document out twice: once to count the pages, then for real with "of Y" known."""
-    total = build(layout, style, fonts, io.BytesIO())
-    buffer = io.BytesIO()
-    final = build(layout, style, fonts, buffer, total)
-    if final != total:  # the page furniture is outside the frame, so this cannot happen
-        raise RuntimeError(f"the PDF ran to {final} pages on the second pass, not {total}")
-    stream.write(buffer.getvalue())
+    canvas = _canvas(stream, layout, style, fonts)
+    painter = Painter(canvas._doc)
+    pages = Pages(painter)
+    margin = style.margin_mm * mm
+    width, height = A4[0] - 2 * margin, A4[1] - 2 * margin
+    frame = Frame(painter, pages.new_page, (margin, margin, A4[1] - margin))
+    bookmarks, starts = Bookmarks(), []
+    for number, page in enumerate(layout.pages):
+        if number:
+            frame.new_page()
+        starts.append(frame.page)
+        pages.entries[-1].extend(bookmarks.entries(page))
+        frame.add_all(page_story(page, styles, width, height))
+    pages.write(canvas, Furniture(painter, styles, layout.running_header))
+    canvas.save()
+    return starts

@@ -1,8 +1,11 @@
-"""Register the house style's TrueType fonts and pick, per character, a font that has its glyph.
+"""Register the house style's TrueType fonts, measure text, and pick a face that has each glyph.
 
 Every face is registered under a name derived from its file path, so two styles with different
 files never collide and the same file is registered once per process. reportlab embeds a subset
 of each TrueType face it draws with, so nothing in the PDF depends on the reader's fonts.
+
+Text is measured from the face's advance widths in thousandths of an em, and each piece of text
+is measured once per face and remembered: the words of a report repeat a great deal.
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
+from ...errors import CommitteePapersError
 from ...style import FontFiles, HouseStyle
+from .subset import SubsetFont
 
 
 def _digest(*parts: str) -> str:
@@ -31,15 +36,48 @@ def face_name(path: Path) -> str:
 def _register_face(path: Path) -> str:
     name = face_name(path)
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(Path(path).resolve())))
+        try:
+            font = SubsetFont(name, str(Path(path).resolve()), asciiReadable=1)
+        except Exception as error:  # reportlab raises TTFError, OSError and others for a bad file
+            raise CommitteePapersError(
+                f"the font file {path} cannot be used ({error}): give the path of a TrueType "
+                "(.ttf) font in the house style") from error
+        pdfmetrics.registerFont(font)
     return name
 
 
+MEMORY = 100_000  # texts remembered per face: a long-running process must not grow for ever
+
+
+class Metrics:
+    """The advance widths of one registered face, with every measured text remembered."""
+
+    __slots__ = ("_default", "_widths", "ascent", "chars", "font", "known")
+
+    def __init__(self, name: str) -> None:
+        self.font = pdfmetrics.getFont(name)
+        face = self.font.face
+        self._widths: dict[int, float] = face.charWidths
+        self._default: float = face.defaultWidth
+        self.known: dict[str, float] = {}  # every text measured so far
+        self.ascent: float = face.ascent  # thousandths of an em above the baseline
+        self.chars = frozenset(map(chr, face.charToGlyph))  # the characters it has a glyph for
+
+    def width(self, text: str) -> float:
+        """Return the advance width of ``text`` in thousandths of an em."""
+        found = self.known.get(text)
+        if found is None:
+            if len(self.known) > MEMORY:
+                self.known.clear()
+            widths, default = self._widths, self._default
+            found = self.known[text] = float(sum(widths.get(c, default) for c in map(ord, text)))
+        return found
+
+
 @cache
-def _charmap(name: str) -> frozenset[int]:
-    """Return the code points the registered face ``name`` has a glyph for."""
-    font = pdfmetrics.getFont(name)
-    return frozenset(font.face.charToGlyph)
+def metrics(name: str) -> Metrics:
+    """Return the metrics of the registered face ``name``."""
+    return Metrics(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +103,7 @@ class Family:
 
 
 def register_family(files: FontFiles) -> Family:
-    """Register the four faces and the family, so ``<b>`` and ``<i>`` find the right face."""
+    """Register the four faces and the family."""
     regular, bold, italic, bold_italic = (
         _register_face(p) for p in (files.regular, files.bold, files.italic, files.bold_italic)
     )
@@ -78,7 +116,7 @@ def register_family(files: FontFiles) -> Family:
 
 def has_glyph(face: str, char: str) -> bool:
     """Return whether the registered face has a glyph for ``char``."""
-    return ord(char) in _charmap(face)
+    return char in metrics(face).chars
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +131,8 @@ class Fonts:
 
         Marks prefer the symbol font and text prefers the text font; either falls back to the
         other for a character its first choice has no glyph for. White space stays in the
-        preferred face (it is never drawn as a glyph).
+        preferred face (it is never drawn as a glyph). A character neither has stays in the
+        preferred face too, drawn as its empty box but extracted as itself.
         """
         first, second = (self.symbol, self.text) if mark else (self.text, self.symbol)
         preferred = first.face(bold=bold, italic=italic)
@@ -101,6 +140,17 @@ class Fonts:
             return preferred
         fallback = second.face(bold=bold, italic=italic)
         return fallback if has_glyph(fallback, char) else preferred
+
+    def runs(self, text: str, *, bold: bool, italic: bool, mark: bool) -> list[tuple[str, str]]:
+        """Return (face, text) runs of ``text``, split where a character needs another face."""
+        preferred = (self.symbol if mark else self.text).face(bold=bold, italic=italic)
+        if metrics(preferred).chars.issuperset(text):
+            return [(preferred, text)]  # the usual case: no character needs looking at
+
+        def face(char: str) -> str:
+            return self.face_for(char, bold=bold, italic=italic, mark=mark)
+
+        return [(name, "".join(chars)) for name, chars in groupby(text, key=face)]
 
 
 def register_fonts(style: HouseStyle) -> Fonts:

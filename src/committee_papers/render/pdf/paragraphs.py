@@ -1,67 +1,133 @@
-"""Turn layout spans into reportlab paragraph markup, with every character of text escaped.
+"""Paragraphs: spans broken into lines in a text style, drawn and split across pages.
 
-reportlab parses a paragraph's text as markup: an unknown tag such as ``<NHS>`` would vanish
-and ``&T`` would be read as an entity. So the text of every span is escaped, and the only tags
-in the markup are the ones written here: ``<b>``, ``<i>``, ``<font>`` and ``<br/>``.
+Text goes into the PDF as text, never as markup: nothing in a span is parsed, so ``<b>``,
+``&amp;`` or ``{{ x }}`` in the input is drawn exactly as written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import groupby
-from xml.sax.saxutils import escape
+from collections.abc import Iterable, Sequence
 
-from reportlab.platypus import Paragraph
-from reportlab.platypus.flowables import Flowable
-
-from ...layout import Span, SpanRole
+from ...layout import Span
 from ...style import Colour
+from .draw import Body, Painter, Placed
 from .fonts import Fonts
-from .styles import Styles
+from .styles import Styles, TextStyle
+from .text import EPSILON, Line, Word, break_lines, simple_lines, single_face, words
+
+Memo = tuple[float, Body]  # the first line's offset and the drawn body of all the lines
+BULLET_INDENT = 1.5  # a list item's text starts this many font sizes in from its bullet
 
 
-def _runs(span: Span, fonts: Fonts) -> Iterator[tuple[str, str]]:
-    """Yield (face, text) runs of a span, splitting it where a character needs another font."""
-    mark = span.role is SpanRole.MARK
-
-    def face(char: str) -> str:
-        return fonts.face_for(char, bold=span.bold, italic=span.italic, mark=mark)
-
-    for name, chars in groupby(span.text, key=face):
-        yield name, "".join(chars)
+def _fast(spans: Sequence[Span], fonts: Fonts, default: Colour, limit: float) -> list[Line] | None:
+    """Break a paragraph of one plain span in one face without the general word machinery."""
+    face = single_face(spans, fonts)
+    if face is None:
+        return None
+    return simple_lines(spans[0].text, face, spans[0].colour or default, limit)
 
 
-def _text(text: str) -> str:
-    """Return escaped text with each newline as a line break."""
-    return "<br/>".join(escape(line) for line in text.split("\n"))
+def layout_lines(spans: Sequence[Span], fonts: Fonts, style: TextStyle, width: float,
+                 tokens: list[Word | None] | None = None) -> list[Line]:
+    """Return the lines of ``spans`` in ``style`` within ``width`` points."""
+    limit = width * 1000 / style.size
+    if tokens is None:
+        found = _fast(spans, fonts, style.colour, limit)
+        if found is not None:
+            return found
+        tokens = words(spans, fonts, style.colour)
+    return break_lines(tokens, limit)
 
 
-def span_markup(span: Span, fonts: Fonts, default: Colour) -> str:
-    """Return the markup of one span: its runs in their fonts, colour, weight and slant."""
-    colour = f"#{(span.colour or default).hex}"
-    body = "".join(
-        f'<font name="{name}" color="{colour}">{_text(text)}</font>' for name, text in _runs(span, fonts)
-    )
-    if span.italic:
-        body = f"<i>{body}</i>"
-    if span.bold:
-        body = f"<b>{body}</b>"
-    return body
+class Para:
+    """A laid-out paragraph that draws itself, all at once or a page's worth at a time."""
+
+    keep_with_next = False
+
+    def __init__(self, lines: list[Line], style: TextStyle, width: float, *, indent: float = 0.0,
+                 bullet: Line | None = None, memo: list[Memo | None] | None = None) -> None:
+        self.lines, self.style, self.width, self.indent, self.bullet = lines, style, width, indent, bullet
+        self.memo = memo  # shared by paragraphs with the same lines: the drawn body, once made
+        self.size, self.leading = style.size, style.leading
+        self.space_before, self.space_after = style.space_before, style.space_after
+        self.drawn = 0  # lines already drawn on earlier pages
+
+    @property
+    def height(self) -> float:
+        """Return the height of all the lines."""
+        return len(self.lines) * self.leading
+
+    def min_first(self) -> float:
+        """Return the least height of a first piece: two lines, as a first line is never alone."""
+        return min(len(self.lines), 2) * self.leading
+
+    def placed(self, start: int, count: int) -> list[Placed]:
+        """Return lines ``start`` to ``start + count`` with their offsets from the left edge."""
+        scale, align, width = self.size / 1000, self.style.align, self.width
+        result: list[Placed] = []
+        for line_width, segments in self.lines[start:start + count]:
+            if align == "left":
+                offset = 0.0
+            else:
+                spare = width - line_width * scale
+                offset = spare / 2 if align == "centre" else spare
+            result.append((self.indent + offset, segments))
+        return result
+
+    def draw_lines(self, painter: Painter, x: float, top: float, start: int, count: int) -> None:
+        """Draw ``count`` lines from ``start`` with the top of the first at ``top``."""
+        baseline = top - self.size  # the first baseline is one font size down, as in reportlab
+        if start == 0 and self.bullet is not None and count:
+            painter.text(x, baseline, self.leading, self.size, [(0.0, self.bullet[1])])
+        if not count:
+            return
+        if self.memo is None or start or count != len(self.lines):
+            painter.text(x, baseline, self.leading, self.size, self.placed(start, count))
+            return
+        found = self.memo[0]
+        if found is None:
+            placed = self.placed(start, count)
+            found = self.memo[0] = (placed[0][0], painter.body(self.leading, self.size, placed))
+        painter.draw_body(x + found[0], baseline, found[1])
+
+    def draw_part(self, painter: Painter, x: float, top: float, available: float,
+                  at_top: bool) -> tuple[float, bool]:
+        """Draw as many lines as fit; return the height used and whether all are drawn."""
+        remaining = len(self.lines) - self.drawn
+        fit = int((available + EPSILON) / self.leading) if available > 0 else 0
+        if fit >= remaining:
+            self.draw_lines(painter, x, top, self.drawn, remaining)
+            self.drawn = len(self.lines)
+            return remaining * self.leading, True
+        if at_top:
+            fit = max(fit, 1)
+        elif fit == 0 or (self.drawn == 0 and fit < 2):
+            return 0.0, False  # nothing fits, or only a first line that would be left alone
+        self.draw_lines(painter, x, top, self.drawn, fit)
+        self.drawn += fit
+        return fit * self.leading, False
 
 
-def markup(spans: Iterable[Span], fonts: Fonts, default: Colour) -> str:
-    """Return the markup of a paragraph of spans."""
-    return "".join(span_markup(span, fonts, default) for span in spans if span.text)
+class Heading(Para):
+    """A paragraph that stays on the same page as the start of what follows it."""
+
+    keep_with_next = True
 
 
-def paragraph(spans: Iterable[Span], styles: Styles, kind: str, *, size: float | None = None,
-              align: str = "left") -> Flowable:
-    """Return a Paragraph of spans in the named style (resized or realigned if asked)."""
+def paragraph(spans: Iterable[Span], styles: Styles, kind: str, width: float, *,
+              size: float | None = None, align: str = "left", heading: bool = False) -> Para:
+    """Return a laid-out paragraph of spans in the named style."""
     style = styles.get(kind, size=size, align=align)
-    return Paragraph(markup(spans, styles.fonts, styles.text_colour(kind)), style)
+    spans = tuple(spans)
+    lines = layout_lines(spans, styles.fonts, style, width)
+    kind_of = Heading if heading else Para
+    return kind_of(lines, style, width)
 
 
-def plain(text: str, styles: Styles, kind: str, *, bold: bool = False,
-          align: str = "left") -> Flowable:
-    """Return a Paragraph of plain text, e.g. a heading or the running header."""
-    return paragraph((Span(text, bold=bold),), styles, kind, align=align)
+def list_item(spans: Iterable[Span], styles: Styles, width: float, label: str) -> Para:
+    """Return a list item: its text indented, with ``label`` (a bullet or number) before it."""
+    style = styles.get("body")
+    indent = style.size * BULLET_INDENT
+    lines = layout_lines(tuple(spans), styles.fonts, style, width - indent)
+    bullet = layout_lines((Span(label),), styles.fonts, style, indent * 4)[0]
+    return Para(lines, style, width - indent, indent=indent, bullet=bullet)

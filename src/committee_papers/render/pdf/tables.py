@@ -1,91 +1,254 @@
-"""Draw a layout table as a reportlab Table: spans, header shading, alignment and widths."""
+"""Draw a layout table: spans, header shading, alignment, widths, and splitting across pages.
+
+Header rows repeat at the top of each page a table runs onto. A table breaks between rows; a
+row taller than a page breaks inside itself, each cell's text flowing on to the next page. A
+cell spanning rows on two pages is drawn as a box on each, its text where it fits.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table as RLTable
-from reportlab.platypus.flowables import Flowable
-
 from ...layout import LayoutCell, SpanRole, Table, place
-from .paragraphs import paragraph
-from .styles import Styles, colour
+from .draw import Painter
+from .paragraphs import Para, layout_lines
+from .styles import Styles
+from .text import EPSILON, widest
 
 PADDING_X = 3.0  # points either side of a cell's text
-PADDING_Y = 2.5
+PADDING_TOP = 2.5
+PADDING_BOTTOM = 3.5
+PADDINGS = PADDING_TOP + PADDING_BOTTOM
 RULE = 0.5  # width of the cell borders
 MIN_SIZE = 6.0  # a header never shrinks below this to fit its longest word
 SPACE_AFTER = 8.0
+MAX_HEADER = 1 / 3  # header rows taller than this part of a page are not repeated
+REMEMBERED = 20_000  # laid-out cells kept for reuse, so a huge report's memory stays bounded
 
 
-def _longest_word(cell: LayoutCell, styles: Styles, size: float) -> float:
-    """Return the width of the cell's widest unbreakable word at ``size``."""
-    fonts, widest, current = styles.fonts, 0.0, 0.0
-    for span in cell.spans:
-        for char in span.text:
-            if char.isspace():
-                widest, current = max(widest, current), 0.0
-                continue
-            face = fonts.face_for(char, bold=span.bold, italic=span.italic,
-                                  mark=span.role is SpanRole.MARK)
-            current += stringWidth(char, face, size)
-    return max(widest, current)
+def fitted_size(longest_word: float, size: float, width: float) -> float:
+    """Return the font size, shrunk (to a floor) so the longest word fits the cell's width.
 
-
-def fitted_size(cell: LayoutCell, styles: Styles, width: float) -> float:
-    """Return the cell's font size, shrunk (to a floor) so its longest word fits the width.
-
-    Narrow columns such as ``DoT Against Past Performance`` would otherwise run a long word
-    past the cell's border or break it in the middle.
+    ``longest_word`` is in thousandths of an em. Narrow columns such as ``DoT Against Past
+    Performance`` would otherwise run a long word past the cell's border or break it.
     """
-    house = styles.house
-    size = house.small_size if cell.small else house.table_size
     available = width - 2 * PADDING_X
-    longest = _longest_word(cell, styles, size)
-    if longest <= available or longest == 0:
+    needed = longest_word * size / 1000
+    if needed <= available or needed == 0:
         return size
-    fitted = int(size * available / longest * 2) / 2  # round down to half a point
+    fitted = int(size * available / needed * 2) / 2  # round down to half a point
     return max(MIN_SIZE, min(size, fitted))
 
 
-def _content(cell: LayoutCell, styles: Styles, width: float) -> Flowable | str:
+def _layout(cell: LayoutCell, width: float, styles: Styles) -> Para | None:
+    """Return a cell's text laid out, to share between all cells like it on every page."""
     if not cell.text:
-        return ""
-    size = fitted_size(cell, styles, width)
-    return paragraph(cell.spans, styles, "cell", size=size, align=cell.align.value)
+        return None
+    fonts, house = styles.fonts, styles.house
+    base = house.small_size if cell.small else house.table_size
+    size = fitted_size(widest(cell.spans, fonts), base, width)
+    style = styles.get("cell", size=size, align=cell.align.value)
+    lines = layout_lines(cell.spans, fonts, style, width - 2 * PADDING_X)
+    return Para(lines, style, width - 2 * PADDING_X, memo=[None])
 
 
-def table_flowable(table: Table, styles: Styles, frame_width: float) -> RLTable:
-    """Return the reportlab Table for a layout table.
+def _key(cell: LayoutCell, width: float) -> tuple[object, ...]:
+    """Return what a cell's laid-out text depends on, cheaply hashed in the usual case."""
+    spans = cell.spans
+    if len(spans) == 1 and spans[0].colour is None and spans[0].role is SpanRole.TEXT:
+        span = spans[0]
+        return span.text, span.bold, span.italic, cell.small, cell.align.value, width
+    return spans, cell.small, cell.align, width
 
-    Header rows repeat at the top of each page the table runs onto, and a row taller than a
-    page is split inside the row rather than failing.
-    """
-    widths = [fraction * frame_width for fraction in table.widths]
-    rows, columns = len(table.rows), len(widths)
-    data: list[list[Flowable | str]] = [["" for _ in range(columns)] for _ in range(rows)]
-    house = styles.house
-    commands: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.text.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), house.table_size),
-        ("TEXTCOLOR", (0, 0), (-1, -1), colour(house.text_colour)),
-        ("GRID", (0, 0), (-1, -1), RULE, colour(house.border_colour)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
-        ("TOPPADDING", (0, 0), (-1, -1), PADDING_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING_Y + 1),
-    ]
-    for placed in place(table):
-        cell, r, c = placed.cell, placed.row, placed.column
-        end = (c + cell.colspan - 1, r + cell.rowspan - 1)
-        data[r][c] = _content(cell, styles, sum(widths[c:c + cell.colspan]))
-        if cell.colspan > 1 or cell.rowspan > 1:
-            commands.append(("SPAN", (c, r), end))
-        if cell.fill is not None:
-            commands.append(("BACKGROUND", (c, r), end, colour(cell.fill)))
-    flowable = RLTable(data, colWidths=widths, repeatRows=table.header_rows, splitByRow=1,
-                       splitInRow=1, style=commands, hAlign="LEFT")
-    flowable.spaceAfter = SPACE_AFTER
-    return flowable
+
+class Cell:
+    """A cell on the grid, its laid-out text and how much of it is drawn."""
+
+    __slots__ = ("cols", "column", "drawn", "fill", "para", "row", "rows", "width", "x")
+
+    def __init__(self, cell: LayoutCell, row: int, column: int, x: float, width: float,
+                 styles: Styles) -> None:
+        self.row, self.column, self.rows, self.cols = row, column, cell.rowspan, cell.colspan
+        self.x, self.width, self.fill = x, width, cell.fill
+        self.drawn = 0  # lines drawn on earlier pages
+        key = _key(cell, width)
+        cells = styles.cells
+        if key in cells:
+            self.para: Para | None = cells[key]
+        else:
+            if len(cells) > REMEMBERED:
+                cells.clear()
+            self.para = cells[key] = _layout(cell, width, styles)  # shared: never split it
+
+    @property
+    def end(self) -> int:
+        """Return the last row the cell covers."""
+        return self.row + self.rows - 1
+
+    def remaining(self) -> int:
+        """Return how many of its lines are still to be drawn."""
+        return 0 if self.para is None else len(self.para.lines) - self.drawn
+
+
+class TableBlock:
+    """A table that draws itself a page at a time."""
+
+    keep_with_next = False
+    space_before = 0.0
+    space_after = SPACE_AFTER
+
+    def __init__(self, table: Table, styles: Styles, frame_width: float, frame_height: float) -> None:
+        self.styles, self.frame_height = styles, frame_height
+        widths = [fraction * frame_width for fraction in table.widths]
+        lefts = [sum(widths[:c]) for c in range(len(widths))]
+        self.columns = len(widths)
+        self.cells = [Cell(p.cell, p.row, p.column, lefts[p.column],
+                           sum(widths[p.column:p.column + p.cell.colspan]), styles) for p in place(table)]
+        self.starting: list[list[Cell]] = [[] for _ in table.rows]
+        for cell in self.cells:
+            self.starting[cell.row].append(cell)
+        self.empty_line = styles.get("cell").leading  # an empty cell is one line high
+        self.heights = self._heights(len(table.rows))
+        self.header_rows = table.header_rows
+        if sum(self.heights[:self.header_rows]) > frame_height * MAX_HEADER:
+            self.header_rows = 0  # too tall to repeat: the header rows flow (and split) as rows
+        self.spanning = [c for c in self.cells if c.rows > 1 and c.row >= self.header_rows]
+        self.next_row = self.header_rows
+        self.started: set[int] = set()  # rows split across pages
+
+    def _content(self, cell: Cell) -> float:
+        return self.empty_line if cell.para is None else cell.para.height
+
+    def _heights(self, count: int) -> list[float]:
+        heights = [PADDINGS] * count
+        for cell in self.cells:
+            if cell.rows == 1:
+                heights[cell.row] = max(heights[cell.row], self._content(cell) + PADDINGS)
+        for cell in self.cells:
+            if cell.rows > 1:
+                short = self._content(cell) + PADDINGS - sum(heights[cell.row:cell.end + 1])
+                if short > 0:
+                    heights[cell.end] += short
+        return heights
+
+    @property
+    def height(self) -> float:
+        """Return the height of the whole table."""
+        return sum(self.heights)
+
+    def _remaining(self, row: int) -> float:
+        if row not in self.started:
+            return self.heights[row]
+        needed = [c.remaining() * c.para.leading for c in self.starting[row] if c.rows == 1 and c.para]
+        return max(needed, default=0.0) + PADDINGS
+
+    def min_first(self) -> float:
+        """Return the least height of a first piece: the header rows and one body row."""
+        head = sum(self.heights[:self.header_rows])
+        if self.next_row >= len(self.heights):
+            return head
+        return head + min(self._remaining(self.next_row), self.empty_line * 2 + PADDINGS)
+
+    def _partial(self, row: int, room: float, force: bool) -> float | None:
+        """Return the height of the part of ``row`` that fits in ``room``, or None."""
+        tallest = 0.0
+        for cell in self.starting[row]:
+            left = cell.remaining()
+            if cell.rows > 1 or cell.para is None or not left:
+                continue
+            fit = min(left, int((room - PADDINGS + EPSILON) / cell.para.leading))
+            if fit <= 0:
+                if not force:
+                    return None
+                fit = 1
+            tallest = max(tallest, fit * cell.para.leading)
+        return tallest + PADDINGS if tallest else None
+
+    def draw_part(self, painter: Painter, x: float, top: float, available: float,
+                  at_top: bool) -> tuple[float, bool]:
+        """Draw the rows that fit (after the header rows); return the height and whether done."""
+        count, first = len(self.heights), self.next_row
+        rows = [(r, self.heights[r]) for r in range(self.header_rows)]
+        used = sum(h for _, h in rows)
+        row = first
+        while row < count and used + self._remaining(row) <= available + EPSILON:
+            rows.append((row, self._remaining(row)))
+            used += rows[-1][1]
+            row += 1
+        partial = False
+        if row < count:
+            too_tall = sum(self.heights[:self.header_rows]) + self._remaining(row) > self.frame_height
+            if row == first and not too_tall and not at_top:
+                return 0.0, False  # the row starts the next page, under the header rows
+            if row == first or too_tall:
+                height = self._partial(row, available - used, force=at_top and row == first)
+                if height is None and row == first:
+                    if not at_top:
+                        return 0.0, False
+                    height = self._remaining(row)  # nothing can do better: draw it whole
+                if height is not None:
+                    rows.append((row, height))
+                    used += height
+                    partial = True
+        elif used > available + EPSILON and not at_top and rows:
+            return 0.0, False
+        self._draw(painter, x, top, rows, partial)
+        last = rows[-1][0] if rows else first - 1
+        if partial:
+            self.started.add(last)
+            partial = any(c.remaining() for c in self.starting[last] if c.rows == 1)  # text left over
+        self.next_row = last if partial else last + 1
+        return used, self.next_row >= count
+
+    def _draw(self, painter: Painter, x: float, top: float, rows: list[tuple[int, float]],
+              partial: bool) -> None:
+        tops: dict[int, tuple[float, float]] = {}
+        y = top
+        for row, height in rows:
+            tops[row] = (y, height)
+            y -= height
+        header = self.header_rows
+        body = [row for row, _ in rows[header:]]
+        cells = [c for r in range(header) for c in self.starting[r]]
+        low = high = -1
+        if body:
+            low, high = body[0], body[-1]
+            cells += [c for c in self.spanning if c.row < low <= c.end]
+            cells += [c for r in body for c in self.starting[r]]
+        bottom_row = rows[-1][0] if rows else -1
+        boxes: list[tuple[float, float, float, float]] = []
+        texts = []
+        for cell in cells:
+            if cell.row < header:
+                first, last = cell.row, min(cell.end, header - 1)
+            else:
+                first, last = max(cell.row, low), min(cell.end, high)
+            box_top = tops[first][0]
+            box_bottom = tops[last][0] - tops[last][1]
+            left = x + cell.x
+            box = (left, box_bottom, cell.width, box_top - box_bottom)
+            boxes.append(box)
+            if cell.fill is not None:
+                painter.fill_rect(*box, cell.fill)
+            if cell.para is not None:
+                final = cell.row < header or (cell.end <= last and not (partial and cell.end == bottom_row))
+                texts.append((cell, left, box_top, box_bottom, final))
+        for cell, left, box_top, box_bottom, final in texts:
+            self._draw_text(painter, cell, left, box_top, box_bottom, final)
+        painter.boxes(boxes, RULE, self.styles.house.border_colour)  # each cell's own border
+
+    def _draw_text(self, painter: Painter, cell: Cell, left: float, box_top: float,
+                   box_bottom: float, final: bool) -> None:
+        para = cell.para
+        assert para is not None
+        header = cell.row < self.header_rows
+        start = 0 if header else cell.drawn
+        left_over = len(para.lines) - start
+        room = box_top - box_bottom - PADDINGS
+        count = left_over if final else min(left_over, int((room + EPSILON) / para.leading))
+        if count <= 0:
+            return
+        text_top = box_top - PADDING_TOP
+        if count == left_over:  # all the rest fits: centred in the box, as VALIGN MIDDLE
+            text_top -= max(0.0, (room - count * para.leading) / 2)
+        para.draw_lines(painter, left + PADDING_X, text_top, start, count)
+        if not header:
+            cell.drawn = start + count
