@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from committee_papers.model import FinancialYear, Frequency, KpiPeriod, ReportingPeriod
 from committee_papers.workbook.periods import parse_period, parse_reporting_period
