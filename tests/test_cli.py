@@ -94,3 +94,19 @@ def test_usage_errors_exit_2() -> None:
     result = _run("render")
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+def test_a_write_failure_exits_1_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import committee_papers.output
+
+    def full(*_: Any, **__: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(committee_papers.output, "write_output", full)
+    monkeypatch.setattr("committee_papers.render.pdf.write_output", full, raising=False)
+    assert main(["render", str(Q2), "-o", str(tmp_path), "--format", "pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err

@@ -136,6 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEM
+    except OSError as error:  # a full disk, a folder we may not write to: the previous file is kept
+        if args.debug:
+            raise
+        where = f" {error.filename}" if error.filename else ""
+        print(f"error: could not write{where}: {error.strerror or error}; free some space or choose "
+              "a folder you can write to (any earlier file of that name is unchanged)", file=sys.stderr)
+        return EXIT_PROBLEM
     except Exception as error:  # the last line of defence: no traceback unless asked for
         if args.debug:
             raise
