@@ -57,3 +57,13 @@ def test_targets() -> None:
 
 def test_meeting_date() -> None:
     assert format_long_date(dt.date(2015, 12, 7)) == "7 December 2015"
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "de_DE", "fr_FR", "hi_IN", "cy_GB"])
+@pytest.mark.parametrize("value", ["0", "-0.5", "12", "1234", "-1234567.891", "1000000.00", "0.000001", "999.9"])
+def test_fast_formatting_matches_babel(locale: str, value: str) -> None:
+    from babel.numbers import format_decimal
+
+    number = Number(Decimal(value), Unit.NUMBER)
+    pattern = "#,##0" + ("." + "0" * number.places if number.places else "")
+    assert format_number(number, locale) == format_decimal(number.value, format=pattern, locale=locale)

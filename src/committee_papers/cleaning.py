@@ -12,6 +12,8 @@ _DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 def clean_text(text: str) -> str:
     """Return text with line-break controls as newlines and unstorable characters removed."""
+    if text.isprintable():  # no control, separator or non-character: the usual case, and fast
+        return text
     return _DROP.sub("", _BREAKS.sub("\n", text))
 
 

@@ -39,12 +39,33 @@ def _percent_sign(loc: Locale) -> str:
     return str(table.get("percentSign", "%"))
 
 
+@lru_cache(maxsize=32)
+def _symbols(name: str) -> tuple[str, str, str] | None:
+    """Return the group, decimal and minus signs where grouping is plain thousands, else None."""
+    loc = _locale(name)
+    if loc.decimal_formats[None].grouping != (3, 3):
+        return None  # e.g. hi_IN groups lakhs: leave it to Babel
+    table = loc.number_symbols.get("latn", loc.number_symbols)
+    return str(table["group"]), str(table["decimal"]), str(table.get("minusSign", "-"))
+
+
+def _digits(number: Number, locale: str) -> str:
+    """Return the figure's digits as Babel would write them: thousands grouped, places kept."""
+    symbols = _symbols(locale)
+    if symbols is None:
+        return format_decimal(number.value, format=_pattern(number.places), locale=_locale(locale),
+                              decimal_quantization=True)
+    group, decimal, minus = symbols
+    text = format(number.value, f",.{number.places}f")  # exact: the places are the figure's own
+    if text.startswith("-"):
+        text = minus + text[1:]
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
 def format_number(number: Number, locale: str = "en_GB") -> str:
     """Return a figure with grouping and exactly the decimal places it was given."""
     loc = _locale(locale)
-    digits = format_decimal(
-        number.value, format=_pattern(number.places), locale=loc, decimal_quantization=True
-    )
+    digits = _digits(number, locale)
     if number.unit is Unit.PERCENT:
         return digits + _percent_sign(loc)
     if number.unit is Unit.MONEY:
