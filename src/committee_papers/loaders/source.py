@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -15,7 +15,25 @@ from .problems import LoadError, Problem
 
 _TAG = "tag:yaml.org,2002:"
 # libyaml composes about twenty times faster and keeps the same marks and scalar styles.
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SHORT = 40  # scalars up to this long (keys, periods, figures) recur: remember their tags
+
+
+class _Composer(_BASE):  # type: ignore[valid-type, misc]
+    """The safe loader, remembering the implicit tag of short scalars (keys and figures recur)."""
+
+    _tags: ClassVar[dict[tuple[str, tuple[bool, bool]], str]] = {}
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is not ScalarNode or len(value) > _SHORT:
+            return str(super().resolve(kind, value, implicit))
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = self._tags[key] = str(super().resolve(kind, value, implicit))
+            if len(self._tags) > 50_000:  # bounded: a pathological file cannot grow it for ever
+                self._tags.clear()
+        return tag
 
 
 @dataclass
@@ -111,7 +129,7 @@ class _Walker:
 def parse_yaml(text: str, name: str) -> Source:
     """Return the parsed YAML, or raise LoadError naming the line of a syntax error."""
     try:
-        root = yaml.compose(text, Loader=_COMPOSER)
+        root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
