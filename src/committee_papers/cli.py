@@ -82,10 +82,14 @@ def _render(args: argparse.Namespace) -> int:
             print(f"{file}: {finding}", file=sys.stderr)
         for fmt in formats:
             target = args.output / f"{file.stem}.{fmt}"
-            if fmt == "docx":
-                render_docx(report, target, template=args.template)  # type: ignore[arg-type]
-            else:
-                render_pdf(report, target)  # type: ignore[arg-type]
+            try:
+                if fmt == "docx":
+                    render_docx(report, target, template=args.template)  # type: ignore[arg-type]
+                else:
+                    render_pdf(report, target)  # type: ignore[arg-type]
+            except OSError as error:
+                error.filename = error.filename or str(target)
+                raise
             print(f"wrote {target} ({report.page_count} exception pages)")  # type: ignore[attr-defined]
     return EXIT_OK
 

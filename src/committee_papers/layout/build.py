@@ -64,6 +64,8 @@ def layout_report(report: Report, style: HouseStyle = DEFAULT_STYLE) -> Document
             pages.append(page_layout(section, page, number == 0, style, report.locale))
     subject_parts = [report.appendix_label, report.committee, report.period.label if report.period else None]
     keywords = ["performance", "exception report", *(s.portfolio for s in report.sections)]
+    if report.organisation and report.author:  # otherwise the organisation is already the author
+        keywords.append(report.organisation)
     if report.period:
         keywords.append(report.period.label)
     return DocumentLayout(

@@ -55,7 +55,8 @@ def read_target(ctx: Context, value: Any, path: str, unit: Unit) -> Target | Non
         if data is None:
             return None
         if "text" in data:
-            return Target(TargetKind.TEXT, wording=ctx.text(data["text"], join(path, "text")))
+            wording = ctx.text(data["text"], join(path, "text"))  # records a problem if empty
+            return Target(TargetKind.TEXT, wording=wording) if wording.strip() else None
         kind = ctx.choice(data.get("rule"), join(path, "rule"), TargetKind)
         if kind not in (TargetKind.INCREASE, TargetKind.DECREASE, TargetKind.BASELINE):
             ctx.problem(join(path, "rule"), "a rule is increase, decrease or baseline")

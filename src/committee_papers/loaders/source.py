@@ -158,7 +158,8 @@ def parse_json(text: str, name: str) -> Source:
     try:
         data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
-        raise LoadError(name, [Problem("", f"not valid JSON: {error.msg}", error.lineno)]) from None
+        message = f"not valid JSON: {error.msg} (column {error.colno}): fix the JSON syntax here"
+        raise LoadError(name, [Problem("", message, error.lineno)]) from None
     except ValueError as error:
         raise LoadError(name, [Problem("", str(error))]) from None
     return Source(name, data)

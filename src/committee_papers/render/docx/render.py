@@ -27,13 +27,11 @@ def _set_properties(document: Any, layout: DocumentLayout, date: dt.date | None)
     same file.
     """
     properties = document.core_properties
-    properties.title = layout.title
-    properties.subject = layout.subject
-    properties.author = layout.author
-    properties.last_modified_by = layout.author
-    properties.keywords = ", ".join(layout.keywords)
-    properties.language = layout.language
-    properties.comments = ""
+    texts = {"title": layout.title, "subject": layout.subject, "creator": layout.author,
+             "lastModifiedBy": layout.author, "keywords": ", ".join(layout.keywords),
+             "language": layout.language, "description": ""}
+    for name, value in texts.items():
+        xml.set_core_text(document, name, value)
     stamp = dt.datetime.combine(date or UNDATED, dt.time(), tzinfo=dt.UTC)
     properties.created = stamp
     properties.modified = stamp

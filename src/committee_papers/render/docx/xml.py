@@ -232,3 +232,13 @@ def set_compatibility_mode(document: DocxObject, mode: int) -> None:
     for setting in document.settings.element.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), str(mode))
+
+
+def set_core_text(document: DocxObject, name: str, value: str) -> None:
+    """Set a core property's text whatever its length (python-docx stops at 255 characters).
+
+    The file format sets no limit, and a council's title or keywords can be longer: the text
+    goes in whole rather than being cut.
+    """
+    element = document.core_properties._element._get_or_add(name)
+    element.text = value
