@@ -27,11 +27,15 @@ def render_docx(
     _render(report, target, template=template, style=style)
 
 
-def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT_STYLE) -> None:
-    """Write the report as a print-ready PDF to a path or a binary stream."""
+def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT_STYLE, *,
+               variant: str | None = None) -> None:
+    """Write the report as a print-ready, tagged PDF to a path or a binary stream.
+
+    ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well.
+    """
     from .render.pdf import render_pdf as _render
 
-    _render(report, target, style=style)
+    _render(report, target, style=style, variant=variant)
 
 
 def read_workbook(path: str | os.PathLike[str]) -> KpiData:

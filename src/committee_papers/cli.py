@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
     render.add_argument("--format", choices=["docx", "pdf", "both"], default="both")
     render.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
+    render.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
+                        help="also make the PDF a PDF/A-2b archive copy")
     check = commands.add_parser("check", help="validate reports and list every finding")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
@@ -86,7 +88,7 @@ def _render(args: argparse.Namespace) -> int:
                 if fmt == "docx":
                     render_docx(report, target, template=args.template)  # type: ignore[arg-type]
                 else:
-                    render_pdf(report, target)  # type: ignore[arg-type]
+                    render_pdf(report, target, variant=args.pdf_variant)  # type: ignore[arg-type]
             except OSError as error:
                 error.filename = error.filename or str(target)
                 raise

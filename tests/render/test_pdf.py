@@ -228,7 +228,7 @@ def test_metadata_language_and_title_bar(sample: dict[str, Any]) -> None:
     assert report.appendix_label in info.subject
     assert info["/Keywords"] == ", ".join(sample["layout"].keywords)
     root = reader.trailer["/Root"]
-    assert sample["path"].read_bytes().startswith(b"%PDF-1.4")  # /Lang needs PDF 1.4
+    assert sample["path"].read_bytes().startswith(b"%PDF-1.7")  # PDF/UA-1 builds on PDF 1.7
     assert root["/Lang"] == "en-GB"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
 

@@ -3,6 +3,9 @@
 The PDF is A4 portrait in the house margins, with every font embedded as a subset, a running
 header, "Page X of Y", one bookmark per exception page under its portfolio, the document's
 title, author, subject, keywords and language, and the title shown in the viewer's title bar.
+It is a tagged PDF meant to meet PDF/UA-1: headings, paragraphs, lists and tables (with header
+cells and their scope) in a structure tree, DoT marks read as their words, page furniture as
+artifacts (``tagging.py``, ``structure.py``). A PDF/A-2b variant is there for archive copies.
 The same input always gives the same bytes.
 """
 
@@ -19,26 +22,29 @@ from .fonts import register_fonts
 
 
 def render_pdf_with_pages(report: Report | DocumentLayout, target: Target, *,
-                          style: HouseStyle = DEFAULT_STYLE) -> list[int]:
+                          style: HouseStyle = DEFAULT_STYLE, tagged: bool = True,
+                          variant: str | None = None) -> list[int]:
     """Write a report (or a ready layout) as a PDF; return the page each page layout starts on.
 
     Page numbers count from 1, one per page layout in order (for a report, one per exception
-    page), so a scorecard can refer to them.
+    page), so a scorecard can refer to them. The PDF is tagged (PDF/UA) unless ``tagged`` is
+    false; ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well.
     """
     layout = report if isinstance(report, DocumentLayout) else layout_report(report, style)
     fonts = register_fonts(style)
     starts: list[int] = []
 
     def write(stream: BinaryIO) -> None:
-        starts[:] = write_pdf(layout, style, fonts, stream)
+        starts[:] = write_pdf(layout, style, fonts, stream, tagged=tagged, variant=variant)
 
     write_output(target, write)
     return starts
 
 
-def render_pdf(report: Report, target: Target, *, style: HouseStyle = DEFAULT_STYLE) -> None:
-    """Write the report as a print-ready PDF to a path or a binary stream."""
-    render_pdf_with_pages(report, target, style=style)
+def render_pdf(report: Report, target: Target, *, style: HouseStyle = DEFAULT_STYLE,
+               tagged: bool = True, variant: str | None = None) -> None:
+    """Write the report as a print-ready, tagged PDF to a path or a binary stream."""
+    render_pdf_with_pages(report, target, style=style, tagged=tagged, variant=variant)
 
 
 __all__ = ["render_pdf", "render_pdf_with_pages", "write_pdf"]

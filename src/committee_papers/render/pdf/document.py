@@ -7,6 +7,7 @@ running header and its "Page X of Y".
 
 from __future__ import annotations
 
+import io
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
@@ -20,11 +21,14 @@ from .draw import Painter
 from .flow import Frame
 from .fonts import Fonts
 from .paragraphs import Para, paragraph
+from .pdfa import VARIANTS
 from .story import page_story
+from .structure import finish, prepare
 from .styles import Styles
+from .tagging import END, PAGINATION, Tagger
 
 CREATOR = "committee_papers"
-PDF_VERSION = (1, 4)  # the first with /Lang and DisplayDocTitle
+PDF_VERSION = (1, 7)  # PDF/UA-1 builds on PDF 1.7 (table /Summary, artifact subtypes)
 GAP = 4.0  # points between the running header or footer and the text
 
 
@@ -80,24 +84,32 @@ class Furniture:
         # Each sits in the middle of its margin, and a long one grows away from the text.
         para = self._text(header, bold=True, align="right")  # as in the Word template
         frame_top = A4[1] - self.margin
-        self.header = self._code(para, max(frame_top + GAP, frame_top + self.margin / 2 - para.height / 2))
+        self.header = self._code(para, max(frame_top + GAP, frame_top + self.margin / 2 - para.height / 2),
+                                 "Header")
 
     def _text(self, text: str, *, bold: bool, align: str) -> Para:
         return paragraph((Span(text, bold=bold),), self.styles, "furniture", self.width, align=align)
 
-    def _code(self, para: Para, bottom: float) -> str:
-        """Return the operators that draw ``para``, leaving the graphics state as it was."""
-        code = ["q"]
+    def _code(self, para: Para, bottom: float, kind: str) -> str:
+        """Return the operators that draw ``para``, leaving the graphics state as it was.
+
+        In a tagged PDF they are a pagination artifact of the ``kind`` (Header or Footer).
+        """
+        tagged = self.painter.tags is not None
+        code = [PAGINATION.format(kind), "q"] if tagged else ["q"]
         self.painter.start(code)
         para.draw_lines(self.painter, self.margin, bottom + para.height, 0, len(para.lines))
         code.append("Q")
+        if tagged:
+            code.append(END)
         return "\n".join(code)
 
     def footer(self, page: int, total: int) -> str:
         """Return the operators that draw the page number of ``page``."""
         label = self.styles.house.labels.page_number.format(page=page, pages=total)
         para = self._text(label, bold=False, align="centre")
-        return self._code(para, min(self.margin - GAP - para.height, self.margin / 2 - para.height / 2))
+        return self._code(para, min(self.margin - GAP - para.height, self.margin / 2 - para.height / 2),
+                          "Footer")
 
 
 class Pages:
@@ -116,6 +128,8 @@ class Pages:
 
     def new_page(self) -> int:
         """Finish the current page and return the number of the next."""
+        if self.painter.tags is not None:
+            self.painter.tags.new_page()
         self.contents.append("\n".join(self.code))
         self.entries.append([])
         self.code = []
@@ -133,16 +147,28 @@ class Pages:
                 canvas.bookmarkPage(key, fit="XYZ")
                 canvas.addOutlineEntry(title, key, level=level, closed=False)
             canvas.showPage()
+            canvas._doc.Pages.pages[-1].Trans = None  # reportlab's empty /Trans << >>
 
 
-def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO) -> list[int]:
-    """Write the PDF to ``stream``; return the page (from 1) each page layout starts on."""
+def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO, *,
+              tagged: bool = True, variant: str | None = None) -> list[int]:
+    """Write the PDF to ``stream``; return the page (from 1) each page layout starts on.
+
+    A tagged PDF (the default) has a structure tree and the rest of what PDF/UA asks for. The
+    ``variant`` "pdf/a-2b" makes it an archive copy too (PDF/A-2b), which must be tagged.
+    """
     if not layout.pages:
         raise CommitteePapersError("the report has no exception pages, so there is no PDF to "
                                    "write: add a section with at least one page")
+    if variant is not None and variant not in VARIANTS:
+        raise CommitteePapersError(f"there is no PDF variant {variant!r}: give one of {', '.join(VARIANTS)}")
+    if variant is not None and not tagged:
+        raise CommitteePapersError(f"a {variant} file is made from a tagged PDF: leave tagging on")
     styles = Styles(style, fonts)
-    canvas = _canvas(stream, layout, style, fonts)
+    drawn = io.BytesIO()
+    canvas = _canvas(drawn if tagged else stream, layout, style, fonts)
     painter = Painter(canvas._doc)
+    tags = painter.tags = Tagger(one_line(layout.title), layout.language) if tagged else None
     pages = Pages(painter)
     margin = style.margin_mm * mm
     width, height = A4[0] - 2 * margin, A4[1] - 2 * margin
@@ -153,7 +179,12 @@ def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: B
             frame.new_page()
         starts.append(frame.page)
         pages.entries[-1].extend(bookmarks.entries(page))
-        frame.add_all(page_story(page, styles, width, height))
+        frame.add_all(page_story(page, styles, width, height, None if tags is None else tags.document))
     pages.write(canvas, Furniture(painter, styles, layout.running_header))
+    if tags is None:
+        canvas.save()
+        return starts
+    root = prepare(canvas, tags, variant)
     canvas.save()
+    stream.write(finish(drawn.getvalue(), canvas, tags, root))
     return starts

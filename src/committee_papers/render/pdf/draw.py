@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 
 from ...style import Colour
+from .tagging import ARTIFACT, END, Element, Tagger
 
 # Bytes that may not stand for themselves in a PDF literal string, and their escapes.
 _ESCAPES = {code: f"\\{code:03o}" for code in range(256) if not 32 <= code < 127}
@@ -52,6 +53,7 @@ class Painter:
         self.doc = doc  # reportlab's PDFDocument, which owns the font subsets
         self._fonts: dict[str, Any] = {}
         self._names: dict[tuple[str, int], str] = {}
+        self.tags: Tagger | None = None  # set when the PDF is tagged
         self.start([])
 
     def start(self, code: list[str]) -> None:
@@ -73,6 +75,21 @@ class Painter:
         if font is None:
             font = self._fonts[face] = pdfmetrics.getFont(face)
         return font
+
+    def begin(self, element: Element) -> None:
+        """Start a piece of ``element``'s content (when tagged)."""
+        if self.tags is not None:
+            self.tags.begin(self.code, element)
+
+    def artifact(self) -> None:
+        """Start an artifact (when tagged)."""
+        if self.tags is not None:
+            self.code.append(ARTIFACT)
+
+    def end(self) -> None:
+        """End what ``begin`` or ``artifact`` started."""
+        if self.tags is not None:
+            self.code.append(END)
 
     def set_fill(self, colour: Colour) -> None:
         """Set the fill colour (of text and shapes) if it is not already set."""

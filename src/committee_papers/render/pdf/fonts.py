@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from ...errors import CommitteePapersError
 from ...style import FontFiles, HouseStyle
-from .subset import SubsetFont
+from .subset import SubsetFont, stand_in
 
 
 def _digest(*parts: str) -> str:
@@ -58,7 +58,7 @@ class Metrics:
         self.font = pdfmetrics.getFont(name)
         face = self.font.face
         self._widths: dict[int, float] = face.charWidths
-        self._default: float = face.defaultWidth
+        self._default: float = self._widths.get(stand_in(face.charToGlyph), face.defaultWidth)  # no glyph
         self.known: dict[str, float] = {}  # every text measured so far
         self.ascent: float = face.ascent  # thousandths of an em above the baseline
         self.chars = frozenset(map(chr, face.charToGlyph))  # the characters it has a glyph for

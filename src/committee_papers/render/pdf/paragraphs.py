@@ -13,6 +13,7 @@ from ...style import Colour
 from .draw import Body, Painter, Placed
 from .fonts import Fonts
 from .styles import Styles, TextStyle
+from .tagging import Element
 from .text import EPSILON, Line, Word, break_lines, simple_lines, single_face, words
 
 Memo = tuple[float, Body]  # the first line's offset and the drawn body of all the lines
@@ -51,6 +52,8 @@ class Para:
         self.size, self.leading = style.size, style.leading
         self.space_before, self.space_after = style.space_before, style.space_after
         self.drawn = 0  # lines already drawn on earlier pages
+        self.element: Element | None = None  # what its lines are tagged as, when tagged
+        self.label: Element | None = None  # what a list item's bullet is tagged as
 
     @property
     def height(self) -> float:
@@ -74,13 +77,30 @@ class Para:
             result.append((self.indent + offset, segments))
         return result
 
-    def draw_lines(self, painter: Painter, x: float, top: float, start: int, count: int) -> None:
-        """Draw ``count`` lines from ``start`` with the top of the first at ``top``."""
+    def draw_lines(self, painter: Painter, x: float, top: float, start: int, count: int,
+                   element: Element | None = None) -> None:
+        """Draw ``count`` lines from ``start`` with the top of the first at ``top``.
+
+        When the PDF is tagged, the lines are marked as content of ``element`` and a list
+        item's bullet as content of its label; without an element, the caller marks them.
+        """
         baseline = top - self.size  # the first baseline is one font size down, as in reportlab
         if start == 0 and self.bullet is not None and count:
+            if self.label is not None:
+                painter.begin(self.label)
             painter.text(x, baseline, self.leading, self.size, [(0.0, self.bullet[1])])
+            if self.label is not None:
+                painter.end()
         if not count:
             return
+        if element is None:
+            self._draw_lines(painter, x, baseline, start, count)
+            return
+        painter.begin(element)
+        self._draw_lines(painter, x, baseline, start, count)
+        painter.end()
+
+    def _draw_lines(self, painter: Painter, x: float, baseline: float, start: int, count: int) -> None:
         if self.memo is None or start or count != len(self.lines):
             painter.text(x, baseline, self.leading, self.size, self.placed(start, count))
             return
@@ -96,14 +116,14 @@ class Para:
         remaining = len(self.lines) - self.drawn
         fit = int((available + EPSILON) / self.leading) if available > 0 else 0
         if fit >= remaining:
-            self.draw_lines(painter, x, top, self.drawn, remaining)
+            self.draw_lines(painter, x, top, self.drawn, remaining, self.element)
             self.drawn = len(self.lines)
             return remaining * self.leading, True
         if at_top:
             fit = max(fit, 1)
         elif fit == 0 or (self.drawn == 0 and fit < 2):
             return 0.0, False  # nothing fits, or only a first line that would be left alone
-        self.draw_lines(painter, x, top, self.drawn, fit)
+        self.draw_lines(painter, x, top, self.drawn, fit, self.element)
         self.drawn += fit
         return fit * self.leading, False
 

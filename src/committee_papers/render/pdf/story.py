@@ -1,4 +1,8 @@
-"""Turn the blocks of one exception page into paragraphs and tables that can draw themselves."""
+"""Turn the blocks of one exception page into paragraphs and tables that can draw themselves.
+
+When the PDF is tagged, each block also gets its structure elements under the page's section:
+a heading H1 to H3, a paragraph P, a list L of LI (Lbl and LBody), a table (see ``tables``).
+"""
 
 from __future__ import annotations
 
@@ -9,24 +13,42 @@ from .flow import Block
 from .paragraphs import list_item, paragraph
 from .styles import Styles
 from .tables import TableBlock
+from .tagging import Element, content
 
 BULLET = "•"
 
 
-def blocks(block: LayoutBlock, styles: Styles, width: float, height: float) -> Iterator[Block]:
+def blocks(block: LayoutBlock, styles: Styles, width: float, height: float,
+           parent: Element | None = None) -> Iterator[Block]:
     """Yield what one layout block draws as: a list yields one paragraph per item."""
     if isinstance(block, Heading):
         kind = f"h{min(max(block.level, 1), 3)}"
-        yield paragraph((Span(block.text, bold=True),), styles, kind, width, heading=True)
+        heading = (Span(block.text, bold=True),)
+        para = paragraph(heading, styles, kind, width, heading=True)
+        para.element = content(kind.upper(), heading, parent)
+        yield para
     elif isinstance(block, Table):
-        yield TableBlock(block, styles, width, height)
+        yield TableBlock(block, styles, width, height, parent)
     elif isinstance(block, TextBlock):
-        yield paragraph(block.spans, styles, block.kind.value, width)
+        para = paragraph(block.spans, styles, block.kind.value, width)
+        para.element = content("P", block.spans, parent)
+        yield para
     else:
+        listed = None if parent is None else Element("L", parent)
         for number, spans in enumerate(block.items, 1):
-            yield list_item(spans, styles, width, f"{number}." if block.ordered else BULLET)
+            para = list_item(spans, styles, width, f"{number}." if block.ordered else BULLET)
+            if listed is not None:
+                item = Element("LI", listed)
+                para.label = Element("Lbl", item)
+                para.element = content("LBody", spans, item)
+            yield para
 
 
-def page_story(page: PageLayout, styles: Styles, width: float, height: float) -> list[Block]:
-    """Return what one exception page draws, in order, within a frame of the given size."""
-    return [found for block in page.blocks for found in blocks(block, styles, width, height)]
+def page_story(page: PageLayout, styles: Styles, width: float, height: float,
+               parent: Element | None = None) -> list[Block]:
+    """Return what one exception page draws, in order, within a frame of the given size.
+
+    With a ``parent`` (the document's structure element), the page's elements go in a Sect.
+    """
+    section = None if parent is None else Element("Sect", parent, {"T": " ".join(page.bookmark.split())})
+    return [found for block in page.blocks for found in blocks(block, styles, width, height, section)]

@@ -3,8 +3,8 @@
 reportlab's own TTFont has three faults for text extraction, each fixed here:
 
 - a character the face has no glyph for (an emoji in a text font) is drawn with code 0, which
-  its ToUnicode map gives as U+0000: here it gets a code of its own, drawn as the .notdef box
-  but mapped to the character;
+  its ToUnicode map gives as U+0000: here it gets a code of its own, drawn as a white square
+  (□, a real glyph: PDF/UA forbids drawing .notdef) but mapped to the character;
 - a character beyond U+FFFF is written into the ToUnicode map as five hex digits, which no
   reader accepts: here it is written as its UTF-16 surrogate pair, as the PDF standard says;
 - unused codes map to U+0000: here they are left out of the map.
@@ -20,6 +20,12 @@ from reportlab.pdfbase.pdfdoc import PDFError
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 BFCHAR_BLOCK = 100  # the CMap format allows at most 100 entries per beginbfchar block
+STAND_INS = (0x25A1, 0xFFFD, 0x3F)  # □, �, ?: what a character without a glyph is drawn as
+
+
+def stand_in(char_to_glyph: dict[int, int]) -> int:
+    """Return the character a face draws for one it has no glyph for."""
+    return next((code for code in STAND_INS if code in char_to_glyph), 0x20)
 
 
 def _utf16_hex(code: int) -> str:
@@ -78,9 +84,24 @@ class SubsetFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
         return results
 
     def _assign(self, state: Any, code: int, subsets: list[list[int]]) -> int:
-        """Give ``code`` the next free code, as reportlab does, even without a glyph."""
+        """Give ``code`` the next free code, as reportlab does, even without a glyph.
+
+        A character without a glyph goes into the subset as the stand-in, whose glyph is drawn;
+        the character itself is remembered for the ToUnicode map.
+        """
         if state.frozen:
             raise PDFError(f"Font {self.fontName} is already frozen, cannot add U+{code:04X}")
+        real = code
+        if code not in self.face.charToGlyph:
+            code = stand_in(self.face.charToGlyph)
+        n = self._next(state, code, subsets)
+        if real != code:
+            if not hasattr(state, "cp_real"):
+                state.cp_real = {}
+            state.cp_real[n] = real
+        return n
+
+    def _next(self, state: Any, code: int, subsets: list[list[int]]) -> int:
         n = state.nextCode
         if n & 0xFF == 32:  # code 32 of every subset is a space, for word spacing
             if n != 32:
@@ -104,6 +125,8 @@ class SubsetFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
         """Add the subsets to the document, then replace reportlab's ToUnicode maps."""
         state = self._assignState(doc)
         subsets = [list(subset) for subset in state.subsets]
+        for n, real in getattr(state, "cp_real", {}).items():
+            subsets[n >> 8][n & 0xFF] = real
         super().addObjects(doc)
         for number, subset in enumerate(subsets):
             name = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")

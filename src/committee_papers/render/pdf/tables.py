@@ -11,6 +11,7 @@ from ...layout import LayoutCell, SpanRole, Table, place
 from .draw import Painter
 from .paragraphs import Para, layout_lines
 from .styles import Styles
+from .tagging import Element, cell_element, table_rows
 from .text import EPSILON, widest
 
 PADDING_X = 3.0  # points either side of a cell's text
@@ -62,13 +63,14 @@ def _key(cell: LayoutCell, width: float) -> tuple[object, ...]:
 class Cell:
     """A cell on the grid, its laid-out text and how much of it is drawn."""
 
-    __slots__ = ("cols", "column", "drawn", "fill", "para", "row", "rows", "width", "x")
+    __slots__ = ("cols", "column", "drawn", "element", "fill", "para", "row", "rows", "width", "x")
 
     def __init__(self, cell: LayoutCell, row: int, column: int, x: float, width: float,
                  styles: Styles) -> None:
         self.row, self.column, self.rows, self.cols = row, column, cell.rowspan, cell.colspan
         self.x, self.width, self.fill = x, width, cell.fill
         self.drawn = 0  # lines drawn on earlier pages
+        self.element: Element | None = None  # what its text is tagged as, when tagged
         key = _key(cell, width)
         cells = styles.cells
         if key in cells:
@@ -88,6 +90,13 @@ class Cell:
         return 0 if self.para is None else len(self.para.lines) - self.drawn
 
 
+def _tag(table: Table, cells: list[Cell], layout: list[LayoutCell], parent: Element) -> None:
+    """Make the table's structure elements under ``parent``: Table, TR, and TH or TD."""
+    rows = table_rows(table, parent)
+    for cell, source in zip(cells, layout, strict=True):
+        cell.element = cell_element(source, cell.cols, cell.rows, rows[cell.row])
+
+
 class TableBlock:
     """A table that draws itself a page at a time."""
 
@@ -95,13 +104,18 @@ class TableBlock:
     space_before = 0.0
     space_after = SPACE_AFTER
 
-    def __init__(self, table: Table, styles: Styles, frame_width: float, frame_height: float) -> None:
+    def __init__(self, table: Table, styles: Styles, frame_width: float, frame_height: float,
+                 parent: Element | None = None) -> None:
         self.styles, self.frame_height = styles, frame_height
         widths = [fraction * frame_width for fraction in table.widths]
         lefts = [sum(widths[:c]) for c in range(len(widths))]
         self.columns = len(widths)
+        placed = place(table)
         self.cells = [Cell(p.cell, p.row, p.column, lefts[p.column],
-                           sum(widths[p.column:p.column + p.cell.colspan]), styles) for p in place(table)]
+                           sum(widths[p.column:p.column + p.cell.colspan]), styles) for p in placed]
+        if parent is not None:
+            _tag(table, self.cells, [p.cell for p in placed], parent)
+        self.header_drawn = False  # whether the header rows are drawn once: repeats are artifacts
         self.starting: list[list[Cell]] = [[] for _ in table.rows]
         for cell in self.cells:
             self.starting[cell.row].append(cell)
@@ -215,6 +229,7 @@ class TableBlock:
             cells += [c for r in body for c in self.starting[r]]
         bottom_row = rows[-1][0] if rows else -1
         boxes: list[tuple[float, float, float, float]] = []
+        fills = []
         texts = []
         for cell in cells:
             if cell.row < header:
@@ -227,16 +242,26 @@ class TableBlock:
             box = (left, box_bottom, cell.width, box_top - box_bottom)
             boxes.append(box)
             if cell.fill is not None:
-                painter.fill_rect(*box, cell.fill)
+                fills.append((box, cell.fill))
             if cell.para is not None:
                 final = cell.row < header or (cell.end <= last and not (partial and cell.end == bottom_row))
                 texts.append((cell, left, box_top, box_bottom, final))
+        if fills:
+            painter.artifact()
+            for box, fill in fills:
+                painter.fill_rect(*box, fill)
+            painter.end()
+        repeated = self.header_drawn and header > 0
+        self.header_drawn = True
         for cell, left, box_top, box_bottom, final in texts:
-            self._draw_text(painter, cell, left, box_top, box_bottom, final)
-        painter.boxes(boxes, RULE, self.styles.house.border_colour)  # each cell's own border
+            self._draw_text(painter, cell, left, box_top, box_bottom, final, repeated)
+        if boxes:
+            painter.artifact()
+            painter.boxes(boxes, RULE, self.styles.house.border_colour)  # each cell's own border
+            painter.end()
 
     def _draw_text(self, painter: Painter, cell: Cell, left: float, box_top: float,
-                   box_bottom: float, final: bool) -> None:
+                   box_bottom: float, final: bool, repeated: bool) -> None:
         para = cell.para
         assert para is not None
         header = cell.row < self.header_rows
@@ -249,6 +274,11 @@ class TableBlock:
         text_top = box_top - PADDING_TOP
         if count == left_over:  # all the rest fits: centred in the box, as VALIGN MIDDLE
             text_top -= max(0.0, (room - count * para.leading) / 2)
-        para.draw_lines(painter, left + PADDING_X, text_top, start, count)
+        if (header and repeated) or cell.element is None:  # a repeated header row is an artifact
+            painter.artifact()
+            para.draw_lines(painter, left + PADDING_X, text_top, start, count)
+            painter.end()
+        else:
+            para.draw_lines(painter, left + PADDING_X, text_top, start, count, cell.element)
         if not header:
             cell.drawn = start + count
