@@ -117,6 +117,25 @@ def _titles(outline: Sequence[Any]) -> list[str]:
     return found
 
 
+def _header_bottom(page: Any, margin: float) -> float:
+    """Return where the running header ends: the top margin, or lower for a header too tall for it.
+
+    A very long appendix label pushes the text down (as Word grows its header), so the header is
+    followed down the page: lines in the header's font and size, each close under the last.
+    """
+    chars = [c for c in page.chars if c["top"] < margin]
+    if not chars:
+        return margin
+    font, size = chars[0]["fontname"], chars[0]["size"]
+    bottom = margin
+    for char in sorted((c for c in page.chars if c["fontname"] == font and c["size"] == size),
+                       key=lambda c: c["top"]):
+        if char["top"] > max(bottom, margin) + 2 * size:
+            break
+        bottom = max(bottom, char["bottom"] + 1)
+    return bottom
+
+
 def read_pdf(data: bytes, *, tables: bool = True) -> PdfText:
     """Return the text of a PDF as pdfplumber and pypdf extract it.
 
@@ -132,9 +151,10 @@ def read_pdf(data: bytes, *, tables: bool = True) -> PdfText:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             width, height = float(page.width), float(page.height)
-            body = page.crop((0, margin, width, height - margin))
+            top = _header_bottom(page, margin)
+            body = page.crop((0, top, width, height - margin))
             pages.append(body.extract_text() or "")
-            for box in ((0, 0, width, margin), (0, height - margin, width, height)):
+            for box in ((0, 0, width, top), (0, height - margin, width, height)):
                 furniture.append(page.crop(box).extract_text() or "")
             found: list[str] = []
             for table in body.find_tables() if tables else []:

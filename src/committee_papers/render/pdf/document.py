@@ -74,6 +74,16 @@ class Bookmarks:
         return found
 
 
+def header_excess(styles: Styles, header: str) -> float:
+    """Return how far a running header too tall for the top margin pushes the text down.
+
+    At most half the text height, so a page always has room for its content.
+    """
+    margin = styles.house.margin_mm * mm
+    para = paragraph((Span(header, bold=True),), styles, "furniture", A4[0] - 2 * margin, align="right")
+    return min(max(0.0, para.height - (margin - 2 * GAP)), (A4[1] - 2 * margin) / 2)
+
+
 class Furniture:
     """The running header and the page numbers, in the margins of every page."""
 
@@ -81,10 +91,13 @@ class Furniture:
         self.painter, self.styles = painter, styles
         self.margin = styles.house.margin_mm * mm
         self.width = A4[0] - 2 * self.margin
-        # Each sits in the middle of its margin, and a long one grows away from the text.
+        # Each sits in the middle of its margin. A header too tall for the margin pushes the
+        # text down (see header_excess), as Word grows its header area.
         para = self._text(header, bold=True, align="right")  # as in the Word template
-        frame_top = A4[1] - self.margin
-        self.header = self._code(para, max(frame_top + GAP, frame_top + self.margin / 2 - para.height / 2),
+        self.excess = header_excess(styles, header)
+        self.frame_top = A4[1] - self.margin - self.excess
+        band = self.margin + self.excess
+        self.header = self._code(para, max(self.frame_top + GAP, self.frame_top + band / 2 - para.height / 2),
                                  "Header")
 
     def _text(self, text: str, *, bold: bool, align: str) -> Para:
@@ -171,8 +184,9 @@ def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: B
     tags = painter.tags = Tagger(one_line(layout.title), layout.language) if tagged else None
     pages = Pages(painter)
     margin = style.margin_mm * mm
-    width, height = A4[0] - 2 * margin, A4[1] - 2 * margin
-    frame = Frame(painter, pages.new_page, (margin, margin, A4[1] - margin))
+    frame_top = A4[1] - margin - header_excess(styles, layout.running_header)
+    width, height = A4[0] - 2 * margin, frame_top - margin
+    frame = Frame(painter, pages.new_page, (margin, margin, frame_top))
     bookmarks, starts = Bookmarks(), []
     for number, page in enumerate(layout.pages):
         if number:
