@@ -81,7 +81,7 @@ def header_excess(styles: Styles, header: str) -> float:
     """
     margin = styles.house.margin_mm * mm
     para = paragraph((Span(header, bold=True),), styles, "furniture", A4[0] - 2 * margin, align="right")
-    return min(max(0.0, para.height - (margin - 2 * GAP)), (A4[1] - 2 * margin) / 2)
+    return float(min(max(0.0, para.height - (margin - 2 * GAP)), (A4[1] - 2 * margin) / 2))
 
 
 class Furniture:
