@@ -58,8 +58,8 @@ def _load_all(files: Sequence[Path]) -> list[object] | None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .api import render_docx, render_pdf
     from .assess import check
+    from .layout import layout_report
 
     stems = [f.stem for f in args.files]
     repeated = sorted({s for s in stems if stems.count(s) > 1})
@@ -82,13 +82,19 @@ def _render(args: argparse.Namespace) -> int:
     for file, report in zip(args.files, reports, strict=True):
         for finding in check(report):  # type: ignore[arg-type]
             print(f"{file}: {finding}", file=sys.stderr)
+        layout = layout_report(report)  # type: ignore[arg-type]  # once, for both formats
         for fmt in formats:
             target = args.output / f"{file.stem}.{fmt}"
             try:
                 if fmt == "docx":
-                    render_docx(report, target, template=args.template)  # type: ignore[arg-type]
+                    from .render.docx import render_layout
+
+                    render_layout(layout, target, template=args.template,
+                                  date=report.meeting_date)  # type: ignore[attr-defined]
                 else:
-                    render_pdf(report, target, variant=args.pdf_variant)  # type: ignore[arg-type]
+                    from .render.pdf import render_pdf_with_pages
+
+                    render_pdf_with_pages(layout, target, variant=args.pdf_variant)
             except OSError as error:
                 error.filename = error.filename or str(target)
                 raise
