@@ -52,7 +52,7 @@ def test_unknown_key_suggests_the_right_one(minimal: dict[str, Any]) -> None:
 
 def test_missing_required_fields(minimal: dict[str, Any]) -> None:
     del minimal["appendix"]
-    assert _problems(minimal) == ["the file: the required key 'appendix' is missing: add it"]
+    assert _problems(minimal) == ["the required key 'appendix' is missing: add it"]
 
 
 def test_wrong_types(minimal: dict[str, Any]) -> None:
@@ -81,14 +81,14 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("appendix: A\nsections:\n  - portfolio: [unclosed\n", encoding="utf-8")
     [problem] = _problems(path)
-    assert "fix the YAML syntax here" in problem and "(line " in problem
+    assert "fix the YAML syntax here" in problem and problem.startswith("line ")
 
 
 def test_json_syntax_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{"appendix": "A",\n "sections": [}', encoding="utf-8")
     [problem] = _problems(path)
-    assert problem.startswith("the file (line 2): not valid JSON")
+    assert problem.startswith("line 2: not valid JSON")
 
 
 def test_yaml_tags_are_refused(tmp_path: Path) -> None:
@@ -98,8 +98,8 @@ def test_yaml_tags_are_refused(tmp_path: Path) -> None:
 
 
 def test_missing_and_unreadable_files(tmp_path: Path) -> None:
-    assert _problems(tmp_path / "nope.yaml") == ["the file: the file does not exist: check the path"]
-    assert _problems(tmp_path) == ["the file: this is a folder, not a report file"]
+    assert _problems(tmp_path / "nope.yaml") == ["the report file does not exist: check the path"]
+    assert _problems(tmp_path) == ["this is a folder, not a report file: give the path of the report file itself"]
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("appendix: caf\xe9\n".encode("latin-1"))
     assert "save it as UTF-8" in _problems(latin)[0]

@@ -66,10 +66,10 @@ def line_of(text: str, needle: str) -> int:
 
 
 CASES = [
-    Bad("malformed-yaml", "periods: [Q1, Q2]", "periods: [Q1, Q2", "the file (line 14)",
+    Bad("malformed-yaml", "periods: [Q1, Q2]", "periods: [Q1, Q2", "line 14",
         r"fix the YAML syntax"),
     Bad("malformed-json", '"commentary": "One paragraph."', '"commentary": "One paragraph.",',
-        "the file (line 6)", r"\b(fix|correct|check)\b", ".json"),
+        "line 6", r"\b(fix|correct|check)\b", ".json"),
     Bad("wrong-type", "          - values: {2014/15: 54.8, Q1: 15.1, Q2: 32.1}",
         "          values: {2014/15: 54.8, Q1: 15.1, Q2: 32.1}",
         "sections[0].pages[0].rows (line 16)", r"expected a list"),

@@ -158,11 +158,11 @@ def test_dataframe_rows_are_numbered_as_in_a_sheet() -> None:
 def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     fake = tmp_path / "kpis.xlsx"
     fake.write_text("id,portfolio\n", encoding="utf-8")
-    assert _only(fake).startswith("the file: the file is not an Excel workbook (.xlsx): save it from Excel")
+    assert _only(fake).startswith("the file is not an Excel workbook (.xlsx): save it from Excel")
     old = tmp_path / "kpis.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     assert "old-style Excel .xls file" in _only(old)
-    assert _only(tmp_path / "missing.xlsx") == "the file: the file does not exist: check the path"
+    assert _only(tmp_path / "missing.xlsx") == "the file does not exist: check the path"
 
 
 def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:

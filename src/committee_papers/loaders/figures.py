@@ -6,7 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..model import Direction, Judgement, Mark, Number, Pair, Unit, Value
+from ..model import Direction, Judgement, Mark, Number, Pair, Unit, Value, check_figure
 from .context import Context
 
 _FIGURE = re.compile(r"^(?P<sign>[-−])?(?P<money>£)?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?P<pct>%)?$")
@@ -33,6 +33,7 @@ def _number(text: str, unit: Unit) -> Number | None:
         value = Decimal(sign + match["digits"].replace(",", ""))
     except InvalidOperation:
         return None
+    check_figure(value)  # ValueError: the reader reports it at the figure's place
     return Number(value, spelled or unit)
 
 
@@ -40,8 +41,15 @@ PERCENT_LIMIT = Decimal(1000)
 
 
 def read_value(ctx: Context, value: Any, path: str, unit: Unit) -> Value | None:
-    """Return a figure or a count with its rate; None (with no problem) for a blank."""
-    figure = _read_value(ctx, value, path, unit)
+    """Return a figure or a count with its rate; None (with no problem) for a blank.
+
+    A figure out of the model's range (``check_figure``) is a problem at its place.
+    """
+    try:
+        figure = _read_value(ctx, value, path, unit)
+    except ValueError as error:
+        ctx.problem(path, str(error))
+        return None
     if isinstance(figure, Number) and figure.unit is Unit.PERCENT and abs(figure.value) > PERCENT_LIMIT:
         ctx.problem(path, f"{figure.value}% is not a believable percentage: write 40 or '40%' for "
                     "40%; if a figure really is beyond 1,000%, give the row the unit 'number'")
@@ -63,10 +71,10 @@ def _read_value(ctx: Context, value: Any, path: str, unit: Unit) -> Value | None
         value = Decimal(repr(value)) if value == value and abs(value) != float("inf") else str(value)
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = _number(raw if raw is not None else str(value), unit)
-        if number is None:  # .inf, 1e3 and the like
+        if number is None:  # 1e3 and the like
             try:
                 number = Number(Decimal(str(value)), unit)
-            except (InvalidOperation, ValueError):
+            except InvalidOperation:
                 number = None
         if number is not None:
             return number

@@ -16,9 +16,10 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.path or "the file"
+        if not self.path:  # the whole file: its name heads the message already
+            return self.message if self.line is None else f"line {self.line}: {self.message}"
         line = f" (line {self.line})" if self.line is not None else ""
-        return f"{where}{line}: {self.message}"
+        return f"{self.path}{line}: {self.message}"
 
 
 class LoadError(CommitteePapersError, ValueError):

@@ -31,10 +31,10 @@ from typing import Any
 from ..assess.rules import DEFAULT_PRESET, PRESETS, Rules
 from ..assess.selection import SelectionKind, SelectionRule
 from ..assess.status import RagMethod
-from ..model import DotConvention
+from ..model import DotConvention, check_figure
 from .context import Context
 from .problems import LoadError, Problem
-from .source import Source, join, parse_yaml
+from .source import Source, join, parse_yaml, read_text
 
 _STATUS_KEYS = ["method", "tolerance", "green_within", "red_from", "indicator_tolerance",
                 "change_tolerance", "long_term_outturn", "dot"]
@@ -54,21 +54,32 @@ def load_rules(spec: str | os.PathLike[str]) -> Rules:
         message = (f"{text!r} is neither a preset ({', '.join(PRESETS)}) nor a rules file: "
                    "check the name or the path")
         raise LoadError(text, [Problem("", message)])
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LoadError(text, [Problem("", f"the rules file cannot be read: {error}")]) from None
-    return read_rules(parse_yaml(content, text), path.stem)
+    return read_rules(parse_yaml(read_text(path, "rules file"), text), path.stem)
 
 
 def _number(ctx: Context, value: Any, path: str, *, fraction: bool) -> Decimal | None:
+    try:
+        return _checked_number(ctx, value, path, fraction=fraction)
+    except ValueError as error:
+        ctx.problem(path, str(error))
+        return None
+
+
+def _checked_number(ctx: Context, value: Any, path: str, *, fraction: bool) -> Decimal | None:
     if isinstance(value, str) and fraction and value.strip().endswith("%"):
         try:
-            return Decimal(value.strip()[:-1].strip()) / 100
+            percent = Decimal(value.strip()[:-1].strip())
         except InvalidOperation:
             pass
+        else:
+            check_figure(percent)
+            if 0 <= percent < 100:
+                return percent / 100
+            ctx.problem(path, f"expected a fraction such as 0.1 or 10%, got {ctx.describe(value)}")
+            return None
     elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = Decimal(value)
+        check_figure(number)
         if number.is_finite() and number >= 0 and (not fraction or number < 1):
             return number
         if fraction and number >= 1:

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import os
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..limits import InputError, Limits, read_bytes, resolve
 from .problems import LoadError, Problem
 
 _TAG = "tag:yaml.org,2002:"
 # libyaml composes about twenty times faster and keeps the same marks and scalar styles.
 _BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SHORT = 40  # scalars up to this long (keys, periods, figures) recur: remember their tags
+# YAML 1.1 resolves 0x1F, 0b101, 012, 1_000 and 1:30 as numbers; only plain decimals are figures
+# here, everything else stays the text that was typed (and is refused where a figure is due).
+_DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_INT_DIGITS = 18  # longer whole numbers stay Decimal: Python refuses int() past 4,300 digits
 
 
 class _Composer(_BASE):  # type: ignore[valid-type, misc]
@@ -63,11 +70,53 @@ def join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _measure(root: Node, name: str, limits: Limits) -> None:
+    """Refuse a document that refers to itself, nests too deeply, or expands past the limit.
+
+    Each value an alias (``*a``) or merge key (``<<: *a``) brings in counts every time it is
+    brought in, so a few hundred bytes of nested aliases cannot become billions of values.
+    The walk is iterative and each distinct node is measured once.
+    """
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in _children(node))
+            if size[key] > limits.nodes:
+                problem = (f"the file expands to more than {limits.nodes:,} values once its aliases "
+                           f"(*name) are followed: remove the repeated aliases; {limits.hint('nodes')}")
+                raise LoadError(name, [Problem("", problem, node.start_mark.line + 1)])
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            raise LoadError(name, [Problem("", "an alias (*name) refers to a value that holds it: "
+                                               "remove the loop", node.start_mark.line + 1)])
+        if depth > limits.depth:
+            problem = (f"the values nest more than {limits.depth} levels deep: a report needs far "
+                       f"fewer; {limits.hint('depth')}")
+            raise LoadError(name, [Problem("", problem, node.start_mark.line + 1)])
+        on_path.add(key)
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in _children(node) if id(child) not in size)
+
+
 class _Walker:
     def __init__(self, name: str) -> None:
         self.source = Source(name, None)
         self.problems: list[Problem] = []
-        self._constructor = yaml.SafeLoader("")
 
     def walk(self, node: Node, path: str) -> Any:
         self.source.lines[path] = node.start_mark.line + 1
@@ -109,16 +158,14 @@ class _Walker:
         if tag == _TAG + "bool":
             return text.lower() in ("yes", "true", "on", "y")
         if tag == _TAG + "int":
-            return self._constructor.construct_yaml_int(node)
+            if _DECIMAL_INT.fullmatch(text):
+                digits = len(text.lstrip("+-"))
+                return int(text) if digits <= _INT_DIGITS else Decimal(text)
+            return text  # 0x1F, 0b101, 1:30, 1_000: the text as typed, never re-typed
         if tag == _TAG + "float":
-            try:
-                return Decimal(text.replace("_", ""))
-            except InvalidOperation:
-                return text  # .inf and .nan: not figures; the reader says so
+            return Decimal(text) if _DECIMAL_FLOAT.fullmatch(text) else text  # .inf, 1:30.5
         if tag == _TAG + "timestamp":
-            stamp = self._constructor.construct_yaml_timestamp(node)
-            assert isinstance(stamp, (dt.date, dt.datetime))
-            return stamp
+            return text  # a date is read where one is due; 2015-02-30 in a title is just text
         self._problem(path, f"the tag {tag!r} is not allowed: remove it", node)
         return None
 
@@ -126,8 +173,15 @@ class _Walker:
         self.problems.append(Problem(path, message, node.start_mark.line + 1))
 
 
-def parse_yaml(text: str, name: str) -> Source:
-    """Return the parsed YAML, or raise LoadError naming the line of a syntax error."""
+def parse_yaml(text: str, name: str, limits: Limits | None = None) -> Source:
+    """Return the parsed YAML, or raise LoadError naming the line of a syntax error.
+
+    Plain scalars are figures only when written as decimals; dates and YAML 1.1's other
+    numbers (hex, octal, sexagesimal) stay text. A file that nests more than
+    ``limits.depth`` levels, or expands past ``limits.nodes`` values through aliases, is
+    refused before it is read.
+    """
+    limits = resolve(limits)
     try:
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
@@ -137,11 +191,29 @@ def parse_yaml(text: str, name: str) -> Source:
         raise LoadError(name, [Problem("", problem, line)]) from None
     except yaml.YAMLError as error:
         raise LoadError(name, [Problem("", f"not valid YAML: {error}")]) from None
+    if root is not None:
+        _measure(root, name, limits)
     walker = _Walker(name)
     walker.source.data = walker.walk(root, "") if root is not None else None
     if walker.problems:
         raise LoadError(name, walker.problems)
     return walker.source
+
+
+def read_text(path: str | os.PathLike[str], what: str, limits: Limits | None = None) -> str:
+    """Return a UTF-8 text file's text (a byte-order mark dropped), read within the limits.
+
+    Raise LoadError when the file is missing, not a regular file, too large or not UTF-8.
+    """
+    try:
+        data = read_bytes(path, what, limits)
+    except InputError as error:
+        raise LoadError(error.path, [Problem("", error.reason)]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        message = f"the file is not UTF-8 text (byte {error.start}): save it as UTF-8"
+        raise LoadError(os.fspath(path), [Problem("", message)]) from None
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -153,13 +225,42 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse_json(text: str, name: str) -> Source:
-    """Return the parsed JSON, numbers kept as written, or raise LoadError."""
+def _json_depth(data: Any, name: str, limits: Limits) -> None:
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limits.depth:
+            problem = (f"the values nest more than {limits.depth} levels deep: a report needs far "
+                       f"fewer; {limits.hint('depth')}")
+            raise LoadError(name, [Problem("", problem)])
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+
+
+def _json_int(text: str) -> int | Decimal:
+    return int(text) if len(text.lstrip("-")) <= _INT_DIGITS else Decimal(text)
+
+
+def parse_json(text: str, name: str, limits: Limits | None = None) -> Source:
+    """Return the parsed JSON, numbers kept as written, or raise LoadError.
+
+    JSON nested more than ``limits.depth`` levels is refused.
+    """
+    limits = resolve(limits)
     try:
-        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, parse_float=Decimal, parse_int=_json_int,
+                          parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
+    except RecursionError:
+        problem = f"the values nest more than {limits.depth} levels deep: a report needs far fewer"
+        raise LoadError(name, [Problem("", problem)]) from None
     except json.JSONDecodeError as error:
         message = f"not valid JSON: {error.msg} (column {error.colno}): fix the JSON syntax here"
         raise LoadError(name, [Problem("", message, error.lineno)]) from None
     except ValueError as error:
         raise LoadError(name, [Problem("", str(error))]) from None
+    _json_depth(data, name, limits)
     return Source(name, data)
+
+
+def _no_constant(text: str) -> Any:
+    raise ValueError(f"{text} is not a number: write a figure, or leave the value blank")

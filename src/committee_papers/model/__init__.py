@@ -18,13 +18,26 @@ from .tables import (
     TargetKind,
 )
 from .text import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow
-from .values import Direction, Judgement, Mark, Number, Pair, Polarity, Unit, Value, headline
+from .values import (
+    MAX_DIGITS,
+    MAX_PLACES,
+    Direction,
+    Judgement,
+    Mark,
+    Number,
+    Pair,
+    Polarity,
+    Unit,
+    Value,
+    check_figure,
+    headline,
+)
 
 __all__ = [
-    "Block", "Cell", "Comparison", "DataRow", "DataTable", "Direction", "DotBasis", "DotColumn",
-    "DotConvention", "DotTable", "ExceptionPage", "FinancialYear", "Frequency", "Indicator",
+    "MAX_DIGITS", "MAX_PLACES", "Block", "Cell", "Comparison", "DataRow", "DataTable", "Direction",
+    "DotBasis", "DotColumn", "DotConvention", "DotTable", "ExceptionPage", "FinancialYear", "Frequency", "Indicator",
     "Judgement", "Kpi", "KpiData", "KpiPeriod", "KpiSettings", "ListBlock", "Mark", "Number",
     "Observation", "Pack", "Pair", "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report",
     "ReportingPeriod", "RowStyle", "Run", "ScorecardEntry", "Section", "SupplementaryTable",
-    "TableRow", "Target", "TargetKind", "Unit", "Value", "headline", "quarter_of_month",
+    "TableRow", "Target", "TargetKind", "Unit", "Value", "check_figure", "headline", "quarter_of_month",
 ]

@@ -47,6 +47,34 @@ class Judgement(Enum):
     NEUTRAL = "neutral"
 
 
+MAX_DIGITS = 15  # a figure is less than 10**15 in size: a council's budget is below 10**12
+MAX_PLACES = 10  # and has at most ten decimal places
+
+
+def check_figure(value: Decimal) -> None:
+    """Raise ValueError unless ``value`` is a finite figure this library can write.
+
+    The bounds (``abs(value) < 10**MAX_DIGITS``, at most ``MAX_PLACES`` decimal places) keep
+    every figure printable: ``1e999999999`` would take a gigabyte to write out. The check
+    looks only at the exponent, so it is cheap for any input.
+    """
+    if not value.is_finite():
+        raise ValueError(f"a figure must be a finite number, got {value}")
+    if value and value.adjusted() >= MAX_DIGITS:
+        raise ValueError(f"{_short(value)} is too large for a figure (the limit is 10^{MAX_DIGITS}): "
+                         "check the figure and its unit")
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent > MAX_PLACES:
+        raise ValueError(f"{_short(value)} has {-exponent} decimal places (at most {MAX_PLACES} are "
+                         "allowed): round it to the places you mean to publish")
+
+
+def _short(value: Decimal) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else f"{text[:12]}…{text[-12:]}"
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """A figure exactly as given: ``Decimal('9.38')`` keeps its two places."""
@@ -59,8 +87,7 @@ class Number:
             # int and str convert exactly; a float goes through repr so 44.6 stays 44.6
             raw = repr(self.value) if isinstance(self.value, float) else self.value
             object.__setattr__(self, "value", Decimal(raw))
-        if not self.value.is_finite():
-            raise ValueError(f"a figure must be a finite number, got {self.value}")
+        check_figure(self.value)
 
     @property
     def places(self) -> int:

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from ..loaders import Problem
+from ..model import check_figure
 from .sheet import CellProblem, Sheet, is_blank
 
 E = TypeVar("E", bound=Enum)
@@ -34,22 +35,24 @@ def to_decimal(value: Any) -> Decimal:
     """Return a cell's figure exactly; raise ValueError for text that is not a number.
 
     Text may carry thousands separators, a leading ``£`` and a trailing ``%`` (``17.1%`` is 17.1).
-    A float from a spreadsheet is taken at its shortest form, so 44.6 stays 44.6.
+    A float from a spreadsheet is taken at its shortest form, so 44.6 stays 44.6. A figure
+    outside the model's range (``check_figure``: 10^15, ten decimal places) is refused.
     """
     value = plain(value)
     if isinstance(value, (bool, dt.date, dt.time)):
         raise ValueError(f"expected a number, got {shown(value)}")
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        raise ValueError(f"expected a number, got {shown(value)}")
     if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        if value.is_integer():
-            return Decimal(int(value))
+        number = Decimal(value)
+    elif isinstance(value, float):
         number = Decimal(repr(value))
+        if value.is_integer() and abs(value) < 1e15:
+            number = Decimal(int(value))
         exponent = number.as_tuple().exponent
         if isinstance(exponent, int) and exponent < -10:  # 0.30000000000000004 and the like
             number = Decimal(format(value, ".12g"))
-        return number
-    if isinstance(value, Decimal):
+    elif isinstance(value, Decimal):
         number = value
     else:
         text = str(value).strip().replace(",", "").removeprefix("£").removesuffix("%").strip()
@@ -59,6 +62,7 @@ def to_decimal(value: Any) -> Decimal:
             raise ValueError(f"expected a number, got {shown(value)}") from None
     if not number.is_finite():
         raise ValueError(f"expected a number, got {shown(value)}")
+    check_figure(number)
     return number
 
 

@@ -4,26 +4,35 @@ The template carries what a council changes without touching code: page setup, f
 heading and table styles, the DoT mark styles, the running header and the footer. docxtpl
 fills in the header's placeholders; the report's text is only ever a placeholder's value,
 escaped, never part of the template's source.
+
+A template may come from anyone, so it is data, never code. Before anything is rendered,
+every part docxtpl would render (headers, footers, footnotes, the core properties) is read
+with Jinja's own lexer, and anything but a documented placeholder written ``{{ name }}`` is
+refused with the part and the expression named: no statement, filter, attribute, call,
+loop or include can reach the renderer. Rendering then runs in Jinja's immutable sandbox
+as a second wall. The package itself is checked first (``committee_papers.limits``): a
+regular file, no zip bomb, no DTD in any XML part.
 """
 
 from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docxtpl import DocxTemplate
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from ...errors import CommitteePapersError
+from ...limits import InputError, Limits, check_package
 from . import styles, xml
 
 TEMPLATE_NAME = "house-style.docx"
@@ -52,14 +61,36 @@ def _written(value: object) -> Markup:
     return Markup(str(escape(value)).replace("_", "&#95;"))
 
 
-def _open(path: Path) -> DocxTemplate:
+# The core properties docxtpl renders, and the others a template may carry.
+_PROPERTIES = ("author", "category", "comments", "content_status", "identifier", "keywords",
+               "language", "last_modified_by", "subject", "title", "version")
+
+
+class _Template(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, with the core properties filled in by our checked, sandboxed path."""
+
+    properties_context: Mapping[str, str] = {}
+
+    def render_properties(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
+        plain = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined)  # python-docx escapes
+        for name in _PROPERTIES:
+            value = getattr(self.docx.core_properties, name)
+            if isinstance(value, str) and value:
+                setattr(self.docx.core_properties, name, plain.from_string(value).render(context))
+
+
+def _open(path: Path, limits: Limits | None = None) -> DocxTemplate:
     """Return the template, read once: its python-docx Document is ``.docx``."""
-    if not path.is_file():
+    if not path.exists():
         raise TemplateError(f"the template {path} does not exist: check the path, {_FIX}")
-    if not zipfile.is_zipfile(path):
+    if path.is_file() and not zipfile.is_zipfile(path):
         raise TemplateError(f"the template {path} is not a Word .docx file: save it from Word "
                             f"as 'Word Document (*.docx)', {_FIX}")
-    filler = DocxTemplate(str(path))
+    try:
+        check_package(path, "template", limits)
+    except InputError as error:
+        raise TemplateError(f"the template {error.reason}, {_FIX}") from None
+    filler = _Template(str(path))
     try:
         filler.init_docx()
     except (KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as error:
@@ -81,47 +112,92 @@ def _check_styles(path: Path, document: Any) -> None:
                             f"{_FIX}")
 
 
-def _placeholders(filler: DocxTemplate) -> set[str]:
-    """Return the names the template's body, headers and footers use, as docxtpl finds them.
-
-    (docxtpl's own ``get_undeclared_template_variables`` reads the file again.)
-    """
-    sources = [filler.get_xml()]
+def _sources(filler: DocxTemplate) -> Iterable[tuple[str, str]]:
+    """Yield (part name, Jinja source) for every part docxtpl renders, as docxtpl patches it."""
+    yield "word/document.xml", filler.patch_xml(filler.get_xml())
     for uri in (filler.HEADER_URI, filler.FOOTER_URI):
-        sources += [filler.xml_to_string(parse_xml(part.blob))
-                    for _, part in filler.get_headers_footers(uri)]
-    parsed = jinja2.Environment().parse("".join(filler.patch_xml(xml) for xml in sources))
-    return set(jinja2.meta.find_undeclared_variables(parsed))
+        for _, part in filler.get_headers_footers(uri):
+            yield str(part.partname).lstrip("/"), filler.patch_xml(filler.xml_to_string(parse_xml(part.blob)))
+    for part in filler.docx.part.package.iter_parts():
+        if str(part.content_type).endswith(".footnotes+xml"):
+            yield str(part.partname).lstrip("/"), filler.patch_xml(part.blob.decode("utf-8"))
+    for name in _PROPERTIES:
+        value = getattr(filler.docx.core_properties, name)
+        if isinstance(value, str) and value:
+            yield f"docProps/core.xml ({name})", value
+
+
+def _shown(tokens: list[tuple[int, str, str]]) -> str:
+    text = "".join(value for _, _, value in tokens)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def placeholders_in(source: str, part: str, path: Path, allowed: Iterable[str]) -> set[str]:
+    """Return the placeholders a part uses; raise TemplateError for any other Jinja syntax.
+
+    Only ``{{ name }}`` with a documented name may appear: the whole expression is one name.
+    The source is read with Jinja's lexer, so what is checked is exactly what Jinja would run.
+    """
+    allowed = set(allowed)
+    known = ", ".join(f"{{{{ {name} }}}}" for name in sorted(allowed))
+
+    def refuse(what: str) -> TemplateError:
+        return TemplateError(f"the template {path} has {what} in {part}: a template may hold only "
+                             f"the placeholders {known}, each written alone between {{{{ and }}}}; "
+                             f"remove or retype it in Word, {_FIX}")
+
+    try:
+        tokens = list(jinja2.Environment().lex(source))
+    except jinja2.TemplateSyntaxError as error:
+        raise refuse(f"text Jinja cannot read ({error.message}, line {error.lineno})") from None
+    found: set[str] = set()
+    current: list[tuple[int, str, str]] | None = None
+    for token in tokens:
+        kind = token[1]
+        if current is None:
+            if kind == "variable_begin":
+                current = [token]
+            elif kind != "data":
+                raise refuse(f"the template code {token[2]!r} (line {token[0]})")
+            continue
+        current.append(token)
+        if kind != "variable_end":
+            continue
+        words = [(k, v) for _, k, v in current[1:-1] if k != "whitespace"]
+        if len(words) != 1 or words[0][0] != "name" or words[0][1] not in allowed:
+            raise refuse(f"the expression {_shown(current)!r} (line {current[0][0]})")
+        found.add(words[0][1])
+        current = None
+    if current is not None:
+        raise refuse(f"an unfinished placeholder {_shown(current)!r} (line {current[0][0]})")
+    return found
 
 
 def _check_placeholders(path: Path, filler: DocxTemplate, context: Mapping[str, object]) -> None:
-    try:
-        names = _placeholders(filler)
-    except jinja2.TemplateError as error:
-        raise TemplateError(f"the template {path} has a placeholder Word cannot fill in "
-                            f"({error}): fix it in the page header or footer, {_FIX}") from error
+    names: set[str] = set()
+    for part, source in _sources(filler):
+        names |= placeholders_in(source, part, path, context)
     if PLACEHOLDER not in names:
         raise TemplateError(f"the template {path} has no running-header placeholder "
                             f"{{{{ {PLACEHOLDER} }}}}: type it in the page header (Insert > "
                             f"Header), {_FIX}")
-    unknown = sorted(names - set(context))
-    if unknown:
-        known = ", ".join(f"{{{{ {name} }}}}" for name in context)
-        raise TemplateError(f"the template {path} uses {', '.join(unknown)}, which the report "
-                            f"does not provide: use only {known}, {_FIX}")
 
 
-def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str, str]) -> Any:
+def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str, str], *,
+                  limits: Limits | None = None) -> Any:
     """Return the template as a python-docx Document: body emptied, placeholders filled in.
 
     The template's body is replaced by the report; its page setup, header, footer, styles
-    and numbering are kept.
+    and numbering are kept. Raise TemplateError when the template is not a safe, usable
+    .docx: hostile package, missing style, or anything but ``{{ name }}`` placeholders
+    naming keys of ``context``.
     """
     path = Path(template) if template is not None else default_template()
-    filler = _open(path)
+    filler = _open(path, limits)
     _check_styles(path, filler.docx)
     xml.clear_body(filler.docx)
     _check_placeholders(path, filler, context)
-    environment = jinja2.Environment(autoescape=True, finalize=_written)
+    environment = ImmutableSandboxedEnvironment(autoescape=True, finalize=_written,
+                                                undefined=jinja2.StrictUndefined)
     filler.render(dict(context), jinja_env=environment, autoescape=True)
     return filler.docx

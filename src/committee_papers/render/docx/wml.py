@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from docx.oxml.parser import element_class_lookup
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 Element = Any  # lxml elements of python-docx's tree: untyped here
 

@@ -13,7 +13,7 @@ from typing import Any
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 # python-docx objects are untyped; these aliases only say what is expected.
 Element = Any
