@@ -1,39 +1,71 @@
-"""The command line: ``committee-papers render | check | schema``."""
+"""The command line: ``committee-papers render | check | schema | pack``.
+
+Exit codes: 0 success; 1 bad input, a file that cannot be written, or findings under
+``--strict``; 2 a usage error (argparse); 70 an internal error (a bug: sysexits' EX_SOFTWARE);
+130 interrupted by Ctrl-C; 143 ended by SIGTERM. Whatever the code, no partial output file
+is left behind and no earlier output is changed unless the run succeeds.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from .errors import CommitteePapersError
 
-EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 2
+if TYPE_CHECKING:
+    from .model import Report
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so temporary files are removed on the way out."""
+
+
+def _global_options() -> argparse.ArgumentParser:
+    """Options accepted before or after the command (``--debug render ...`` or ``render ... --debug``)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show a traceback on errors")
+    return common
 
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    common = _global_options()
     parser = argparse.ArgumentParser(
-        prog="committee-papers",
+        prog="committee-papers", parents=[common],
         description="Turn performance-indicator data into the Exception Reports appendix "
         "of a committee paper, as Word and PDF.",
+        epilog="Exit codes: 0 done; 1 bad input or findings under --strict; 2 usage error; "
+        "70 internal error (a bug); 130 interrupted.",
     )
-    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    render = commands.add_parser("render", help="write each report as .docx and/or .pdf")
+    render = commands.add_parser("render", parents=[common], help="write each report as .docx and/or .pdf")
     render.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files (YAML or JSON)")
     render.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
     render.add_argument("--format", choices=["docx", "pdf", "both"], default="both")
     render.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
     render.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
                         help="also make the PDF a PDF/A-2b archive copy")
-    check = commands.add_parser("check", help="validate reports and list every finding")
+    check = commands.add_parser("check", parents=[common], help="validate reports and list every finding")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    commands.add_parser("schema", help="print the JSON Schema of the report format")
-    pack = commands.add_parser("pack", help="make the whole appendix pack from a KPI workbook")
+    commands.add_parser("schema", parents=[common], help="print the JSON Schema of the report format")
+    pack = commands.add_parser("pack", parents=[common], help="make the whole appendix pack from a KPI workbook")
     pack.add_argument("workbook", type=Path, metavar="WORKBOOK", help="an .xlsx workbook, or a folder of CSV files")
     pack.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
     pack.add_argument("--rules", default=None, metavar="PRESET_OR_FILE",
@@ -43,10 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_all(files: Sequence[Path]) -> list[object] | None:
+def _load_all(files: Sequence[Path]) -> list[Report] | None:
     from .loaders import LoadError, load
 
-    reports: list[object] = []
+    reports: list[Report] = []
     failed = False
     for file in files:
         try:
@@ -60,6 +92,7 @@ def _load_all(files: Sequence[Path]) -> list[object] | None:
 def _render(args: argparse.Namespace) -> int:
     from .assess import check
     from .layout import layout_report
+    from .output import OutputSet, check_targets
 
     stems = [f.stem for f in args.files]
     repeated = sorted({s for s in stems if stems.count(s) > 1})
@@ -67,9 +100,10 @@ def _render(args: argparse.Namespace) -> int:
         print(f"error: two input files would write the same output names: {', '.join(repeated)}; "
               "rename one of them", file=sys.stderr)
         return EXIT_PROBLEM
-    if args.template is not None and not args.template.is_file():
-        print(f"error: the template {args.template} does not exist: check the path", file=sys.stderr)
-        return EXIT_PROBLEM
+    if args.template is not None:
+        from .limits import check_file
+
+        check_file(args.template, "template")  # InputError: missing, a pipe or device, too large
     reports = _load_all(args.files)
     if reports is None:
         print("nothing was written", file=sys.stderr)
@@ -77,28 +111,30 @@ def _render(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
         print(f"error: {args.output} is a file: give a folder to write into", file=sys.stderr)
         return EXIT_PROBLEM
-    args.output.mkdir(parents=True, exist_ok=True)
     formats = ["docx", "pdf"] if args.format == "both" else [args.format]
+    jobs = [(file, report, args.output / f"{file.stem}.{fmt}", fmt)
+            for file, report in zip(args.files, reports, strict=True) for fmt in formats]
+    inputs = [*args.files, *([args.template] if args.template else [])]
+    check_targets([target for *_, target, _ in jobs], inputs)
+    layouts = {}
     for file, report in zip(args.files, reports, strict=True):
-        for finding in check(report):  # type: ignore[arg-type]
+        for finding in check(report):
             print(f"{file}: {finding}", file=sys.stderr)
-        layout = layout_report(report)  # type: ignore[arg-type]  # once, for both formats
-        for fmt in formats:
-            target = args.output / f"{file.stem}.{fmt}"
-            try:
-                if fmt == "docx":
-                    from .render.docx import render_layout
+        layouts[file] = layout_report(report)  # once, for both formats
+    with OutputSet() as outputs:  # every file of the batch appears together, or none does
+        for file, report, target, fmt in jobs:
+            if fmt == "docx":
+                from .render.docx import render_layout
 
-                    render_layout(layout, target, template=args.template,
-                                  date=report.meeting_date)  # type: ignore[attr-defined]
-                else:
-                    from .render.pdf import render_pdf_with_pages
+                outputs.write(target, partial(render_layout, layouts[file], template=args.template,
+                                              date=report.meeting_date))
+            else:
+                from .render.pdf import render_pdf_with_pages
 
-                    render_pdf_with_pages(layout, target, variant=args.pdf_variant)
-            except OSError as error:
-                error.filename = error.filename or str(target)
-                raise
-            print(f"wrote {target} ({report.page_count} exception pages)")  # type: ignore[attr-defined]
+                outputs.write(target, partial(render_pdf_with_pages, layouts[file],
+                                              variant=args.pdf_variant))
+    for _, report, target, _ in jobs:
+        print(f"wrote {target} ({report.page_count} exception pages)")
     return EXIT_OK
 
 
@@ -110,7 +146,7 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     worst = EXIT_OK
     for file, report in zip(args.files, reports, strict=True):
-        findings = check(report)  # type: ignore[arg-type]
+        findings = check(report)
         for finding in findings:
             print(f"{file}: {finding}")
         errors = sum(f.severity is Severity.ERROR for f in findings)
@@ -134,29 +170,61 @@ def _pack(args: argparse.Namespace) -> int:
     return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template)
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+@contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """While the command runs, SIGTERM unwinds the stack (cleaning up) instead of killing it."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _write_failure(error: OSError) -> str:
+    from .output import advice
+
+    where = f" {error.filename}" if error.filename else ""
+    return (f"error: could not write{where}: {error.strerror or error}; {advice(error)} "
+            "(nothing was written, and any earlier file of that name is unchanged)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code."""
+    """Run the command line and return its exit code (see the module's docstring)."""
     args = _parser().parse_args(argv)
+    debug = getattr(args, "debug", False)
     command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack}[args.command]
     try:
-        return command(args)
+        with _sigterm_unwinds():
+            return command(args)
     except BrokenPipeError:  # the reader went away (e.g. piped into head): not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's final flush quiet
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("interrupted: no file was written or changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("terminated: no file was written or changed", file=sys.stderr)
+        return EXIT_TERMINATED
     except CommitteePapersError as error:
-        if args.debug:
+        if debug:
             raise
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     except OSError as error:  # a full disk, a folder we may not write to: the previous file is kept
-        if args.debug:
+        if debug:
             raise
-        where = f" {error.filename}" if error.filename else ""
-        print(f"error: could not write{where}: {error.strerror or error}; free some space or choose "
-              "a folder you can write to (any earlier file of that name is unchanged)", file=sys.stderr)
+        print(_write_failure(error), file=sys.stderr)
         return EXIT_PROBLEM
     except Exception as error:  # the last line of defence: no traceback unless asked for
-        if args.debug:
+        if debug:
             raise
         print(f"internal error: {type(error).__name__}: {error}\n"
               "This is a bug in committee_papers: run again with --debug and report the "

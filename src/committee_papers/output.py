@@ -1,36 +1,188 @@
-"""Write output files atomically: a failure never leaves a partial file behind."""
+"""Write output files atomically, alone or as a set: a failure never leaves a partial file.
+
+Each file is written to a hidden temporary file beside its target, flushed to disk, and
+renamed into place only when every file of the set is complete, so a failure, a full disk,
+Ctrl-C or SIGTERM leaves every earlier file exactly as it was, and a .docx and .pdf of one
+report (or a whole batch) are never out of step. Temporary names are kept short enough for
+any file system.
+"""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import BinaryIO
 
+from .errors import CommitteePapersError
+
 Target = str | os.PathLike[str] | BinaryIO
+Writer = Callable[[BinaryIO], object]  # its return value is ignored
+_NAME_KEPT = 60  # bytes of the target's name kept in its temporary name
 
 
-def write_output(target: Target, write: Callable[[BinaryIO], None]) -> None:
-    """Call ``write`` with a binary stream and put its bytes at ``target``.
+class OutputError(CommitteePapersError):
+    """An output file cannot be written: the message names it and what to do."""
+
+
+def name_limit(folder: Path) -> int:
+    """Return the longest file name, in bytes, the file system of ``folder`` allows."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def check_name(path: Path) -> None:
+    """Raise OutputError when ``path``'s name is longer than its file system allows."""
+    folder = path.parent if path.parent.exists() else Path(".")
+    size, limit = len(os.fsencode(path.name)), name_limit(folder)
+    if size > limit:
+        raise OutputError(f"the output name {path.name[:40]}... is {size} bytes long, more than the {limit} "
+                          "the file system allows: give the input file a shorter name")
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def check_targets(targets: Sequence[Path], inputs: Sequence[Path]) -> None:
+    """Raise OutputError if an output would replace an input, or its name is too long."""
+    for target in targets:
+        check_name(target)
+        for source in inputs:
+            if _same_file(target, source):
+                raise OutputError(f"writing {target} would overwrite the input {source}: choose another "
+                                  "output folder, or rename the input file")
+
+
+def advice(error: OSError) -> str:
+    """Return what to do about an OSError met while writing, by its errno."""
+    code = error.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space, or choose another folder"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "choose a folder you can write to"
+    if code == errno.ENAMETOOLONG:
+        return "give the input file a shorter name, or write to a shorter folder path"
+    if code in (errno.ENOENT, errno.ENOTDIR):
+        return "check that the folder exists and is a folder"
+    return "check the folder and try again"
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    name = os.fsdecode(os.fsencode(path.name)[:_NAME_KEPT]).rstrip("\ufffd") or "output"
+    return tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the renames are still atomic
+    finally:
+        os.close(descriptor)
+
+
+class OutputSet:
+    """Files that appear together or not at all.
+
+    ``write`` renders each file completely (to a temporary file beside a path target, or to
+    memory for a stream); ``commit`` then renames every temporary file into place and writes
+    every stream. Used as a context manager, the set commits when the block ends normally
+    and discards every temporary file when it raises (KeyboardInterrupt and SystemExit too).
+    """
+
+    def __init__(self) -> None:
+        self._files: list[tuple[str, Path]] = []
+        self._streams: list[tuple[BinaryIO, bytes]] = []
+
+    def write(self, target: Target, write: Writer) -> None:
+        """Render one output with ``write(stream)``; it appears only at ``commit``.
+
+        A path's folder is made if missing. Raise OutputError for a name too long for the
+        file system; an OSError from writing propagates, with its filename set to the target.
+        """
+        if not isinstance(target, (str, os.PathLike)):
+            buffer = io.BytesIO()
+            write(buffer)  # render fully before touching the caller's stream
+            self._streams.append((target, buffer.getvalue()))
+            return
+        path = Path(target)
+        check_name(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = _temporary(path)
+        except OSError as error:
+            error.filename = str(path)
+            raise
+        self._files.append((temporary, path))
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                write(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o644)
+        except OSError as error:
+            if not error.filename or str(error.filename).endswith(".part"):
+                error.filename = str(path)
+            raise
+
+    def commit(self) -> None:
+        """Put every output in place: rename the files, then write the streams."""
+        folders = set()
+        for temporary, path in self._files:
+            os.replace(temporary, path)
+            folders.add(path.parent)
+        self._files.clear()
+        for folder in folders:
+            _sync_folder(folder)
+        for stream, data in self._streams:
+            stream.write(data)
+        self._streams.clear()
+
+    def discard(self) -> None:
+        """Remove every temporary file; nothing is written to any stream."""
+        for temporary, _ in self._files:
+            Path(temporary).unlink(missing_ok=True)
+        self._files.clear()
+        self._streams.clear()
+
+    def __enter__(self) -> OutputSet:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if kind is None:
+            try:
+                self.commit()
+            except BaseException:
+                self.discard()
+                raise
+        else:
+            self.discard()
+
+
+def write_output(target: Target, write: Writer) -> None:
+    """Call ``write`` with a binary stream and put its bytes at ``target``, atomically.
 
     For a path, the bytes go to a temporary file beside it that is renamed into place only
-    when ``write`` succeeds, so the previous file survives a failure. A stream is written to
-    and left open.
+    when ``write`` succeeds, so the previous file survives a failure; the folder is made if
+    missing. A stream is written to only once the output is complete, and is left open.
     """
-    if not isinstance(target, (str, os.PathLike)):
-        buffer = io.BytesIO()
-        write(buffer)  # render fully before touching the caller's stream
-        target.write(buffer.getvalue())
-        return
-    path = Path(target)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            write(stream)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with OutputSet() as outputs:
+        outputs.write(target, write)
+
+
+__all__ = ["OutputError", "OutputSet", "Target", "advice", "check_name", "check_targets", "write_output"]

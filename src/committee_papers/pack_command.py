@@ -30,27 +30,29 @@ def summary(pack: Pack, pages: dict[tuple[int, int], int] | None) -> list[str]:
 
 def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None) -> int:
     """Make the pack and return the exit code; problems raise CommitteePapersError."""
+    from .limits import check_file
+    from .output import check_targets
     from .pack import build_pack
     from .pack.render import render_pack
     from .workbook import read_workbook
 
-    if template is not None and not template.is_file():
-        print(f"error: the template {template} does not exist: check the path", file=sys.stderr)
-        return 1
+    if template is not None:
+        check_file(template, "template")  # InputError: missing, a pipe or device, too large
     problem = _output_folder(output)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
+    stem = workbook.stem if workbook.suffix else workbook.name
+    pdf = output / f"{stem}.pdf" if fmt in ("pdf", "both") else None
+    docx = output / f"{stem}.docx" if fmt in ("docx", "both") else None
+    inputs = [workbook, *([template] if template else []), *([Path(rules)] if rules else [])]
+    check_targets([p for p in (pdf, docx) if p is not None], inputs)
     bar = ProgressBar(total=8)
     try:
         bar.step("reading the workbook")
         data = read_workbook(workbook)
         bar.step("assessing every indicator")
         pack = build_pack(data, rules)
-        output.mkdir(parents=True, exist_ok=True)
-        stem = workbook.stem if workbook.suffix else workbook.name
-        pdf = output / f"{stem}.pdf" if fmt in ("pdf", "both") else None
-        docx = output / f"{stem}.docx" if fmt in ("docx", "both") else None
         pages = render_pack(pack, pdf=pdf, docx=docx, template=template, progress=bar.step)
     finally:
         bar.close()

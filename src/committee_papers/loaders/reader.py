@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..formatting import LocaleError, check_locale
-from ..model import FinancialYear, Report, ReportingPeriod, Section
+from ..model import FinancialYear, Report, ReportingPeriod, Section, check_language
 from .context import Context
 from .page import read_page
 from .source import Source, join
@@ -44,8 +44,9 @@ def _date(ctx: Context, value: Any, path: str) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value))
+        return dt.date.fromisoformat(text) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
     except ValueError:
         ctx.problem(path, f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2015-12-07")
         return None
@@ -74,6 +75,12 @@ def read_report(source: Source) -> Report:
         check_locale(locale)
     except LocaleError as error:
         ctx.problem("locale", str(error))
+    language = ctx.optional_text(data, "language", "") or "en-GB"
+    try:
+        check_language(language)
+    except ValueError as error:
+        ctx.problem("language", str(error))
+        language = "en-GB"
     report = Report(
         appendix_label=ctx.text(data["appendix"], "appendix") if "appendix" in data else "",
         sections=tuple(sections),
@@ -84,7 +91,7 @@ def read_report(source: Source) -> Report:
         organisation=ctx.optional_text(data, "organisation", ""),
         author=ctx.optional_text(data, "author", ""),
         locale=locale,
-        language=ctx.optional_text(data, "language", "") or "en-GB",
+        language=language,
     )
     ctx.raise_if_any()
     return report

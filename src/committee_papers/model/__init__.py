@@ -3,7 +3,7 @@
 from .fiscal import FinancialYear, ReportingPeriod, quarter_of_month
 from .kpi import Frequency, Kpi, KpiData, KpiPeriod, KpiSettings, Observation
 from .pack import Pack, ScorecardEntry
-from .report import ExceptionPage, Indicator, Report, Section
+from .report import ExceptionPage, Indicator, Report, Section, check_language
 from .status import DotConvention, Rag
 from .tables import (
     Comparison,
@@ -39,5 +39,6 @@ __all__ = [
     "Judgement", "Kpi", "KpiData", "KpiPeriod", "KpiSettings", "ListBlock", "Mark", "Number",
     "Observation", "Pack", "Pair", "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report",
     "ReportingPeriod", "RowStyle", "Run", "ScorecardEntry", "Section", "SupplementaryTable",
-    "TableRow", "Target", "TargetKind", "Unit", "Value", "check_figure", "headline", "quarter_of_month",
+    "TableRow", "Target", "TargetKind", "Unit", "Value", "check_figure", "check_language", "headline",
+    "quarter_of_month",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,6 +11,26 @@ from .fiscal import ReportingPeriod
 from .tables import DataTable, DotTable
 from .text import Block, SupplementaryTable
 from .values import Polarity, Unit
+
+# A BCP 47 language tag (RFC 5646 §2.1): language, optional script, region and variants.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+                           r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*")
+
+
+def check_language(tag: str) -> None:
+    """Raise ValueError unless ``tag`` is a BCP 47 language tag such as ``en-GB`` or ``cy``.
+
+    PDF ``/Lang`` (ISO 32000-1 §14.9.2), Word's ``w:lang`` and ``dc:language`` all take
+    BCP 47 tags; the locale form ``cy_GB`` is not one, and is refused with the right spelling.
+    """
+    if _LANGUAGE_TAG.fullmatch(tag):
+        return
+    if tag.strip() != tag and _LANGUAGE_TAG.fullmatch(tag.strip()):
+        raise ValueError(f"the language {tag!r} has spaces around it: write {tag.strip()!r}")
+    if _LANGUAGE_TAG.fullmatch(tag.strip().replace("_", "-")):
+        raise ValueError(f"{tag!r} is a locale, not a language tag: write "
+                         f"{tag.strip().replace('_', '-')!r}")
+    raise ValueError(f"{tag!r} is not a language tag: write one such as 'en-GB' or 'cy-GB' (BCP 47)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +92,9 @@ class Report:
     author: str | None = None
     locale: str = "en_GB"
     language: str = "en-GB"
+
+    def __post_init__(self) -> None:
+        check_language(self.language)
 
     @property
     def document_title(self) -> str:

@@ -11,7 +11,7 @@ from ..errors import CommitteePapersError
 from ..layout import DocumentLayout
 from ..layout.pack import PageNumbers, layout_pack
 from ..model import Pack
-from ..output import Target, write_output
+from ..output import OutputSet, Target
 from ..style import DEFAULT_STYLE, HouseStyle
 
 MAX_PASSES = 4
@@ -62,14 +62,16 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         pages = found
     else:
         raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
-    if pdf is not None:
-        say("writing the PDF")
-        data = buffer.getvalue()
-        def copy(stream: BinaryIO) -> None:
-            stream.write(data)
+    with OutputSet() as outputs:  # the PDF and the Word file appear together, or neither does
+        if pdf is not None:
+            say("writing the PDF")
+            data = buffer.getvalue()
 
-        write_output(pdf, copy)
-    if docx is not None:
-        say("writing the Word file")
-        _write_docx(layout, docx, template, style, pack)
+            def copy(stream: BinaryIO) -> None:
+                stream.write(data)
+
+            outputs.write(pdf, copy)
+        if docx is not None:
+            say("writing the Word file")
+            outputs.write(docx, lambda stream: _write_docx(layout, stream, template, style, pack))
     return pages

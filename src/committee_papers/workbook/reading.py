@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..limits import InputError, Limits, check_package, read_bytes, resolve
+from ..limits import InputError, Limits, check_file, check_package, read_bytes, resolve
 from ..loaders import LoadError, Problem
 from .cells import to_decimal
 from .sheet import Sheet, from_frame, is_blank, normalise
@@ -78,6 +78,10 @@ def _open_workbook(where: Path, limits: Limits) -> Any:
     if where.suffix.lower() == ".csv":
         raise LoadError(str(where), [Problem("", "give the folder that holds indicators.csv, values.csv, "
                                              "commentary.csv and settings.csv, not one CSV file")])
+    try:
+        check_file(where, "workbook", limits)  # before anything opens it: a pipe would hang
+    except InputError as error:
+        raise LoadError(error.path, [Problem("", error.reason)]) from None
     try:
         is_zip = zipfile.is_zipfile(where)
     except OSError as error:
