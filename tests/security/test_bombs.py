@@ -187,3 +187,19 @@ def test_limits_can_be_raised_or_lowered_by_environment(tmp_path: Path) -> None:
     run = run_cli("check", deep, env={"COMMITTEE_PAPERS_MAX_DEPTH": "3"})
     assert_refused(run, "nest more than 3 levels", "COMMITTEE_PAPERS_MAX_DEPTH")
     assert run_cli("check", deep).code == 0
+
+
+@pytest.mark.parametrize("member", ["xl/workbook.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml"])
+def test_a_malformed_workbook_part_is_a_clear_error(tmp_path: Path, member: str) -> None:
+    book = rewrite_zip(WORKBOOK, tmp_path / "broken.xlsx", {member: b"<workbook><sheets></workbook>"})
+    run = run_cli("pack", book, "-o", tmp_path / "out")
+    assert_refused(run, str(book))
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("figure", ["1.0e+999999999", "1e999999999%", "9" * 5000])
+def test_a_rules_file_figure_out_of_range_is_a_located_error(tmp_path: Path, figure: str) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(f"preset: havering\nstatus: {{method: tolerance, tolerance: '{figure}'}}\n", encoding="utf-8")
+    run = run_cli("pack", WORKBOOK, "-o", tmp_path / "out", "--rules", rules)
+    assert_refused(run, "status.tolerance")

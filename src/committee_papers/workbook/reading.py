@@ -94,6 +94,9 @@ def _open_workbook(where: Path, limits: Limits) -> Any:
         raise LoadError(error.path, [Problem("", error.reason)]) from None
     try:
         return openpyxl.load_workbook(where, read_only=True, data_only=True)
+    except SyntaxError as error:  # lxml's XMLSyntaxError and ElementTree's ParseError
+        raise LoadError(str(where), [Problem("", f"a part of the workbook is not well-formed XML ({error}): open "
+                                             "it in Excel and save it again")]) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError):
         raise LoadError(str(where), [Problem("", NOT_XLSX)]) from None
     except OSError as error:
