@@ -34,7 +34,7 @@ def test_layer_imports_no_renderer_library(layer: str) -> None:
 def test_model_imports_only_the_standard_library() -> None:
     for path in sorted((PACKAGE / "model").rglob("*.py")):
         assert _imports(path) <= {"__future__", "collections", "dataclasses", "datetime", "decimal",
-                                  "enum", "re", "types", "typing"}, path.name
+                                  "enum", "itertools", "re", "types", "typing"}, path.name
 
 
 def test_package_ships_type_information() -> None:

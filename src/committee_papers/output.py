@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import io
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -77,9 +77,9 @@ def advice(error: OSError) -> str:
     return "check the folder and try again"
 
 
-def _temporary(path: Path) -> tuple[int, str]:
+def _temporary_name(path: Path) -> Path:
     name = os.fsdecode(os.fsencode(path.name)[:_NAME_KEPT]).rstrip("\ufffd") or "output"
-    return tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=path.parent)
+    return path.parent / f".{name}.{secrets.token_hex(4)}.part"
 
 
 def _sync_folder(folder: Path) -> None:
@@ -123,11 +123,17 @@ class OutputSet:
         check_name(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = _temporary(path)
         except OSError as error:
             error.filename = str(path)
             raise
+        # Named and remembered before it exists, so a signal at any moment leaves nothing behind.
+        temporary = str(_temporary_name(path))
         self._files.append((temporary, path))
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as error:
+            error.filename = str(path)
+            raise
         try:
             with os.fdopen(descriptor, "wb") as stream:
                 write(stream)

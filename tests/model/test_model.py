@@ -104,6 +104,30 @@ def test_table_refuses_repeated_periods_and_unknown_values() -> None:
         DataTable((q1,), (DataRow({"Q9": Number(Decimal(1))}),))
 
 
+def test_a_period_column_needs_the_year_and_index_its_kind_implies() -> None:
+    for kind, index in ((PeriodKind.QUARTER, 1), (PeriodKind.MONTH, 9), (PeriodKind.YEAR, None)):
+        with pytest.raises(ValueError, match="needs its financial year"):
+            Period("x", kind, None, index)
+    with pytest.raises(ValueError, match="index from 1 to 4"):
+        Period("Q5", PeriodKind.QUARTER, FinancialYear(2015), 5)
+    with pytest.raises(ValueError, match="has no index"):
+        Period("2015/16", PeriodKind.YEAR, FinancialYear(2015), 3)
+    assert Period("YTD", PeriodKind.OTHER).fiscal is None
+
+
+def test_a_table_refuses_columns_out_of_time_order() -> None:
+    year = FinancialYear(2015)
+    past = [Period(y.short, PeriodKind.YEAR, y) for y in (FinancialYear(2013), FinancialYear(2014))]
+    quarters = [Period(f"Q{q}", PeriodKind.QUARTER, year, q, year.short) for q in (1, 2, 3, 4)]
+    DataTable((*past, *quarters), ())
+    with pytest.raises(ValueError, match="not in time order"):
+        DataTable((past[1], past[0], *quarters), ())
+    with pytest.raises(ValueError, match="not in time order"):
+        DataTable((*past, *reversed(quarters)), ())
+    with pytest.raises(ValueError, match="not in time order"):
+        DataTable((*quarters, *past), ())
+
+
 def test_comparison_takes_exactly_one_form() -> None:
     one = Number(Decimal(1))
     Comparison("a", current=one, reference=one)
@@ -119,7 +143,7 @@ def test_comparison_takes_exactly_one_form() -> None:
 
 def test_page_refuses_rows_for_missing_indicators() -> None:
     indicator = Indicator("x", Polarity.HIGH)
-    q1 = Period("Q1", PeriodKind.QUARTER)
+    q1 = Period("Q1", PeriodKind.QUARTER, FinancialYear(2015), 1, "2015/16")
     table = DataTable((q1,), (DataRow({}, indicator=1),))
     with pytest.raises(ValueError, match="indicators that do not exist"):
         ExceptionPage((indicator,), table)

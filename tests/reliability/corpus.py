@@ -128,9 +128,13 @@ NOT_TEXT_KEYS = frozenset({
 })
 
 def tagged(field: str, text: str) -> str:
-    """Return the value a field is given: the text between tags naming the field."""
+    """Return the value a field is given: the text between tags naming the field.
+
+    A past year's column label must start with its financial year; the text follows it.
+    """
     tag = TAGS[field]
-    return f"[{tag}] {text} [/{tag}]"
+    year = "2014/15 " if field == "past year" else ""
+    return f"{year}[{tag}] {text} [/{tag}]"
 
 
 def report_with(text: str, overrides: dict[str, str] | None = None) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from openpyxl import Workbook
 import committee_papers as cp
 from committee_papers.model import (
     FinancialYear,
+    FiscalPeriod,
     Frequency,
-    KpiPeriod,
     Number,
     Paragraph,
     Polarity,
@@ -108,7 +108,7 @@ def test_percent_formatted_cells_are_read_as_excel_shows_them(tmp_path: Path) ->
     assert kpi.unit is Unit.PERCENT
     assert kpi.target == Target(TargetKind.VALUE, Number(Decimal(55), Unit.PERCENT))
     assert kpi.tolerance == Decimal("0.1")  # 10% is the fraction 0.1
-    assert kpi.series[0].period == KpiPeriod.month(2016, 9)
+    assert kpi.series[0].period == FiscalPeriod.month(2016, 9)
     assert str(kpi.series[0].value.value) == "17.1"
 
 

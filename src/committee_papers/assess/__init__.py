@@ -2,9 +2,8 @@
 
 from .check import Finding, Severity, check
 from .dot import Assessment, assess_change
-from .page import comparison_dot, latest, previous_year, row_dot
+from .page import comparison_dot, row_dot
 
 __all__ = [
-    "Assessment", "Finding", "Severity", "assess_change", "check", "comparison_dot", "latest",
-    "previous_year", "row_dot",
+    "Assessment", "Finding", "Severity", "assess_change", "check", "comparison_dot", "row_dot",
 ]

@@ -12,12 +12,9 @@ from ..model import (
     DataTable,
     ExceptionPage,
     Mark,
-    Period,
-    PeriodKind,
     Report,
     ReportingPeriod,
     Value,
-    quarter_of_month,
 )
 from .dot import Assessment
 from .fields import text_fields
@@ -63,22 +60,6 @@ def _contradiction(
     )
 
 
-def _is_due(period: Period, reporting: ReportingPeriod) -> bool:
-    """Return whether a figure for this period should exist by the end of the reporting period."""
-    year = period.year
-    if year is None:
-        return False
-    if year < reporting.year:
-        return True
-    if year > reporting.year or reporting.quarter is None:
-        return False
-    if period.kind is PeriodKind.QUARTER and period.index is not None:
-        return period.index <= reporting.quarter
-    if period.kind is PeriodKind.MONTH and period.index is not None:
-        return quarter_of_month(period.index) <= reporting.quarter
-    return False
-
-
 def _table_findings(
     page: ExceptionPage, table: DataTable, where: str, reporting: ReportingPeriod | None,
     locale: str,
@@ -108,7 +89,8 @@ def _table_findings(
             )
         if reporting is not None:
             for period in table.periods:
-                if _is_due(period, reporting) and period.label not in row.values:
+                due = period.fiscal is not None and period.fiscal.is_due(reporting)
+                if due and period.label not in row.values:
                     yield Finding(
                         Severity.WARNING,
                         f"{place}.values.{period.label}",

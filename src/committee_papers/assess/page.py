@@ -7,11 +7,8 @@ from dataclasses import dataclass
 from ..model import (
     Comparison,
     DataRow,
-    DataTable,
     DotBasis,
     ExceptionPage,
-    Period,
-    PeriodKind,
     Polarity,
     TargetKind,
     Value,
@@ -19,25 +16,6 @@ from ..model import (
 from .dot import Assessment, assess_change
 
 _RULE_POLARITY = {TargetKind.INCREASE: Polarity.HIGH, TargetKind.DECREASE: Polarity.LOW}
-
-
-def latest(table: DataTable, row: DataRow) -> tuple[Period, Value] | None:
-    """Return the most recent period with a figure in the row, preferring the current year."""
-    current = [p for p in table.periods if p.kind is not PeriodKind.YEAR]
-    past = [p for p in table.periods if p.kind is PeriodKind.YEAR]
-    for periods in (current, past):
-        for period in reversed(periods):
-            if period.label in row.values:
-                return period, row.values[period.label]
-    return None
-
-
-def previous_year(table: DataTable, row: DataRow) -> tuple[Period, Value] | None:
-    """Return the last past year's outturn in the row, if it has one."""
-    for period in reversed(table.periods):
-        if period.kind is PeriodKind.YEAR and period.label in row.values:
-            return period, row.values[period.label]
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +37,7 @@ def row_dot(page: ExceptionPage, row: DataRow) -> RowDot:
     table = page.table
     if table is None or table.dot is None:
         return RowDot(None, "the table has no DoT column")
-    now = latest(table, row)
+    now = table.latest(row)
     if now is None:
         return RowDot(None, "the row has no figures")
     polarity = page.indicators[row.indicator].polarity
@@ -69,7 +47,7 @@ def row_dot(page: ExceptionPage, row: DataRow) -> RowDot:
             return RowDot(None, f"the row has no figure for {dot.reference}")
         return _compared(now[1], row.values[dot.reference], polarity)
     if dot.basis is DotBasis.PAST:
-        before = previous_year(table, row)
+        before = table.previous_year(row)
         if before is None or before[0] == now[0]:
             return RowDot(None, "the row has no past year to compare with")
         return _compared(now[1], before[1], polarity)
@@ -80,7 +58,7 @@ def row_dot(page: ExceptionPage, row: DataRow) -> RowDot:
         assert target.value is not None
         return _compared(now[1], target.value, polarity)
     if target.kind in _RULE_POLARITY:
-        before = previous_year(table, row)
+        before = table.previous_year(row)
         if before is None:
             return RowDot(None, "the rule compares with the previous year, which has no figure")
         return _compared(now[1], before[1], _RULE_POLARITY[target.kind])

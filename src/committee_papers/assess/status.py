@@ -26,10 +26,10 @@ from enum import Enum
 from ..formatting import format_value
 from ..model import (
     DotConvention,
+    FiscalPeriod,
     Frequency,
     Judgement,
     Kpi,
-    KpiPeriod,
     Number,
     Observation,
     Polarity,
@@ -158,7 +158,7 @@ def long_term(kpi: Kpi, rules: StatusRules) -> Change | None:
         return None
     reference = kpi.at(latest.period.year_earlier())
     if reference is None and rules.long_term_outturn and latest.period.frequency is not Frequency.ANNUAL:
-        reference = kpi.at(KpiPeriod.outturn(latest.period.year.previous()))
+        reference = kpi.at(FiscalPeriod.outturn(latest.period.year.previous()))
     return _change(kpi, latest, reference, rules)
 
 
@@ -176,7 +176,7 @@ def goal(kpi: Kpi, latest: Observation) -> Goal | str:
         return "baseline year, no target yet" if target.kind is TargetKind.BASELINE else (
             f"the target {target.wording!r} has no figure to measure against")
     year = latest.period.year.previous()
-    before = kpi.at(KpiPeriod.outturn(year))
+    before = kpi.at(FiscalPeriod.outturn(year))
     if before is None:
         return f"the target {target.wording!r} needs the {year.short} outturn, which is missing"
     return Goal(before.value, polarity, f"the {year.short} outturn of {format_value(before.value)} "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..assess import latest
 from ..model import (
     Comparison,
     DataRow,
@@ -128,7 +127,7 @@ def _operand(ctx: Context, value: Any, path: str, table: DataTable | None, row: 
             return None
         return row.values[label]
     if value == "latest":
-        found = latest(table, row) if table and row else None
+        found = table.latest(row) if table and row else None
         if found is None:
             ctx.problem(path, "there is no latest figure: the page's row has no figures")
         return found[1] if found else None

@@ -5,22 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import FinancialYear, Period, PeriodKind
+from ..model import MONTHS, FinancialYear, Period, PeriodKind
+from ..model.tables import out_of_order
 from .context import Context
 from .source import join
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}
 _QUARTER = re.compile(r"^q([1-4])$", re.IGNORECASE)
+_LEADING_YEAR = re.compile(r"^\s*(\d{4}\s*[/-]\s*\d{2,4})(?!\d)")
 _YEAR_END = {"outturn", "eoy", "year end", "year-end", "end of year"}
 
 
@@ -31,14 +22,20 @@ def _year(label: str) -> FinancialYear | None:
         return None
 
 
+def _leading_year(label: str) -> FinancialYear | None:
+    """Return the financial year a past column's label starts with: ``2014/15 (revised)``."""
+    match = _LEADING_YEAR.match(label)
+    return _year(match.group(1)) if match else None
+
+
 def classify(label: str, year: FinancialYear | None, group: str | None) -> Period:
     """Return the period a sub-period label names: Q1-Q4, a month, Outturn/EoY, or other."""
     word = label.strip().lower().rstrip(".")
     quarter = _QUARTER.match(word)
-    if quarter:
+    if quarter and year is not None:
         return Period(label, PeriodKind.QUARTER, year, int(quarter.group(1)), group)
-    if word in _MONTHS:
-        return Period(label, PeriodKind.MONTH, year, _MONTHS[word], group)
+    if word in MONTHS and year is not None:
+        return Period(label, PeriodKind.MONTH, year, MONTHS[word], group)
     if word in _YEAR_END:
         return Period(label, PeriodKind.YEAR_END, year, None, group)
     return Period(label, PeriodKind.OTHER, year, None, group)
@@ -53,7 +50,12 @@ def read_periods(ctx: Context, value: Any, path: str) -> tuple[Period, ...]:
     past_path = join(path, "past")
     for i, item in enumerate(ctx.sequence(data.get("past", []), past_path, allow_empty=True)):
         label = ctx.text(item, join(past_path, i))
-        periods.append(Period(label, PeriodKind.YEAR, _year(label)))
+        year = _leading_year(label)
+        if year is None:
+            ctx.problem(join(past_path, i), f"{label!r} does not start with a financial year: write past "
+                                            "years as 2014/15 (a note may follow, as in '2014/15 (revised)')")
+            continue
+        periods.append(Period(label, PeriodKind.YEAR, year))
     group = ctx.optional_text(data, "year", path)
     subs_path = join(path, "periods")
     subs = ctx.sequence(data.get("periods", []), subs_path, allow_empty=group is None)
@@ -69,4 +71,8 @@ def read_periods(ctx: Context, value: Any, path: str) -> tuple[Period, ...]:
         if period.label in seen:
             ctx.problem(path, f"the period {period.label!r} appears twice: each column needs its own label")
         seen.add(period.label)
+    disorder = out_of_order(tuple(periods))
+    if disorder is not None:
+        ctx.problem(path, disorder)
+        return ()
     return tuple(periods)

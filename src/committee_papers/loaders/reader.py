@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from ..formatting import LocaleError, check_locale
@@ -16,24 +15,17 @@ REPORT_KEYS = [
     "appendix", "sections", "title", "period", "committee", "meeting_date", "organisation",
     "author", "locale", "language",
 ]
-_PERIOD = re.compile(r"^\s*(?:Q([1-4])\s+)?(\S+)\s*$", re.IGNORECASE)
 
 
 def _period(ctx: Context, value: Any, path: str) -> ReportingPeriod | None:
     """Return ``Q2 2015/16``, ``2015/16`` or ``{year: 2015/16, quarter: 2}``."""
-    if isinstance(value, dict):
-        data = ctx.mapping(value, path, ["year"], ["quarter"]) or {}
-        year_text = ctx.text(data.get("year"), join(path, "year"))
-        quarter = ctx.integer(data["quarter"], join(path, "quarter"), 1, 4) if "quarter" in data else None
-    else:
-        match = _PERIOD.match(ctx.text(value, path))
-        if not match:
-            ctx.problem(path, "write the period as 'Q2 2015/16' or '2015/16'")
-            return None
-        quarter = int(match[1]) if match[1] else None
-        year_text = match[2]
     try:
-        return ReportingPeriod(FinancialYear.parse(year_text), quarter)
+        if isinstance(value, dict):
+            data = ctx.mapping(value, path, ["year"], ["quarter"]) or {}
+            year_text = ctx.text(data.get("year"), join(path, "year"))
+            quarter = ctx.integer(data["quarter"], join(path, "quarter"), 1, 4) if "quarter" in data else None
+            return ReportingPeriod(FinancialYear.parse(year_text), quarter)
+        return ReportingPeriod.parse(ctx.text(value, path))
     except ValueError as error:
         ctx.problem(path, str(error))
         return None

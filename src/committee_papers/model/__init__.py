@@ -1,8 +1,17 @@
 """The report model: plain, immutable value objects, independent of any renderer."""
 
-from .fiscal import FinancialYear, ReportingPeriod, quarter_of_month
-from .kpi import Frequency, Kpi, KpiData, KpiPeriod, KpiSettings, Observation
+from .kpi import Kpi, KpiData, KpiSettings, Observation
 from .pack import Pack, ScorecardEntry
+from .periods import (
+    MONTH_NAMES,
+    MONTHS,
+    FinancialYear,
+    FiscalPeriod,
+    Frequency,
+    ReportingPeriod,
+    parse_period,
+    quarter_of_month,
+)
 from .report import ExceptionPage, Indicator, Report, Section, check_language
 from .status import DotConvention, Rag
 from .tables import (
@@ -34,11 +43,55 @@ from .values import (
 )
 
 __all__ = [
-    "MAX_DIGITS", "MAX_PLACES", "Block", "Cell", "Comparison", "DataRow", "DataTable", "Direction",
-    "DotBasis", "DotColumn", "DotConvention", "DotTable", "ExceptionPage", "FinancialYear", "Frequency", "Indicator",
-    "Judgement", "Kpi", "KpiData", "KpiPeriod", "KpiSettings", "ListBlock", "Mark", "Number",
-    "Observation", "Pack", "Pair", "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report",
-    "ReportingPeriod", "RowStyle", "Run", "ScorecardEntry", "Section", "SupplementaryTable",
-    "TableRow", "Target", "TargetKind", "Unit", "Value", "check_figure", "check_language", "headline",
+    "MAX_DIGITS",
+    "MAX_PLACES",
+    "MONTHS",
+    "MONTH_NAMES",
+    "Block",
+    "Cell",
+    "Comparison",
+    "DataRow",
+    "DataTable",
+    "Direction",
+    "DotBasis",
+    "DotColumn",
+    "DotConvention",
+    "DotTable",
+    "ExceptionPage",
+    "FinancialYear",
+    "FiscalPeriod",
+    "Frequency",
+    "Indicator",
+    "Judgement",
+    "Kpi",
+    "KpiData",
+    "KpiSettings",
+    "ListBlock",
+    "Mark",
+    "Number",
+    "Observation",
+    "Pack",
+    "Pair",
+    "Paragraph",
+    "Period",
+    "PeriodKind",
+    "Polarity",
+    "Rag",
+    "Report",
+    "ReportingPeriod",
+    "RowStyle",
+    "Run",
+    "ScorecardEntry",
+    "Section",
+    "SupplementaryTable",
+    "TableRow",
+    "Target",
+    "TargetKind",
+    "Unit",
+    "Value",
+    "check_figure",
+    "check_language",
+    "headline",
+    "parse_period",
     "quarter_of_month",
 ]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .fiscal import ReportingPeriod
+from .periods import ReportingPeriod
 from .tables import DataTable, DotTable
 from .text import Block, SupplementaryTable
 from .values import Polarity, Unit

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from itertools import pairwise
 from types import MappingProxyType
 
-from .fiscal import FinancialYear
+from .periods import FinancialYear, FiscalPeriod, Frequency
 from .values import Mark, Unit, Value
 
 
@@ -30,6 +31,47 @@ class Period:
     year: FinancialYear | None = None
     index: int | None = None  # quarter 1-4, or calendar month 1-12
     group: str | None = None  # the spanning header above it, e.g. "2015/16"
+
+    def __post_init__(self) -> None:
+        limits = {PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
+        if self.kind in limits:
+            if self.year is None or self.index is None or not 1 <= self.index <= limits[self.kind]:
+                raise ValueError(f"the {self.kind.value} column {self.label!r} needs its financial year and "
+                                 f"an index from 1 to {limits[self.kind]}")
+        elif self.index is not None:
+            raise ValueError(f"the {self.kind.value} column {self.label!r} has no index")
+        elif self.kind is PeriodKind.YEAR and self.year is None:
+            raise ValueError(f"the past year column {self.label!r} needs its financial year")
+
+    @property
+    def fiscal(self) -> FiscalPeriod | None:
+        """Return the point in time the column stands for; None for a column such as ``YTD``.
+
+        A past year and a year-end column (``Outturn``, ``EoY``) are that year's outturn.
+        """
+        if self.year is None or self.kind is PeriodKind.OTHER:
+            return None
+        if self.kind is PeriodKind.QUARTER:
+            return FiscalPeriod(self.year, Frequency.QUARTERLY, self.index)
+        if self.kind is PeriodKind.MONTH:
+            return FiscalPeriod(self.year, Frequency.MONTHLY, self.index)
+        return FiscalPeriod.outturn(self.year)
+
+
+def out_of_order(periods: tuple[Period, ...]) -> str | None:
+    """Return why the columns are not in time order, or None when they are.
+
+    Columns with a point in time must run oldest first (a column such as ``YTD`` may sit
+    anywhere): the marks compare the latest figure with earlier ones, so an order that is not
+    chronological would reverse them.
+    """
+    timed = [(p, p.fiscal) for p in periods if p.fiscal is not None]
+    for (before, early), (after, late) in pairwise(timed):
+        assert early is not None and late is not None
+        if late.sort_key <= early.sort_key:
+            return (f"the columns are not in time order: {after.label!r} comes after {before.label!r}; "
+                    "list past years and periods oldest first")
+    return None
 
 
 class TargetKind(Enum):
@@ -114,6 +156,9 @@ class DataTable:
         duplicates = sorted({x for x in labels if labels.count(x) > 1})
         if duplicates:
             raise ValueError(f"period labels must be unique, repeated: {', '.join(duplicates)}")
+        disorder = out_of_order(self.periods)
+        if disorder is not None:
+            raise ValueError(disorder)
         for row in self.rows:
             unknown = [k for k in row.values if k not in labels]
             if unknown:
@@ -125,6 +170,23 @@ class DataTable:
             if period.label == label:
                 return period
         raise KeyError(label)
+
+    def latest(self, row: DataRow) -> tuple[Period, Value] | None:
+        """Return the row's most recent column with a figure, preferring the current year's."""
+        current = [p for p in self.periods if p.kind is not PeriodKind.YEAR]
+        past = [p for p in self.periods if p.kind is PeriodKind.YEAR]
+        for periods in (current, past):
+            for period in reversed(periods):
+                if period.label in row.values:
+                    return period, row.values[period.label]
+        return None
+
+    def previous_year(self, row: DataRow) -> tuple[Period, Value] | None:
+        """Return the row's last past year with a figure (its outturn), if it has one."""
+        for period in reversed(self.periods):
+            if period.kind is PeriodKind.YEAR and period.label in row.values:
+                return period, row.values[period.label]
+        return None
 
     def target_for(self, row: DataRow) -> Target | None:
         """Return the target that applies to a row: its own, else the table's."""

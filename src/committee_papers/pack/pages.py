@@ -13,9 +13,9 @@ from ..model import (
     DotTable,
     ExceptionPage,
     FinancialYear,
+    FiscalPeriod,
     Frequency,
     Kpi,
-    KpiPeriod,
     Number,
     Paragraph,
     Period,
@@ -29,14 +29,14 @@ _KIND = {Frequency.QUARTERLY: PeriodKind.QUARTER, Frequency.MONTHLY: PeriodKind.
 _AGAINST_TARGET = {TargetKind.VALUE, TargetKind.INCREASE, TargetKind.DECREASE}
 
 
-def _sub_periods(kpi: Kpi, reporting: ReportingPeriod) -> list[KpiPeriod]:
+def _sub_periods(kpi: Kpi, reporting: ReportingPeriod) -> list[FiscalPeriod]:
     """Return the current year's columns: Q1-Q4 (future ones blank), or the months reported."""
     year = reporting.year
     if kpi.cadence is Frequency.QUARTERLY:
-        return [KpiPeriod.quarter(year, q) for q in range(1, 5)]
+        return [FiscalPeriod.quarter(year, q) for q in range(1, 5)]
     if kpi.cadence is Frequency.MONTHLY:
         last = 12 if reporting.quarter is None else 3 * reporting.quarter
-        return [KpiPeriod(year, Frequency.MONTHLY, (position + 2) % 12 + 1) for position in range(1, last + 1)]
+        return [FiscalPeriod(year, Frequency.MONTHLY, (position + 2) % 12 + 1) for position in range(1, last + 1)]
     return []
 
 
@@ -47,13 +47,13 @@ def data_table(kpi: Kpi, reporting: ReportingPeriod, past_years: int = 2) -> Dat
     """
     year = reporting.year
     past = [FinancialYear(year.start - n) for n in range(past_years, 0, -1)]
-    while past and kpi.at(KpiPeriod.outturn(past[0])) is None:
+    while past and kpi.at(FiscalPeriod.outturn(past[0])) is None:
         past.pop(0)
-    columns: list[tuple[Period, KpiPeriod]] = [
-        (Period(y.short, PeriodKind.YEAR, y), KpiPeriod.outturn(y)) for y in past]
+    columns: list[tuple[Period, FiscalPeriod]] = [
+        (Period(y.short, PeriodKind.YEAR, y), FiscalPeriod.outturn(y)) for y in past]
     for sub in _sub_periods(kpi, reporting):
         columns.append((Period(sub.column, _KIND[sub.frequency], year, sub.index, year.short), sub))
-    outturn = KpiPeriod.outturn(year)
+    outturn = FiscalPeriod.outturn(year)
     if kpi.cadence is Frequency.ANNUAL or kpi.at(outturn) is not None:
         label = "Outturn" if kpi.cadence is Frequency.ANNUAL else "EoY"
         columns.append((Period(label, PeriodKind.YEAR_END, year, None, year.short), outturn))
@@ -84,7 +84,7 @@ def dot_table(kpi: Kpi, status: Status) -> DotTable | None:
         return None
     comparisons: list[Comparison] = []
     changes: list[Change] = [c for c in (status.short_term, status.long_term) if c is not None]
-    seen: set[KpiPeriod] = set()
+    seen: set[FiscalPeriod] = set()
     for change in changes:
         if change.reference.period not in seen:
             seen.add(change.reference.period)

@@ -7,10 +7,10 @@ from typing import Any
 
 from ..loaders import LoadError, Problem
 from ..model import (
+    FiscalPeriod,
     Frequency,
     Kpi,
     KpiData,
-    KpiPeriod,
     Number,
     Observation,
     Polarity,
@@ -133,7 +133,7 @@ def read_indicators(cells: Cells, sheet: Sheet) -> dict[str, _Spec | None]:
 def read_values(cells: Cells, sheet: Sheet, specs: dict[str, _Spec | None] | None,
                 reporting: ReportingPeriod | None) -> None:
     """Add each figure to its indicator's series; ``specs`` None checks nothing but the cells."""
-    seen: dict[tuple[str, KpiPeriod], int] = {}
+    seen: dict[tuple[str, FiscalPeriod], int] = {}
     for row in sheet.rows():
         kpi_id = cells.text(sheet, row, "indicator_id", required=True)
         period = _period(cells, sheet, row)
@@ -167,7 +167,7 @@ def read_values(cells: Cells, sheet: Sheet, specs: dict[str, _Spec | None] | Non
             spec.series.append(Observation(period, Number(figure, spec.fields["unit"]), note))
 
 
-def _period(cells: Cells, sheet: Sheet, row: int) -> KpiPeriod | None:
+def _period(cells: Cells, sheet: Sheet, row: int) -> FiscalPeriod | None:
     value = sheet.get(row, "period")
     if is_blank(value):
         cells.problem(sheet, row, "period", "the period is missing: write e.g. 'Q3 2016/17', 'Sep 2016' or '2015/16'")
