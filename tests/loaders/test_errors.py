@@ -132,7 +132,7 @@ def test_bad_marks(minimal: dict[str, Any]) -> None:
 def test_percent_sign_against_a_count_unit(minimal: dict[str, Any]) -> None:
     minimal["sections"][0]["pages"][0]["indicators"][0]["unit"] = "count"
     minimal["sections"][0]["pages"][0]["rows"][0]["values"]["Q2"] = "41%"
-    assert "expected a number or blank (count), got '41%'" in _problems(minimal)[0]
+    assert "'41%' is written as percent but the figure is count" in _problems(minimal)[0]
 
 
 def test_the_error_message_lists_the_file(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from committee_papers.cleaning import clean_text, unclean_characters
+from committee_papers.model.cleaning import clean_text, unclean_characters
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,9 @@ import yaml
 
 import committee_papers as cp
 from committee_papers.assess.fields import text_fields
-from committee_papers.cleaning import clean_text
 from committee_papers.cli import main
 from committee_papers.loaders.schema import report_schema
+from committee_papers.model.cleaning import clean_text
 
 from .corpus import (
     BLANK_ALLOWED,

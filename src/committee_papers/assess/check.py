@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from ..cleaning import unclean_characters
 from ..formatting import format_value
 from ..model import (
     DataTable,
@@ -16,6 +15,7 @@ from ..model import (
     ReportingPeriod,
     Value,
 )
+from ..model.cleaning import unclean_characters
 from .dot import Assessment
 from .fields import text_fields
 from .page import comparison_dot, row_dot, rule_polarity

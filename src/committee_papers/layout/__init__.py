@@ -1,6 +1,6 @@
 """Renderer-neutral layout: what each page holds, decided once for Word and PDF."""
 
-from ..cleaning import clean_text, unclean_characters
+from ..model.cleaning import clean_text, unclean_characters
 from .build import layout_report, page_layout
 from .grid import Placed, place
 from .nodes import (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..cleaning import clean_text
 from ..model import Block, ExceptionPage, ListBlock, Paragraph, Report, Section
+from ..model.cleaning import clean_text
 from ..style import DEFAULT_STYLE, HouseStyle
 from .nodes import DocumentLayout, Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Span, TextBlock
 from .tables import data_table, dot_table, indicator_table, span, supplementary_table

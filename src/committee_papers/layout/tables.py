@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..assess import comparison_dot, row_dot
-from ..cleaning import clean_text
 from ..formatting import format_target, format_value
 from ..model import DataTable, ExceptionPage, RowStyle, SupplementaryTable
+from ..model.cleaning import clean_text
 from ..style import HouseStyle
 from .marks import mark_spans
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from ..model import Direction, Judgement, Mark, Number, Pair, Unit, Value, check_figure
+from ..model import (
+    Direction,
+    Judgement,
+    Mark,
+    NotAFigure,
+    Number,
+    Pair,
+    Unit,
+    Value,
+    check_figure,
+    parse_figure,
+)
 from .context import Context
 
-_FIGURE = re.compile(r"^(?P<sign>[-−])?(?P<money>£)?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?P<pct>%)?$")
 _PAIR = re.compile(r"^(?P<first>[^()]+?)\s*\((?P<second>[^()]+)\)$")
-
 _UP, _DOWN, _SAME = "↑⬆▲", "↓⬇▼", "↔⇔⬌→"
 _BETTER, _WORSE = "✓✔☑", "✗✘✖xX×"
 _WORDS: dict[str, Direction | Judgement] = {
@@ -20,21 +29,17 @@ _WORDS: dict[str, Direction | Judgement] = {
 }
 
 
-def _number(text: str, unit: Unit) -> Number | None:
-    """Return the figure a string spells, checking its symbol against the unit."""
-    match = _FIGURE.match(text.strip())
-    if not match:
-        return None
-    spelled = Unit.PERCENT if match["pct"] else Unit.MONEY if match["money"] else None
+def _number(text: str, unit: Unit, *, decimal_comma: bool = False) -> Number:
+    """Return the figure a string spells, its symbol checked against the unit.
+
+    Raise ValueError saying what to write (``model.parse_figure``'s rules).
+    """
+    written = parse_figure(text, decimal_comma=decimal_comma)
+    spelled = {"%": Unit.PERCENT, "£": Unit.MONEY}.get(written.symbol or "")
     if spelled is not None and unit not in (spelled, Unit.NUMBER):
-        return None
-    sign = "-" if match["sign"] else ""
-    try:
-        value = Decimal(sign + match["digits"].replace(",", ""))
-    except InvalidOperation:
-        return None
-    check_figure(value)  # ValueError: the reader reports it at the figure's place
-    return Number(value, spelled or unit)
+        raise ValueError(f"{text.strip()!r} is written as {spelled.value} but the figure is {unit.value}: "
+                         f"write it without {written.symbol}, or correct the unit")
+    return Number(written.value, spelled or unit)
 
 
 PERCENT_LIMIT = Decimal(1000)
@@ -66,30 +71,38 @@ def _read_value(ctx: Context, value: Any, path: str, unit: Unit) -> Value | None
         if isinstance(first, Number) and isinstance(second, Number):
             return Pair(first, second)
         return None
-    raw = ctx.source.raw.get(path)
-    if isinstance(value, float):  # from a mapping built in Python: its shortest repr is what was typed
-        value = Decimal(repr(value)) if value == value and abs(value) != float("inf") else str(value)
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        number = _number(raw if raw is not None else str(value), unit)
-        if number is None:  # 1e3 and the like
-            try:
-                number = Number(Decimal(str(value)), unit)
-            except InvalidOperation:
-                number = None
-        if number is not None:
-            return number
-    if isinstance(value, str):
-        number = _number(value, unit)
-        if number is not None:
-            return number
-        pair = _PAIR.match(value.strip())
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        expected = "a number or blank" if unit is Unit.NUMBER else f"a number or blank ({unit.value})"
+        ctx.problem(path, f"expected {expected}, got {ctx.describe(value)}")
+        return None
+    text = ctx.source.raw.get(path)  # a plain YAML scalar: exactly as typed
+    if text is None:
+        text = _as_written(value)
+    try:
+        return _number(text, unit)
+    except NotAFigure as error:
+        pair = _PAIR.match(text.strip())
         if pair:
-            first, second = _number(pair["first"], Unit.COUNT), _number(pair["second"], Unit.RATE)
-            if first is not None and second is not None:
-                return Pair(first, second)
-    expected = "a number or blank" if unit is Unit.NUMBER else f"a number or blank ({unit.value})"
-    ctx.problem(path, f"expected {expected}, got {ctx.describe(value)}")
-    return None
+            try:
+                return Pair(_number(pair["first"], Unit.COUNT), _number(pair["second"], Unit.RATE))
+            except ValueError:
+                raise error from None
+        expected = "a number or blank" if unit is Unit.NUMBER else f"a number or blank ({unit.value})"
+        raise ValueError(f"expected {expected}, got {ctx.describe(value)}") from None
+
+
+def _as_written(value: str | int | float | Decimal) -> str:
+    """Return a figure given in Python (not YAML text) as it would have been typed."""
+    if isinstance(value, float):  # its shortest repr is what was typed: 44.6 stays 44.6
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value)
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return str(value)
+        check_figure(value)  # before writing it out: 1E+999999999 has a billion digits
+        return format(value, "f")
+    return str(value)
 
 
 def read_mark(ctx: Context, value: Any, path: str) -> Mark | None:

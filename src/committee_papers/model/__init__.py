@@ -1,6 +1,9 @@
 """The report model: plain, immutable value objects, independent of any renderer."""
 
+from .cleaning import clean_text, unclean_characters
+from .figures import NotAFigure, WrittenFigure, parse_figure
 from .kpi import Kpi, KpiData, KpiSettings, Observation
+from .notice import Notice
 from .pack import Pack, ScorecardEntry
 from .periods import (
     MONTH_NAMES,
@@ -43,55 +46,12 @@ from .values import (
 )
 
 __all__ = [
-    "MAX_DIGITS",
-    "MAX_PLACES",
-    "MONTHS",
-    "MONTH_NAMES",
-    "Block",
-    "Cell",
-    "Comparison",
-    "DataRow",
-    "DataTable",
-    "Direction",
-    "DotBasis",
-    "DotColumn",
-    "DotConvention",
-    "DotTable",
-    "ExceptionPage",
-    "FinancialYear",
-    "FiscalPeriod",
-    "Frequency",
-    "Indicator",
-    "Judgement",
-    "Kpi",
-    "KpiData",
-    "KpiSettings",
-    "ListBlock",
-    "Mark",
-    "Number",
-    "Observation",
-    "Pack",
-    "Pair",
-    "Paragraph",
-    "Period",
-    "PeriodKind",
-    "Polarity",
-    "Rag",
-    "Report",
-    "ReportingPeriod",
-    "RowStyle",
-    "Run",
-    "ScorecardEntry",
-    "Section",
-    "SupplementaryTable",
-    "TableRow",
-    "Target",
-    "TargetKind",
-    "Unit",
-    "Value",
-    "check_figure",
-    "check_language",
-    "headline",
-    "parse_period",
-    "quarter_of_month",
+    "MAX_DIGITS", "MAX_PLACES", "MONTHS", "MONTH_NAMES", "Block", "Cell", "Comparison", "DataRow",
+    "DataTable", "Direction", "DotBasis", "DotColumn", "DotConvention", "DotTable", "ExceptionPage",
+    "FinancialYear", "FiscalPeriod", "Frequency", "Indicator", "Judgement", "Kpi", "KpiData",
+    "KpiSettings", "ListBlock", "Mark", "NotAFigure", "Notice", "Number", "Observation", "Pack", "Pair",
+    "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report", "ReportingPeriod", "RowStyle",
+    "Run", "ScorecardEntry", "Section", "SupplementaryTable", "TableRow", "Target", "TargetKind",
+    "Unit", "Value", "WrittenFigure", "check_figure", "check_language", "clean_text", "headline", "parse_figure",
+    "parse_period", "quarter_of_month", "unclean_characters",
 ]

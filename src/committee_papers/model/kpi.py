@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .notice import Notice
 from .periods import FiscalPeriod, Frequency, ReportingPeriod
 from .report import Indicator
 from .tables import Target
@@ -96,6 +97,7 @@ class KpiData:
 
     settings: KpiSettings
     kpis: tuple[Kpi, ...]
+    notices: tuple[Notice, ...] = ()  # what the reader changed or doubts, for ``check`` to report
 
     def __post_init__(self) -> None:
         ids = [k.id for k in self.kpis]

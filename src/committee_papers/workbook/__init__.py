@@ -6,29 +6,32 @@ a folder of CSV files holds ``indicators.csv``, ``values.csv``, ``commentary.csv
 LoadError listing every problem by sheet and cell, e.g.
 ``values!C14 (value): expected a number, got 'n/a'``.
 
-pandas and openpyxl are imported only when a workbook is read.
+openpyxl is imported only when a workbook is read; pandas never (a DataFrame is read through
+its own methods).
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..limits import Limits
 from ..model import KpiData
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-def read_workbook(path: str | os.PathLike[str]) -> KpiData:
+def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None) -> KpiData:
     """Return the KPI data in an .xlsx workbook or a folder of CSV files.
 
-    Raise LoadError naming the sheet, row and column of every problem.
+    The file is read as untrusted, within ``limits`` (see ``committee_papers.limits``). Raise
+    LoadError naming the sheet, row and column of every problem.
     """
-    from .frames import build
+    from .build import build
     from .reading import read_sheets
 
-    sheets, problems = read_sheets(path)
+    sheets, problems = read_sheets(path, limits)
     return build(os.fspath(path), sheets, problems)
 
 
@@ -44,16 +47,18 @@ def from_dataframes(
     is row 2 in the problems reported (whatever its index).
     """
     from ..loaders import Problem
-    from .frames import build
-    from .sheet import Sheet, from_frame
+    from .build import build
+    from .dataframes import sheet_from_frame
+    from .sheet import Sheet
 
     sheets: dict[str, Sheet] = {}
     problems: list[Problem] = []
-    given = {"indicators": indicators, "values": values, "commentary": commentary, "settings": settings}
+    given: dict[str, Any] = {"indicators": indicators, "values": values, "commentary": commentary,
+                             "settings": settings}
     for name, frame in given.items():
         if frame is None:
             continue
-        sheet, found = from_frame(name, frame)
+        sheet, found = sheet_from_frame(name, frame)
         sheets[name] = sheet
         problems.extend(found)
     return build("<dataframes>", sheets, problems)

@@ -1,93 +1,105 @@
-"""Typed values from cells, each problem recorded with its cell: ``values!C14 (value): ...``."""
+"""Typed values from cells, read as Excel shows them, each problem recorded with its cell.
+
+The officer means what Excel displays, so a figure is read from the cell's stored value
+through its number format (``formats``): 0.451 shown as ``45.1%`` is 45.1, 4.1 shown as
+``£4.10`` is 4.10 (the places shown are the places meant), and a number in General format
+is taken at Excel's 15 significant digits, so float noise (0.30000000000000004) never
+reaches a page. Text is read with the one figure parser every input uses
+(``model.parse_figure``). A formula with no saved result, a merged range over figures, and a
+percent sign a count cannot have are located errors, never blanks or silent rescaling.
+
+Text is cleaned here, once, for every workbook, CSV and DataFrame field: line-break
+controls become line breaks, other control characters are left out, and each change is
+recorded as a notice that ``check`` and ``pack`` report.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
 from ..loaders import Problem
-from ..model import check_figure
-from .sheet import CellProblem, Sheet, is_blank
+from ..model import (
+    MAX_DIGITS,
+    MAX_PLACES,
+    NotAFigure,
+    Notice,
+    Unit,
+    check_figure,
+    clean_text,
+    parse_figure,
+    unclean_characters,
+)
+from .formats import FormatKind
+from .sheet import Cell, CellProblem, Sheet, is_blank
 
 E = TypeVar("E", bound=Enum)
-
-
-def plain(value: Any) -> Any:
-    """Return a numpy scalar as the Python value it holds; anything else unchanged."""
-    if type(value).__module__ == "numpy" and hasattr(value, "item"):
-        return value.item()
-    return value
+EXCEL_DIGITS = 15  # Excel keeps and shows numbers to 15 significant digits
 
 
 def shown(value: Any) -> str:
     """Return a cell's value as a message quotes it."""
-    value = plain(value)
     if isinstance(value, bool):
         return str(value).upper()
     if isinstance(value, (dt.datetime, dt.date)):
         return f"the date {value:%d/%m/%Y}"
-    return repr(value) if isinstance(value, str) else str(value)
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
-def to_decimal(value: Any) -> Decimal:
-    """Return a cell's figure exactly; raise ValueError for text that is not a number.
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure read from a cell: its value as shown, and the symbol it was shown with."""
 
-    Text may carry thousands separators, a leading ``£`` and a trailing ``%`` (``17.1%`` is 17.1).
-    A float from a spreadsheet is taken at its shortest form, so 44.6 stays 44.6. A figure
-    outside the model's range (``check_figure``: 10^15, ten decimal places) is refused.
-    """
-    value = plain(value)
+    value: Decimal
+    symbol: str | None = None  # "%" (a percent format or a typed %), "£", or None
+
+
+def _stored(value: int | float | Decimal) -> Decimal:
+    if isinstance(value, float):
+        return Decimal(format(value, f".{EXCEL_DIGITS}g"))
+    return Decimal(value)
+
+
+def read_figure(cell: Cell, *, decimal_comma: bool = False) -> Figure:
+    """Return the figure a cell shows; raise ValueError saying what is wrong and what to do."""
+    if cell.formula is not None:
+        raise ValueError(f"the cell holds a formula ({shown(cell.formula)}) whose result was never saved (the "
+                         "workbook was written by a program, not by Excel): open it in Excel or LibreOffice "
+                         "and save it, so the result is stored")
+    value = cell.value
     if isinstance(value, (bool, dt.date, dt.time)):
         raise ValueError(f"expected a number, got {shown(value)}")
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        raise ValueError(f"expected a number, got {shown(value)}")
-    if isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(repr(value))
-        if value.is_integer() and abs(value) < 1e15:
-            number = Decimal(int(value))
-        exponent = number.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -10:  # 0.30000000000000004 and the like
-            number = Decimal(format(value, ".12g"))
-    elif isinstance(value, Decimal):
-        number = value
-    else:
-        text = str(value).strip().replace(",", "").removeprefix("£").removesuffix("%").strip()
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"expected a number, got {shown(value)}") from None
-    if not number.is_finite():
-        raise ValueError(f"expected a number, got {shown(value)}")
-    check_figure(number)
-    return number
-
-
-def to_fraction(value: Any) -> Decimal:
-    """Return a fraction from ``0.1`` or ``10%``; raise ValueError unless it is from 0 to below 1."""
-    value = plain(value)
-    scale = 100 if isinstance(value, str) and value.strip().endswith("%") else 1
-    number = to_decimal(value) / scale
-    if not 0 <= number < 1:
-        raise ValueError(f"expected a fraction such as 0.1 or 10%, got {shown(value)}")
-    return number
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y")
+    if isinstance(value, (int, float, Decimal)):
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            raise ValueError(f"expected a number, got {shown(value)}")
+        fmt = cell.format
+        if fmt.kind in (FormatKind.NUMBER, FormatKind.PERCENT) and fmt.places is not None:
+            exact = (Decimal(repr(value)) if isinstance(value, float) else Decimal(value)).scaleb(fmt.scale)
+            if exact and exact.adjusted() >= MAX_DIGITS:
+                check_figure(exact)  # too large: raises, before quantize could overflow
+            places = min(fmt.places, MAX_PLACES)
+            number = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        else:
+            number = _stored(value)
+        check_figure(number)
+        symbol = "%" if fmt.kind is FormatKind.PERCENT else fmt.currency if fmt.currency == "£" else None
+        return Figure(number, symbol)
+    written = parse_figure(str(value), decimal_comma=decimal_comma)
+    return Figure(written.value, written.symbol)
 
 
 def to_date(value: Any) -> dt.date:
     """Return a date from a date cell or text such as ``2017-03-15`` or ``15 March 2017``."""
-    value = plain(value)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     text = " ".join(str(value).split())
-    for pattern in _DATE_FORMATS:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y"):
         try:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
@@ -97,7 +109,6 @@ def to_date(value: Any) -> dt.date:
 
 def to_text(value: Any) -> str:
     """Return a cell as text: a whole number without ``.0``, a date as ``2017-03-15``."""
-    value = plain(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -105,46 +116,94 @@ def to_text(value: Any) -> str:
     return str(value).strip()
 
 
+@dataclass
 class Cells:
-    """Reads typed values from sheets and collects every problem with its cell."""
+    """Reads typed values from sheets; collects every problem with its cell, and the notices.
 
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
+    ``decimal_comma`` reads text such as ``81,9`` as 81.9 (declared in the settings).
+    """
+
+    decimal_comma: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     def problem(self, sheet: Sheet, row: int, column: str, message: str, label: str | None = None) -> None:
         """Record a problem in a cell; ``label`` names it in the message (default: the column)."""
         self.problems.append(CellProblem(sheet.ref(row, column), message, column=label or column))
 
-    def text(self, sheet: Sheet, row: int, column: str, *, required: bool = False) -> str | None:
-        """Return a cell's text, or None when blank (a problem if it is required)."""
-        value = sheet.get(row, column)
-        if is_blank(value):
+    def _merged(self, sheet: Sheet, row: int, column: str) -> bool:
+        cell = sheet.cell(row, column)
+        if cell.merged is None:
+            return False
+        self.problem(sheet, row, column, f"the cell is part of the merged range {cell.merged}, which holds one "
+                     "value for several rows, so the other rows would have none: unmerge it and fill in "
+                     "each row")
+        return True
+
+    def text(self, sheet: Sheet, row: int, column: str, *, required: bool = False,
+             merged_ok: bool = False) -> str | None:
+        """Return a cell's text, cleaned once (a notice says what changed), or None when blank."""
+        if not merged_ok and self._merged(sheet, row, column):
+            return None
+        cell = sheet.cell(row, column)
+        if cell.formula is not None:
+            self.problem(sheet, row, column, f"the cell holds a formula ({shown(cell.formula)}) whose result "
+                         "was never saved: open the workbook in Excel or LibreOffice and save it")
+            return None
+        if is_blank(cell.value):
             if required:
                 self.problem(sheet, row, column, f"the {column} is missing: fill in the cell")
             return None
-        return to_text(value)
+        text = to_text(cell.value)
+        changed = unclean_characters(text)
+        if changed:
+            self.notices.append(Notice(
+                sheet.ref(row, column), f"the text holds control characters ({', '.join(changed)}), as pasted "
+                "from elsewhere: line-break controls are shown as line breaks and the others are left out; "
+                "retype the text to silence this", "control-characters"))
+            text = clean_text(text)
+        return text
 
-    def number(self, sheet: Sheet, row: int, column: str, hint: str = "") -> Decimal | None:
-        """Return a cell's figure, or None when blank."""
-        value = sheet.get(row, column)
-        if is_blank(value):
+    def figure(self, sheet: Sheet, row: int, column: str, unit: Unit, hint: str = "") -> Figure | None:
+        """Return the figure a cell shows (None when blank), its symbol checked against ``unit``."""
+        if self._merged(sheet, row, column):
+            return None
+        cell = sheet.cell(row, column)
+        if cell.blank:
             return None
         try:
-            return to_decimal(value)
-        except ValueError as error:
-            self.problem(sheet, row, column, f"{error}{hint}")
+            found = read_figure(cell, decimal_comma=self.decimal_comma)
+        except NotAFigure:
+            self.problem(sheet, row, column, f"expected a number, got {shown(cell.value)}{hint}")
             return None
-
-    def fraction(self, sheet: Sheet, row: int, column: str) -> Decimal | None:
-        """Return a cell's fraction (``0.1`` or ``10%``), or None when blank."""
-        value = sheet.get(row, column)
-        if is_blank(value):
-            return None
-        try:
-            return to_fraction(value)
         except ValueError as error:
             self.problem(sheet, row, column, str(error))
             return None
+        spelled = {"%": Unit.PERCENT, "£": Unit.MONEY}.get(found.symbol or "")
+        if spelled is not None and unit not in (spelled, Unit.NUMBER):
+            percent_format = cell.format.kind is FormatKind.PERCENT
+            how = "formatted as a percentage" if percent_format else f"written with {found.symbol}"
+            self.problem(sheet, row, column, f"the figure is {how} but the indicator's unit is {unit.value}: "
+                         "correct the unit in the indicators sheet, or the cell")
+            return None
+        return found
+
+    def number(self, sheet: Sheet, row: int, column: str, hint: str = "") -> Decimal | None:
+        """Return a cell's figure as a plain number, or None when blank."""
+        found = self.figure(sheet, row, column, Unit.NUMBER, hint)
+        return None if found is None else found.value
+
+    def fraction(self, sheet: Sheet, row: int, column: str) -> Decimal | None:
+        """Return a cell's fraction (``0.1``, ``10%`` or a cell shown as 10%), or None when blank."""
+        found = self.figure(sheet, row, column, Unit.NUMBER)
+        if found is None:
+            return None
+        number = found.value / 100 if found.symbol == "%" else found.value
+        if not 0 <= number < 1:
+            self.problem(sheet, row, column, f"expected a fraction such as 0.1 or 10%, got "
+                         f"{shown(sheet.get(row, column))}")
+            return None
+        return number
 
     def date(self, sheet: Sheet, row: int, column: str) -> dt.date | None:
         """Return a cell's date, or None when blank."""
@@ -163,7 +222,7 @@ class Cells:
         """Return the member a cell names (case-insensitive); ``default`` when blank."""
         text = self.text(sheet, row, column)
         if text is None:
-            if default is None and required:
+            if default is None and required and not sheet.cell(row, column).merged:
                 self.problem(sheet, row, column, f"the {column} is missing: write one of "
                              f"{', '.join(m.value for m in enum)}")
             return default
@@ -174,3 +233,6 @@ class Cells:
             return names[word]
         self.problem(sheet, row, column, f"{text!r} is not one of: {', '.join(m.value for m in enum)}")
         return None
+
+
+__all__ = ["Cells", "Figure", "read_figure", "shown", "to_date", "to_text"]

@@ -1,22 +1,24 @@
-"""Read a KPI workbook (.xlsx) or a folder of CSV files into sheets of DataFrames.
+"""Read a KPI workbook (.xlsx) or a folder of CSV files into sheets of cells.
 
-Rows keep the numbers a person sees in Excel: the header is row 1 and the first data row is
-row 2. pandas and openpyxl are imported here, when a workbook is read, and not before.
+The workbook is checked as untrusted (``committee_papers.limits``), then streamed with
+openpyxl's read-only mode, keeping each cell's number format; unsaved formula results and
+merged ranges come from ``parts``. Rows keep the numbers a person sees in Excel. Nothing here
+imports pandas.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import zipfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..limits import InputError, Limits, check_file, check_package, read_bytes, resolve
+from ..limits import InputError, Limits, check_file, check_package, resolve
 from ..loaders import LoadError, Problem
-from .cells import to_decimal
-from .sheet import Sheet, from_frame, is_blank, normalise
+from .csvfiles import read_folder
+from .formats import NumberFormat, read_format
+from .parts import SheetScan, scan_sheet, sheet_members
+from .sheet import Cell, Sheet, is_blank, make_sheet, normalise
 
 SHEETS = ("indicators", "values", "commentary", "settings")
 REQUIRED_SHEETS = ("indicators", "values")
@@ -36,36 +38,19 @@ def read_sheets(path: str | os.PathLike[str],
     limits = resolve(limits)
     where = Path(path)
     if where.is_dir():
-        return _read_folder(where, limits)
+        return read_folder(where, limits, SHEETS, REQUIRED_SHEETS, FIRST_COLUMN)
     if not where.exists():
         raise LoadError(str(where), [Problem("", "the file does not exist: check the path")])
     return _read_xlsx(where, limits)
 
 
-def _percent_text(value: Any) -> str:
-    """Return a percentage-formatted cell as Excel shows it: 0.171 -> ``17.1%``."""
-    number = to_decimal(value).scaleb(2)
-    exponent = number.as_tuple().exponent
-    if isinstance(exponent, int) and exponent > 0:
-        number = number.quantize(Decimal(1))
-    return f"{number}%"
-
-
-def _cell_value(cell: Any) -> Any:
-    value = cell.value
-    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if numeric and "%" in str(cell.number_format or ""):
-        return _percent_text(value)
-    return value
-
-
-def _header_row(rows: list[list[Any]], marker: str) -> int | None:
+def header_index(rows: list[list[Cell]], marker: str) -> int | None:
     """Return the index of the header row: the first of the top rows naming the sheet's first
     column (so a title above the table is skipped), else the first row with anything in it."""
     for index, row in enumerate(rows[:20]):
-        if any(not is_blank(v) and normalise(v) == marker for v in row):
+        if any(not cell.blank and normalise(cell.value) == marker for cell in row):
             return index
-    return next((i for i, row in enumerate(rows) if any(not is_blank(v) for v in row)), None)
+    return next((i for i, row in enumerate(rows) if any(not cell.blank for cell in row)), None)
 
 
 def _open_workbook(where: Path, limits: Limits) -> Any:
@@ -103,51 +88,91 @@ def _open_workbook(where: Path, limits: Limits) -> Any:
         raise LoadError(str(where), [Problem("", f"the file cannot be read: {error.strerror}")]) from None
 
 
-def _sheet_rows(where: Path, sheet: Any, limits: Limits) -> list[list[Any]]:
-    """Return a read-only sheet's values row by row, refusing anything past the limits.
+class _Formats:
+    """Each number format code read once per workbook."""
+
+    def __init__(self) -> None:
+        self._known: dict[str | None, NumberFormat] = {}
+
+    def __call__(self, code: str | None) -> NumberFormat:
+        found = self._known.get(code)
+        if found is None:
+            found = self._known[code] = read_format(code)
+        return found
+
+
+def _sheet_rows(where: Path, sheet: Any, limits: Limits, scan: SheetScan, formats: _Formats) -> list[list[Cell]]:
+    """Return a read-only sheet's cells row by row, refusing anything past the limits.
 
     The sheet's own dimension record is ignored (it can claim a million rows); rows are
     read as the file holds them, and a value beyond ``limits.rows`` or ``limits.columns``
-    stops the read with its cell named. Empty formatted cells anywhere are ignored.
+    stops the read with its cell named. Empty formatted cells anywhere are ignored. A formula
+    with no saved result is kept as such, and a cell in a merged range spanning rows is marked.
     """
     from openpyxl.utils import get_column_letter
 
     sheet.reset_dimensions()
-    rows: list[list[Any]] = []
+    rows: list[list[Cell]] = []
     blank_run = 0
     for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
-        values = [_cell_value(cell) for cell in row[:limits.columns]]
         beyond = next((cell for cell in row[limits.columns:] if cell.value is not None), None)
         if beyond is not None:
             message = (f"{sheet.title}!{get_column_letter(beyond.column)}{number} holds a value beyond "
                        f"column {get_column_letter(limits.columns)}: delete the columns you do not use "
                        f"({limits.hint('columns')})")
             raise LoadError(str(where), [Problem("", message)])
-        if any(value is not None for value in values):
+        cells = [Cell(cell.value, formats(cell.number_format), scan.unsaved.get((number, position)))
+                 for position, cell in enumerate(row[:limits.columns], start=1)]
+        if any(not cell.blank for cell in cells):
             if number > limits.rows:
                 message = (f"{sheet.title}!A{number} is beyond row {limits.rows:,}, the most a sheet may "
                            f"use: delete the rows you do not use ({limits.hint('rows')})")
                 raise LoadError(str(where), [Problem("", message)])
             rows.extend([] for _ in range(blank_run))
             blank_run = 0
-            rows.append(values)
+            rows.append(cells)
         else:
             blank_run += 1  # blank rows are kept only between rows that hold something
+    _mark_merged(rows, scan)
     return rows
+
+
+def _mark_merged(rows: list[list[Cell]], scan: SheetScan) -> None:
+    """Mark every cell of a merged range that spans rows, within the rows read."""
+    for ref, (low_row, low_col, high_row, high_col) in scan.merged:
+        if high_row == low_row:
+            continue  # merged across columns only: each row still has its own cells
+        for number in range(low_row, min(high_row, len(rows)) + 1):
+            row = rows[number - 1]
+            for column in range(low_col, high_col + 1):
+                while len(row) < column:
+                    row.append(Cell(None))
+                old = row[column - 1]
+                row[column - 1] = Cell(old.value, old.format, old.formula, ref)
 
 
 def _read_xlsx(where: Path, limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
     book = _open_workbook(where, limits)
     try:
-        return _read_book(where, book, limits)
+        with zipfile.ZipFile(where) as archive:
+            return _read_book(where, book, archive, limits)
+    except SyntaxError as error:
+        raise LoadError(str(where), [Problem("", f"a sheet is not well-formed XML ({error}): open the "
+                                             "workbook in Excel and save it again")]) from None
+    except (KeyError, ValueError) as error:
+        if isinstance(error, LoadError):
+            raise
+        raise LoadError(str(where), [Problem("", f"a sheet cannot be read ({type(error).__name__}: {error}): "
+                                             "open the workbook in Excel and save it again")]) from None
     finally:
         book.close()
 
 
-def _read_book(where: Path, book: Any, limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
-    import pandas as pd
-
+def _read_book(where: Path, book: Any, archive: zipfile.ZipFile,
+               limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
     by_name = {str(title).strip().lower(): title for title in book.sheetnames}
+    members = sheet_members(archive)
+    formats = _Formats()
     sheets: dict[str, Sheet] = {}
     problems: list[Problem] = []
     for name in SHEETS:
@@ -158,63 +183,18 @@ def _read_book(where: Path, book: Any, limits: Limits) -> tuple[dict[str, Sheet]
                                               "add it, or rename the sheet"))
             continue
         title = by_name[name]
-        try:
-            rows = _sheet_rows(where, book[title], limits)
-        except (SyntaxError, ValueError, KeyError) as error:  # a malformed or hostile sheet part
-            if isinstance(error, LoadError):
-                raise
-            raise LoadError(str(where), [Problem(title, f"the sheet cannot be read ({type(error).__name__}: "
-                                                        f"{error}): open the workbook in Excel and save it "
-                                                        "again")]) from None
-        header = _header_row(rows, FIRST_COLUMN[name])
+        member = members.get(title)
+        scan = scan_sheet(archive, member) if member else SheetScan()
+        rows = _sheet_rows(where, book[title], limits, scan, formats)
+        header = header_index(rows, FIRST_COLUMN[name])
         if header is None:
             problems.append(Problem(title, "the sheet is empty: it needs a header row of column names"))
             continue
-        width = max(len(row) for row in rows)
-        if width == 0:
-            problems.append(Problem(title, "the sheet is empty: it needs a header row of column names"))
-            continue
-        body = [row + [None] * (width - len(row)) for row in rows[header + 1:]]
-        frame = pd.DataFrame(body, columns=list(range(width)), dtype=object)
-        frame.columns = pd.Index([rows[header][i] if i < len(rows[header]) else None for i in range(width)])
-        sheet, found_problems = from_frame(title, frame, header_row=header + 1)
+        body = [(number, row) for number, row in enumerate(rows[header + 1:], start=header + 2)]
+        sheet, found_problems = make_sheet(title, [c.value for c in rows[header]], body, header_row=header + 1)
         sheets[name] = sheet
         problems.extend(found_problems)
     return sheets, problems
 
 
-def _read_folder(where: Path, limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
-    import pandas as pd
-
-    by_name = {p.name.lower(): p for p in where.iterdir() if not p.is_dir()}
-    sheets: dict[str, Sheet] = {}
-    problems: list[Problem] = []
-    for name in SHEETS:
-        file = by_name.get(f"{name}.csv")
-        if file is None:
-            if name in REQUIRED_SHEETS:
-                problems.append(Problem(f"{name}.csv", f"the folder has no {name}.csv: add it"))
-            continue
-        try:
-            text = read_bytes(file, "CSV file", limits).decode("utf-8-sig")
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                                skip_blank_lines=False)
-        except InputError as error:
-            problems.append(Problem(file.name, error.reason))
-            continue
-        except UnicodeDecodeError:
-            problems.append(Problem(file.name, "the file is not UTF-8 text: save it as 'CSV UTF-8'"))
-            continue
-        except pd.errors.EmptyDataError:
-            problems.append(Problem(file.name, "the file is empty: it needs a header row of column names"))
-            continue
-        except pd.errors.ParserError as error:
-            problems.append(Problem(file.name, f"the file is not valid CSV: {error}"))
-            continue
-        sheet, found_problems = from_frame(name, frame)
-        sheets[name] = sheet
-        problems.extend(found_problems)
-    return sheets, problems
-
-
-__all__ = ["REQUIRED_SHEETS", "SHEETS", "read_sheets"]
+__all__ = ["REQUIRED_SHEETS", "SHEETS", "header_index", "is_blank", "read_sheets"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from ..model import Block, KpiSettings, Paragraph, ReportingPeriod
@@ -11,7 +13,23 @@ from .cells import Cells
 from .periods import parse_reporting_period
 from .sheet import Sheet, normalise
 
-SETTINGS_KEYS = ("title", "appendix", "period", "committee", "meeting_date", "organisation")
+SETTINGS_KEYS = ("title", "appendix", "period", "committee", "meeting_date", "organisation",
+                 "decimal_separator", "percent_scale")
+
+
+class PercentScale(Enum):
+    """How a percentage indicator's plain figures are written: 45.1 (percent) or 0.451 (fraction)."""
+
+    PERCENT = "percent"
+    FRACTION = "fraction"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How the workbook's figures are to be read, as its settings declare."""
+
+    decimal_comma: bool = False  # decimal_separator: ","
+    percent_scale: PercentScale | None = None  # None: not declared (fractions are then questioned)
 SETTINGS_COLUMNS = ("key", "value")
 COMMENTARY_REQUIRED = ("indicator_id", "commentary")
 COMMENTARY_OPTIONAL = ("notes",)
@@ -26,10 +44,10 @@ def paragraphs(text: str | None) -> tuple[Block, ...]:
     return tuple(Paragraph.plain(part) for part in parts if part.strip())
 
 
-def read_settings(cells: Cells, sheet: Sheet | None) -> KpiSettings:
-    """Return the report settings; every key is optional."""
+def read_settings(cells: Cells, sheet: Sheet | None) -> tuple[KpiSettings, Reading]:
+    """Return the report settings and how to read figures; every key is optional."""
     if sheet is None:
-        return KpiSettings()
+        return KpiSettings(), Reading()
     found: dict[str, Any] = {}
     rows: dict[str, int] = {}
     for row in sheet.rows():
@@ -48,13 +66,31 @@ def read_settings(cells: Cells, sheet: Sheet | None) -> KpiSettings:
         rows[key] = row
         if key == "meeting_date":
             found[key] = cells.date(sheet, row, "value")
+        elif key == "decimal_separator":
+            found[key] = _separator(cells, sheet, row)
+        elif key == "percent_scale":
+            found[key] = cells.choice(sheet, row, "value", PercentScale, required=False)
         elif key == "period":
             found[key] = _period(cells, sheet, row)
         else:
             found[key] = cells.text(sheet, row, "value")
+    reading = Reading(found.pop("decimal_separator", None) == ",", found.pop("percent_scale", None))
     appendix = found.pop("appendix", None)
     settings = {key: value for key, value in found.items() if value is not None}
-    return KpiSettings(appendix=appendix, **settings) if appendix else KpiSettings(**settings)
+    return (KpiSettings(appendix=appendix, **settings) if appendix else KpiSettings(**settings)), reading
+
+
+def _separator(cells: Cells, sheet: Sheet, row: int) -> str | None:
+    text = cells.text(sheet, row, "value")
+    if text is None:
+        return None
+    word = {"comma": ",", "point": ".", "full stop": ".", "period": ".", "dot": "."}.get(text.strip().lower(),
+                                                                                         text.strip())
+    if word not in (",", "."):
+        cells.problem(sheet, row, "value", f"the decimal separator is ',' or '.', got {text!r}",
+                      label="decimal_separator")
+        return None
+    return word
 
 
 def _period(cells: Cells, sheet: Sheet, row: int) -> ReportingPeriod | None:

@@ -1,4 +1,10 @@
-"""A sheet as the readers see it: a DataFrame indexed by spreadsheet row, with column letters."""
+"""A sheet as the readers see it: cells by spreadsheet row and heading key, with column letters.
+
+Every source (an .xlsx sheet, a CSV file, a DataFrame) becomes the same plain structure, so
+the rules for reading figures, dates and text are applied once, whatever the source. Rows
+keep the numbers a person sees in Excel: the header is row 1 (or the row found below a title)
+and the first data row follows it.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,10 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..loaders import Problem
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .formats import GENERAL, NumberFormat
 
 # Headings people write for the documented columns.
 ALIASES = {
@@ -47,14 +51,38 @@ class CellProblem(Problem):
         return f"{self.path}{column}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell: its stored value and how it is shown.
+
+    ``value`` is what the file holds (text, a number, a date, a boolean or None); ``format``
+    is its number format; ``formula`` is set when the cell holds a formula whose result was
+    never saved (a workbook written by a script); ``merged`` names the merged range the cell
+    belongs to when that range spans rows (e.g. ``C5:C7``).
+    """
+
+    value: Any
+    format: NumberFormat = GENERAL
+    formula: str | None = None
+    merged: str | None = None
+
+    @property
+    def blank(self) -> bool:
+        """Return whether the cell is empty (and holds no unsaved formula)."""
+        return self.formula is None and is_blank(self.value)
+
+
+EMPTY = Cell(None)
+
+
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet: ``frame`` holds the cells by heading key, its index is the spreadsheet row."""
+    """One sheet: cells by row number and heading key, and each key's column letter."""
 
     name: str
-    frame: pd.DataFrame
     letters: dict[str, str] = field(default_factory=dict)  # heading key -> column letter
     header_row: int = 1
+    cells: dict[int, dict[str, Cell]] = field(default_factory=dict)
 
     def has(self, column: str) -> bool:
         """Return whether the sheet has the column."""
@@ -66,18 +94,21 @@ class Sheet:
 
     def rows(self) -> Iterator[int]:
         """Yield the row numbers of the rows that have anything in a known column."""
-        columns = [c for c in self.frame.columns if c in self.letters]
-        for row in self.frame.index:
-            if any(not is_blank(self.frame.at[row, c]) for c in columns):
-                yield int(row)
+        for row, cells in self.cells.items():
+            if any(not cell.blank for cell in cells.values()):
+                yield row
+
+    def cell(self, row: int, column: str) -> Cell:
+        """Return a cell (an empty one if the sheet lacks the column or the row)."""
+        return self.cells.get(row, {}).get(column, EMPTY)
 
     def get(self, row: int, column: str) -> Any:
-        """Return a cell's raw value (None if the sheet lacks the column)."""
-        return self.frame.at[row, column] if column in self.letters else None
+        """Return a cell's stored value (None if the sheet lacks the column)."""
+        return self.cell(row, column).value
 
 
 def is_blank(value: Any) -> bool:
-    """Return whether a cell is empty: None, NaN, NaT, pandas NA or only spaces."""
+    """Return whether a value is empty: None, NaN, NaT, pandas NA or only spaces."""
     if value is None:
         return True
     if isinstance(value, str):
@@ -87,33 +118,29 @@ def is_blank(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
-def from_frame(name: str, frame: pd.DataFrame, header_row: int = 1) -> tuple[Sheet, list[Problem]]:
-    """Return a sheet from a DataFrame whose rows follow the header row, one spreadsheet row each.
+def make_sheet(name: str, header: Sequence[Any], body: Sequence[tuple[int, Sequence[Cell]]],
+               header_row: int = 1) -> tuple[Sheet, list[Problem]]:
+    """Return a sheet from its header row and its data rows (each with its row number).
 
-    The row labels of ``frame`` are ignored: its rows are numbered from ``header_row + 1``. A
-    repeated heading is a problem; blank or unnamed headings are left out.
+    A repeated heading is a problem; blank headings are left out, and so are their cells.
     """
-    import pandas as pd
-
     problems: list[Problem] = []
-    keep: list[int] = []
+    keep: dict[int, str] = {}
     letters: dict[str, str] = {}
-    for position, heading in enumerate(frame.columns):
-        if is_blank(heading) or str(heading).startswith("Unnamed:"):
+    for position, heading in enumerate(header):
+        if is_blank(heading):
             continue
         key, letter = normalise(heading), column_letter(position + 1)
         if key in letters:
             problems.append(CellProblem(f"{name}!{letter}{header_row}",
-                                        f"the column {key!r} appears twice (first in column {letters[key]})",
-                                        column=key))
+                                        f"the column {key!r} appears twice (first in column {letters[key]}): "
+                                        "rename or remove one of them", column=key))
             continue
         letters[key] = letter
-        keep.append(position)
-    data = frame.iloc[:, keep].copy()
-    data.columns = pd.Index([normalise(frame.columns[p]) for p in keep])
-    data.index = pd.RangeIndex(header_row + 1, header_row + 1 + len(data))
-    data = data.astype(object)
-    return Sheet(name, data, letters, header_row), problems
+        keep[position] = key
+    cells = {number: {key: row[position] for position, key in keep.items() if position < len(row)}
+             for number, row in body}
+    return Sheet(name, letters, header_row, cells), problems
 
 
 def require(sheet: Sheet, required: Sequence[str], optional: Sequence[str]) -> list[Problem]:
@@ -135,3 +162,7 @@ def require(sheet: Sheet, required: Sequence[str], optional: Sequence[str]) -> l
             problems.append(CellProblem(f"{sheet.name}!{letter}{sheet.header_row}",
                                         f"unknown column {column!r}: did you mean {close[0]!r}?", column=column))
     return problems
+
+
+__all__ = ["EMPTY", "Cell", "CellProblem", "Sheet", "column_letter", "is_blank", "make_sheet", "normalise",
+           "require"]
