@@ -20,7 +20,7 @@ def test_check_reports_the_contradiction(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["check", str(Q2), str(Q3)]) == 0
     out = capsys.readouterr().out
     assert f"{Q2}: 0 errors, 0 warnings" in out
-    assert f"{Q3}: 0 errors, 1 warnings" in out
+    assert f"{Q3}: 0 errors, 1 warning" in out
     assert "Current vs. Q2 (16/17)" in out
 
 

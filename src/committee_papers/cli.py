@@ -20,6 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from .console import say
 from .errors import CommitteePapersError
 
 if TYPE_CHECKING:
@@ -61,8 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
     render.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
                         help="also make the PDF a PDF/A-2b archive copy")
-    check = commands.add_parser("check", parents=[common], help="validate reports and list every finding")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check = commands.add_parser("check", parents=[common],
+                                help="validate reports or KPI workbooks and list every finding")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                       help="report files (YAML or JSON), .xlsx workbooks or folders of CSV files")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of the report format")
     pack = commands.add_parser("pack", parents=[common], help="make the whole appendix pack from a KPI workbook")
@@ -72,7 +75,13 @@ def _parser() -> argparse.ArgumentParser:
                       help="havering (default), belfast, blackpool, or a YAML rules file")
     pack.add_argument("--format", choices=["docx", "pdf", "both"], default="both")
     pack.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
+    pack.add_argument("--strict", action="store_true", help="write nothing if there are warnings")
     return parser
+
+
+def is_workbook(path: Path) -> bool:
+    """Return whether a path names a KPI workbook (.xlsx) or a folder of CSV files."""
+    return path.is_dir() or path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv")
 
 
 def _load_all(files: Sequence[Path]) -> list[Report] | None:
@@ -84,7 +93,7 @@ def _load_all(files: Sequence[Path]) -> list[Report] | None:
         try:
             reports.append(load(file))
         except LoadError as error:
-            print(f"error: {error}", file=sys.stderr)
+            say(f"error: {error}", error=True)
             failed = True
     return None if failed else reports
 
@@ -119,7 +128,7 @@ def _render(args: argparse.Namespace) -> int:
     layouts = {}
     for file, report in zip(args.files, reports, strict=True):
         for finding in check(report):
-            print(f"{file}: {finding}", file=sys.stderr)
+            say(f"{file}: {finding}", error=True)
         layouts[file] = layout_report(report)  # once, for both formats
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
         for file, report, target, fmt in jobs:
@@ -140,18 +149,34 @@ def _render(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .assess import Severity, check
+    from .loaders import LoadError
 
-    reports = _load_all(args.files)
-    if reports is None:
-        return EXIT_PROBLEM
     worst = EXIT_OK
-    for file, report in zip(args.files, reports, strict=True):
-        findings = check(report)
+    reports = _load_all([f for f in args.files if not is_workbook(f)])
+    if reports is None:
+        worst = EXIT_PROBLEM
+        reports = []
+    loaded = iter(reports)
+    for file in args.files:
+        if is_workbook(file):
+            from .workbook import read_workbook
+
+            try:
+                subject: object = read_workbook(file)
+            except LoadError as error:
+                say(f"error: {error}", error=True)
+                worst = EXIT_PROBLEM
+                continue
+        else:
+            subject = next(loaded, None)
+            if subject is None:
+                continue
+        findings = check(subject)  # type: ignore[arg-type]
         for finding in findings:
-            print(f"{file}: {finding}")
+            say(f"{file}: {finding}")
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = len(findings) - errors
-        print(f"{file}: {errors} errors, {warnings} warnings")
+        say(f"{file}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
         if errors or (args.strict and warnings):
             worst = EXIT_PROBLEM
     return worst
@@ -167,7 +192,8 @@ def _schema(_: argparse.Namespace) -> int:
 def _pack(args: argparse.Namespace) -> int:
     from .pack_command import run_pack
 
-    return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template)
+    return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template,
+                    strict=args.strict)
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -216,12 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommitteePapersError as error:
         if debug:
             raise
-        print(f"error: {error}", file=sys.stderr)
+        say(f"error: {error}", error=True)
         return EXIT_PROBLEM
     except OSError as error:  # a full disk, a folder we may not write to: the previous file is kept
         if debug:
             raise
-        print(_write_failure(error), file=sys.stderr)
+        say(_write_failure(error), error=True)
         return EXIT_PROBLEM
     except Exception as error:  # the last line of defence: no traceback unless asked for
         if debug:

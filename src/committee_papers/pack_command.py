@@ -28,8 +28,15 @@ def summary(pack: Pack, pages: dict[tuple[int, int], int] | None) -> list[str]:
     return lines
 
 
-def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None) -> int:
-    """Make the pack and return the exit code; problems raise CommitteePapersError."""
+def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None,
+             strict: bool = False) -> int:
+    """Make the pack and return the exit code; problems raise CommitteePapersError.
+
+    The workbook's findings (what ``check`` says of it) are printed first, on stderr; with
+    ``strict`` a warning stops the run before anything is written.
+    """
+    from .assess import check
+    from .console import say
     from .limits import check_file
     from .output import check_targets
     from .pack import build_pack
@@ -51,14 +58,22 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
     try:
         bar.step("reading the workbook")
         data = read_workbook(workbook)
+        findings = check(data)
+        bar.close()
+        for finding in findings:
+            say(f"{workbook}: {finding}", error=True)
+        if strict and findings:
+            say(f"{len(findings)} warning{'s' * (len(findings) != 1)} and --strict: nothing was written",
+                error=True)
+            return 1
         bar.step("assessing every indicator")
         pack = build_pack(data, rules)
         pages = render_pack(pack, pdf=pdf, docx=docx, template=template, progress=bar.step)
     finally:
         bar.close()
     for line in summary(pack, dict(pages)):
-        print(line)
+        say(line)
     for path in (pdf, docx):
         if path is not None:
-            print(f"wrote {path}")
+            say(f"wrote {path}")
     return 0

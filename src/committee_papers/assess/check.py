@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -10,6 +12,8 @@ from ..formatting import format_value
 from ..model import (
     DataTable,
     ExceptionPage,
+    Indicator,
+    KpiData,
     Mark,
     Report,
     ReportingPeriod,
@@ -30,15 +34,24 @@ class Severity(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """Something a person should look at, with the place it was found."""
+    """Something a person should look at: the indicator it concerns (id and description), the
+    place (``sections[0].pages[2].rows[0]``, ``values!C5``), what is wrong and what to do."""
 
     severity: Severity
     where: str
     message: str
     code: str
+    indicator: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.severity.value}: {self.where}: {self.message}"
+        about = f"{self.indicator}: " if self.indicator else ""
+        return f"{self.severity.value}: {about}{self.where}: {self.message}"
+
+
+def indicator_name(indicator: Indicator) -> str:
+    """Return how a finding names an indicator: ``CS05 Referrals to children's social care``."""
+    text = f"{indicator.id} {indicator.description}" if indicator.id else indicator.description
+    return text if len(text) <= 90 else text[:87] + "..."
 
 
 def _mark_text(mark: Mark) -> str:
@@ -134,8 +147,22 @@ def _text_findings(report: Report) -> Iterator[Finding]:
             )
 
 
-def check(report: Report) -> list[Finding]:
-    """Return every finding about the report, in document order."""
+_ROW = re.compile(r"\.rows\[(\d+)\]")
+_COMPARISON = re.compile(r"\.direction_of_travel\[(\d+)\]")
+
+
+def _about(page: ExceptionPage, finding: Finding) -> Finding:
+    """Return the finding naming the indicator it concerns: its row's, its comparison's, or the page's."""
+    index = 0
+    row, comparison = _ROW.search(finding.where), _COMPARISON.search(finding.where)
+    if row and page.table is not None and int(row[1]) < len(page.table.rows):
+        index = page.table.rows[int(row[1])].indicator
+    elif comparison and page.dot_table is not None and int(comparison[1]) < len(page.dot_table.comparisons):
+        index = page.dot_table.comparisons[int(comparison[1])].indicator
+    return dataclasses.replace(finding, indicator=indicator_name(page.indicators[index]))
+
+
+def _report_findings(report: Report) -> list[Finding]:
     findings: list[Finding] = list(_text_findings(report))
     for s, section in enumerate(report.sections):
         if not section.pages:
@@ -144,8 +171,42 @@ def check(report: Report) -> list[Finding]:
             )
         for p, page in enumerate(section.pages):
             where = f"sections[{s}].pages[{p}]"
-            findings.extend(_page_findings(page, where, report.period, report.locale))
+            findings.extend(_about(page, f) for f in _page_findings(page, where, report.period, report.locale))
     return findings
+
+
+def _kpi_findings(data: KpiData) -> list[Finding]:
+    """Return the reader's notices, then each indicator's figures missing for a period that is due."""
+    findings = [Finding(Severity.WARNING, n.where, n.message, n.code, n.indicator) for n in data.notices]
+    reporting = data.reporting_period
+    if reporting is None:
+        return findings
+    for kpi in data.kpis:
+        if not kpi.series:
+            findings.append(Finding(Severity.WARNING, "values sheet", "the indicator has no figures: give them in the "
+                                    "values sheet, or remove it", "no-figures", indicator_name(kpi.indicator)))
+            continue
+        latest = kpi.latest
+        assert latest is not None
+        due = latest.period
+        while due.next().is_due(reporting):
+            due = due.next()
+        if due != latest.period:
+            findings.append(Finding(
+                Severity.WARNING, "values sheet", f"the latest figure is for {latest.period.label}, but one for "
+                f"{due.label} is due by {reporting.label}: add it to the values sheet, or it is reported as "
+                "missing", "period-not-reported", indicator_name(kpi.indicator)))
+    return findings
+
+
+def check(subject: Report | KpiData) -> list[Finding]:
+    """Return every finding about a report, or about KPI data read from a workbook, in order.
+
+    Each finding leads with the indicator it concerns (id and description).
+    """
+    if isinstance(subject, KpiData):
+        return _kpi_findings(subject)
+    return _report_findings(subject)
 
 
 __all__ = ["Finding", "Severity", "check"]

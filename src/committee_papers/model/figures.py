@@ -28,6 +28,7 @@ _POINT = re.compile(
 _COMMA = re.compile(
     r"^(?P<sign>[+\-\u2212])?\s*(?P<money>£)?\s*"
     r"(?P<whole>\d{1,3}(?:[. \u00a0\u202f]\d{3})+|\d+)?(?:,(?P<part>\d+))?\s*(?P<percent>%)?$")
+_LOOKS_LIKE_DECIMAL_POINT = re.compile(r"^[+\-\u2212]?\s*£?\s*\d+\.(?:\d{1,2}|\d{4,})\s*%?$")
 _LOOKS_LIKE_DECIMAL_COMMA = re.compile(r"^[+\-\u2212]?\s*£?\s*\d+,(?:\d{1,2}|\d{4,})\s*%?$")
 
 
@@ -67,6 +68,9 @@ def parse_figure(text: str, *, decimal_comma: bool = False) -> WrittenFigure:
 
 
 def _advice(text: str, decimal_comma: bool) -> str | None:
+    if decimal_comma and _LOOKS_LIKE_DECIMAL_POINT.match(text):
+        return (f"{text!r} has a decimal point but the decimal comma is declared: write "
+                f"{text.replace('.', ',')!r}")
     if not decimal_comma and _LOOKS_LIKE_DECIMAL_COMMA.match(text):
         point = text.replace(",", ".")
         return (f"{text!r} looks like a decimal comma: write {point!r}, or declare the decimal comma "

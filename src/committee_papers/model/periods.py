@@ -232,6 +232,19 @@ class FiscalPeriod:
             return FiscalPeriod(self.year.previous(), self.frequency, 3)
         return FiscalPeriod(self.year, self.frequency, 12 if self.index == 1 else self.index - 1)
 
+    def next(self) -> FiscalPeriod:
+        """Return the period just after: Q1 of next year after Q4, April after March."""
+        if self.frequency is Frequency.ANNUAL:
+            return FiscalPeriod(FinancialYear(self.year.start + 1), self.frequency)
+        assert self.index is not None
+        if self.frequency is Frequency.QUARTERLY:
+            if self.index == 4:
+                return FiscalPeriod(FinancialYear(self.year.start + 1), self.frequency, 1)
+            return FiscalPeriod(self.year, self.frequency, self.index + 1)
+        if self.index == 3:
+            return FiscalPeriod(FinancialYear(self.year.start + 1), self.frequency, 4)
+        return FiscalPeriod(self.year, self.frequency, 1 if self.index == 12 else self.index + 1)
+
     def year_earlier(self) -> FiscalPeriod:
         """Return the same period of the previous financial year."""
         return FiscalPeriod(self.year.previous(), self.frequency, self.index)

@@ -193,7 +193,8 @@ def read_values(cells: Cells, sheet: Sheet, specs: dict[str, _Spec | None] | Non
             cells.problem(sheet, line.row, "period", f"{period.label} is after the period reported, "
                           f"{reporting.label}: remove the row or change the period in the settings sheet")
             continue
-        if spec is None:
+        if spec is None:  # its indicator's row has problems: still check the figure itself
+            cells.number(sheet, line.row, "value", VALUE_HINT)
             continue
         _observe(cells, sheet, line, period, spec)
 

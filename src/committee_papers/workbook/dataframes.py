@@ -41,8 +41,11 @@ def sheet_from_frame(name: str, frame: Any) -> tuple[Sheet, list[Problem]]:
     blank heading) are left out.
     """
     header = [None if str(h).startswith("Unnamed:") else h for h in frame.columns]
+    # Column by column, each in its own dtype: a float32 column yields numpy float32 values
+    # (itertuples would widen them to float64 and show 86.30000305175781).
+    columns = [frame.iloc[:, position].to_numpy() for position in range(frame.shape[1])]
     body = [(number, [Cell(plain(value)) for value in row])
-            for number, row in enumerate(frame.itertuples(index=False, name=None), start=2)]
+            for number, row in enumerate(zip(*columns, strict=True), start=2)]
     return make_sheet(name, header, body)
 
 

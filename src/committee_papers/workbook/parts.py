@@ -92,7 +92,10 @@ def scan_sheet(archive: zipfile.ZipFile, member: str) -> SheetScan:
                 else:
                     column += 1
                 formula = element.find(f"{{{MAIN}}}f")
-                if formula is not None and element.find(f"{{{MAIN}}}v") is None:
+                value = element.find(f"{{{MAIN}}}v")
+                # no <v>, or an empty one that is not an empty text result: never calculated
+                saved = value is not None and (bool(value.text) or element.get("t") == "str")
+                if formula is not None and not saved:
                     scan.unsaved[row_number, column] = "=" + (formula.text or "")
             else:
                 ref = element.get("ref", "")
