@@ -1,4 +1,4 @@
-"""The functions of the public API that load their heavy parts (renderers, pandas) when called."""
+"""The functions of the public API that load their heavy parts (renderers, openpyxl) when called."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT
 
 
 def read_workbook(path: str | os.PathLike[str]) -> KpiData:
-    """Return the KPI data in an .xlsx workbook or a folder of CSV files (pandas loads on first use)."""
+    """Return the KPI data in an .xlsx workbook or a folder of CSV files (openpyxl loads on first use)."""
     from .workbook import read_workbook as _read
 
     return _read(path)
