@@ -156,11 +156,12 @@ class Cells:
             return None
         text = to_text(cell.value)
         changed = unclean_characters(text)
-        if changed:
+        if changed and sheet.ref(row, column) not in {n.where for n in self.notices}:
             self.notices.append(Notice(
                 sheet.ref(row, column), f"the text holds control characters ({', '.join(changed)}), as pasted "
                 "from elsewhere: line-break controls are shown as line breaks and the others are left out; "
                 "retype the text to silence this", "control-characters"))
+        if changed:
             text = clean_text(text)
         return text
 
