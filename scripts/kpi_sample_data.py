@@ -11,7 +11,8 @@ from __future__ import annotations
 
 # (id, description, polarity, unit, target, target_kind, tolerance, england, stat_neighbours,
 #  comparator_period, frequency, {period: value})
-# Quarterly indicators give 2014/15 and 2015/16 outturns and Q1-Q3 2016/17 in that order.
+# Quarterly indicators give 2014/15 and 2015/16 outturns and Q1-Q3 2016/17 in that order; a few give
+# Q3 2015/16 too, the same quarter last year that Havering's published Amber rule compares with.
 Q = ("2014/15", "2015/16", "Q1 2016/17", "Q2 2016/17", "Q3 2016/17")
 A = ("2013/14", "2014/15", "2015/16")
 MONTHS = ("2016-04", "2016-05", "2016-06", "2016-07", "2016-08", "2016-09", "2016-10", "2016-11", "2016-12")
@@ -47,7 +48,7 @@ INDICATORS: dict[str, list[Row]] = {
         ("ASC07", "% of safeguarding enquiries where the risk was reduced or removed", "high", "percent",
          90, None, None, None, None, None, None, q(84.0, 86.5, 79.2, 77.8, 76.1)),
         ("ASC08", "% of carers' assessments completed within 28 days", "high", "percent",
-         95, None, None, None, None, None, None, q(88.1, 90.3, 84.5, 83.2, 85.0)),
+         95, None, None, None, None, None, None, {**q(88.1, 90.3, 84.5, 83.2, 85.0), "Q3 2015/16": 82.0}),
         ("ASC09", "Number of people receiving direct payments", "high", "count",
          1150, None, None, None, None, None, None, q(1040, 1098, 1112, 1126, 1131)),
         ("ASC10", "% of social care users satisfied with their care and support (annual survey)", "high",
@@ -129,7 +130,7 @@ INDICATORS: dict[str, list[Row]] = {
         ("RES07", "% of calls to the contact centre answered", "high", "percent",
          90, None, None, None, None, None, None, q(88.2, 91.0, 84.3, 80.6, 83.9)),
         ("RES08", "Forecast net revenue budget overspend (£000)", "low", "money",
-         0, None, None, None, None, None, None, q(1250, 840, 1900, 2350, 2100)),
+         0, None, None, None, None, None, None, {**q(1250, 840, 1900, 2350, 2100), "Q3 2015/16": 2600}),
         ("RES09", "% of staff with an annual appraisal completed", "high", "percent",
          95, None, None, None, None, None, "annual", q(84.0, 88.0, 91.5, periods=A)),
         ("RES10", "Number of Freedom of Information requests received", "none", "count",

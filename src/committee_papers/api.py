@@ -11,8 +11,8 @@ from .style import DEFAULT_STYLE, HouseStyle
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .assess.rules import Rules
     from .model import KpiData, Pack, Report
+    from .model.rules import Rules
 
 
 def render_docx(

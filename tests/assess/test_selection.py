@@ -7,19 +7,20 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from committee_papers.assess.rules import PRESETS, Rules
-from committee_papers.assess.selection import (
+from committee_papers.assess.selection import select, worsening_run
+from committee_papers.assess.status import assess_kpi
+from committee_papers.model import KpiData
+from committee_papers.model.rules import (
     AMBER,
+    PRESETS,
     RED,
     WORSE_THAN_TARGET_AND_WORSENING,
+    Rules,
     SelectionKind,
     SelectionRule,
-    select,
+    havering,
     worsening_for,
-    worsening_run,
 )
-from committee_papers.assess.status import assess_kpi, havering
-from committee_papers.model import KpiData
 from committee_papers.pack import build_pack
 from committee_papers.workbook import from_dataframes
 
@@ -32,13 +33,13 @@ INDICATORS = [
     ["B1", "Health", "No target, worsening", "high", "number", None],
 ]
 VALUES = {
-    "R1": {"2015/16": 100, "Q1 2016/17": 90, "Q2 2016/17": 85, "Q3 2016/17": 80},
-    "A1": {"Q2 2016/17": 80, "Q3 2016/17": 85},
+    "R1": {"Q3 2015/16": 95, "2015/16": 100, "Q1 2016/17": 90, "Q2 2016/17": 85, "Q3 2016/17": 80},
+    "A1": {"Q3 2015/16": 80, "Q2 2016/17": 80, "Q3 2016/17": 85},
     "G1": {"Q2 2016/17": 97, "Q3 2016/17": 95},
     "G2": {"Q4 2015/16": 130, "Q1 2016/17": 120, "Q2 2016/17": 110, "Q3 2016/17": 105},
     "B1": {"Q1 2016/17": 10, "Q2 2016/17": 9, "Q3 2016/17": 8},
 }
-R1_RED = "Red: 80 is 20% worse than the 100 target and did not improve on 85 last quarter"
+R1_RED = "Red: 80 is 20% worse than the 100 target and did not improve on 95 in Q3 2015/16"
 R1_WORSE = "Worse than target and worsening: 80 is worse than the 100 target and worse than 85 last quarter"
 G1_WORSE = "Worse than target and worsening: 95 is worse than the 100 target and worse than 97 last quarter"
 G2_RUN = ("Worsening for 3 quarters in a row: 130 in Q4 2015/16, 120 in Q1 2016/17, 110 in Q2 2016/17, "
@@ -64,7 +65,7 @@ def test_red(data: KpiData) -> None:
 
 def test_amber(data: KpiData) -> None:
     assert selected(data, AMBER) == {
-        "A1": ("Amber: 85 is 15% worse than the 100 target but improved on 80 last quarter",)}
+        "A1": ("Amber: 85 is 15% worse than the 100 target but improved on 80 in Q3 2015/16",)}
 
 
 def test_worse_than_target_and_worsening(data: KpiData) -> None:

@@ -7,17 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from committee_papers.assess.status import (
-    RagMethod,
-    StatusRules,
-    assess_kpi,
-    belfast,
-    havering,
-    long_term,
-    percent,
-    short_term,
-    shortfall,
-)
+from committee_papers.assess.status import assess_kpi, long_term, percent, short_term, shortfall
 from committee_papers.model import (
     Direction,
     DotConvention,
@@ -31,6 +21,7 @@ from committee_papers.model import (
     TargetKind,
     Unit,
 )
+from committee_papers.model.rules import Distance, RagMethod, StatusRules, Trend, belfast, havering
 from committee_papers.workbook.periods import parse_period
 
 HAVERING, BELFAST = havering(), belfast()
@@ -58,35 +49,58 @@ def test_havering_on_target_is_green() -> None:
     assert (status.rag, status.reason) == (Rag.GREEN, "Green: 100 meets the 100 target")
 
 
-def test_havering_just_beyond_and_improved_is_amber() -> None:
-    status = assess_kpi(kpi({"Q1 2016/17": "85", "Q2 2016/17": "89.9"}), HAVERING)
+# Havering's published rule: "Amber = more than 10% off target but improved or maintained
+# compared with the same quarter last year; Red = more than 10% off target and not improved
+# compared with the same quarter last year".
+
+
+def test_havering_just_beyond_and_improved_on_the_same_quarter_last_year_is_amber() -> None:
+    status = assess_kpi(kpi({"Q2 2015/16": "85", "Q2 2016/17": "89.9"}), HAVERING)
     assert status.rag is Rag.AMBER
-    assert status.reason == "Amber: 89.9 is 10.1% worse than the 100 target but improved on 85 last quarter"
+    assert status.reason == "Amber: 89.9 is 10.1% worse than the 100 target but improved on 85 in Q2 2015/16"
 
 
 def test_havering_just_beyond_and_not_improved_is_red() -> None:
-    status = assess_kpi(kpi({"Q1 2016/17": "95", "Q2 2016/17": "89.9"}), HAVERING)
+    status = assess_kpi(kpi({"Q2 2015/16": "95", "Q2 2016/17": "89.9"}), HAVERING)
     assert status.rag is Rag.RED
-    assert status.reason == "Red: 89.9 is 10.1% worse than the 100 target and did not improve on 95 last quarter"
+    assert status.reason == "Red: 89.9 is 10.1% worse than the 100 target and did not improve on 95 in Q2 2015/16"
 
 
-def test_havering_unchanged_is_not_improved() -> None:
-    status = assess_kpi(kpi({"Q1 2016/17": "80", "Q2 2016/17": "80"}), HAVERING)
-    assert status.rag is Rag.RED
+def test_havering_maintained_counts_as_improved() -> None:
+    status = assess_kpi(kpi({"Q2 2015/16": "80", "Q2 2016/17": "80"}), HAVERING)
+    assert (status.rag, status.reason) == (
+        Rag.AMBER, "Amber: 80 is 20% worse than the 100 target but maintained 80 in Q2 2015/16")
+    assert assess_kpi(kpi({"Q2 2015/16": "80", "Q2 2016/17": "80"}), havering(maintained=False)).rag is Rag.RED
+
+
+def test_havering_compares_with_the_same_quarter_last_year_not_the_previous_quarter() -> None:
+    figures = {"Q2 2015/16": "70", "Q1 2016/17": "95", "Q2 2016/17": "80"}  # down on Q1, up on a year ago
+    assert assess_kpi(kpi(figures), HAVERING).rag is Rag.AMBER
+    assert assess_kpi(kpi(figures), havering(trend=Trend.PREVIOUS_PERIOD)).rag is Rag.RED
 
 
 def test_havering_with_nothing_to_show_improvement_is_red() -> None:
-    status = assess_kpi(kpi({"Q2 2016/17": "50"}), HAVERING)
-    assert status.reason == ("Red: 50 is 50% worse than the 100 target and has no figure for the previous "
-                             "quarter to show an improvement")
+    status = assess_kpi(kpi({"Q1 2016/17": "40", "Q2 2016/17": "50"}), HAVERING)
+    assert status.reason == ("Red: 50 is 50% worse than the 100 target and has no figure for the same "
+                             "quarter last year (Q2 2015/16) to show an improvement")
 
 
 def test_the_child_protection_example_low_polarity_monthly() -> None:
-    figures = {"Aug 2015": "18.4", "Sep 2015": "17.1"}
+    figures = {"Sep 2014": "18.4", "Aug 2015": "16.0", "Sep 2015": "17.1"}
     amber = assess_kpi(kpi(figures, "14", Polarity.LOW, Unit.PERCENT), HAVERING)
-    assert amber.reason == "Amber: 17.1% is 22% worse than the 14% target but improved on 18.4% last month"
-    red = assess_kpi(kpi({"Aug 2015": "16.0", "Sep 2015": "17.1"}, "14", Polarity.LOW, Unit.PERCENT), HAVERING)
-    assert red.reason == "Red: 17.1% is 22% worse than the 14% target and did not improve on 16.0% last month"
+    assert amber.reason == "Amber: 17.1% is 22% worse than the 14% target but improved on 18.4% in Sept 2014"
+    red = assess_kpi(kpi({"Sep 2014": "16.0", "Sep 2015": "17.1"}, "14", Polarity.LOW, Unit.PERCENT), HAVERING)
+    assert red.reason == "Red: 17.1% is 22% worse than the 14% target and did not improve on 16.0% in Sept 2014"
+
+
+def test_distance_in_points() -> None:
+    points = havering("5", trend=Trend.SAME_PERIOD_LAST_YEAR)
+    points = StatusRules(points.method, Decimal(5), distance=Distance.POINTS)
+    figures = {"Q2 2016/17": "55"}
+    green = assess_kpi(kpi(figures, "60", unit=Unit.PERCENT), points)
+    assert (green.rag, green.reason) == (Rag.GREEN, "Green: 55% is 5 points worse than the 60% target, "
+                                                    "within the 5 points tolerance")
+    assert assess_kpi(kpi({"Q2 2016/17": "54.9"}, "60", unit=Unit.PERCENT), points).rag is Rag.RED
 
 
 def test_low_polarity_boundary() -> None:
@@ -117,7 +131,7 @@ def test_parameters_change_the_thresholds() -> None:
 
 
 def test_an_indicator_tolerance_replaces_the_rules_one() -> None:
-    figures = {"Q1 2016/17": "95", "Q2 2016/17": "97"}
+    figures = {"Q2 2015/16": "95", "Q2 2016/17": "97"}
     assert assess_kpi(kpi(figures, tolerance="0.02"), HAVERING).rag is Rag.AMBER
     assert assess_kpi(kpi(figures, tolerance="0.05"), BELFAST).rag is Rag.GREEN
     ignoring = StatusRules(RagMethod.BANDS, indicator_tolerance=False)
@@ -135,22 +149,23 @@ def test_no_target_is_blue_and_no_data_is_grey() -> None:
 
 
 def test_a_rule_target_is_judged_against_last_years_outturn() -> None:
-    figures = {"2015/16": "19.1", "Q1 2016/17": "21.6", "Q2 2016/17": "16.1", "Q3 2016/17": "22"}
+    figures = {"Q3 2015/16": "20", "2015/16": "19.1", "Q1 2016/17": "21.6", "Q2 2016/17": "16.1",
+               "Q3 2016/17": "22"}
     status = assess_kpi(kpi(figures, polarity=Polarity.LOW, unit=Unit.PERCENT, kind=TargetKind.DECREASE),
                         HAVERING)
     assert status.rag is Rag.RED
     assert status.reason == ("Red: 22% is 15.2% worse than the 2015/16 outturn of 19.1% (target: Decrease on "
-                             "previous year) and did not improve on 16.1% last quarter")
+                             "previous year) and did not improve on 20% in Q3 2015/16")
     missing = assess_kpi(kpi({"Q3 2016/17": "22"}, kind=TargetKind.INCREASE), HAVERING)
     assert missing.reason == ("Blue: the target 'Increase on previous year' needs the 2015/16 outturn, "
                               "which is missing")
 
 
 def test_a_zero_target() -> None:
-    status = assess_kpi(kpi({"Q1 2016/17": "2350", "Q2 2016/17": "2100"}, "0", Polarity.LOW, Unit.MONEY),
+    status = assess_kpi(kpi({"Q2 2015/16": "2350", "Q2 2016/17": "2100"}, "0", Polarity.LOW, Unit.MONEY),
                         HAVERING)
     assert status.rag is Rag.AMBER
-    assert status.reason == "Amber: £2,100 is worse than the £0 target but improved on £2,350 last quarter"
+    assert status.reason == "Amber: £2,100 is worse than the £0 target but improved on £2,350 in Q2 2015/16"
 
 
 def test_short_and_long_term_changes() -> None:

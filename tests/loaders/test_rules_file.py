@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from committee_papers.assess.rules import PRESETS
-from committee_papers.assess.selection import RED, SelectionKind, SelectionRule, worsening_for
-from committee_papers.assess.status import RagMethod
 from committee_papers.loaders import LoadError
 from committee_papers.loaders.rules import load_rules
 from committee_papers.model import DotConvention
+from committee_papers.model.rules import PRESETS, RED, RagMethod, SelectionKind, SelectionRule, worsening_for
 
 
 def _write(tmp_path: Path, text: str) -> Path:

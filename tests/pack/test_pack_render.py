@@ -38,7 +38,7 @@ def rendered(pack: Pack, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict
 def test_every_exception_page_starts_where_the_scorecard_says(pack: Pack, rendered: tuple) -> None:
     pages, pdf, _ = rendered
     reader = PdfReader(pdf)
-    assert len(pages) == len(pack.exceptions) == 13
+    assert len(pages) == len(pack.exceptions) == 15
     for entry in pack.exceptions:
         assert entry.page is not None
         number = pages[entry.page]

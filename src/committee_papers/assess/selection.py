@@ -14,53 +14,13 @@ records one reason per rule that did.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
 
 from ..formatting import format_value
 from ..model import Judgement, Kpi, Observation, Rag
+from ..model.rules import SelectionKind, SelectionRule
 from .dot import assess_change
 from .status import Status
-
-
-class SelectionKind(Enum):
-    """The kinds of selection rule."""
-
-    RED = "red"
-    AMBER = "amber"
-    WORSE_THAN_TARGET_AND_WORSENING = "worse_than_target_and_worsening"
-    WORSENING_FOR = "worsening_for"
-
-
-@dataclass(frozen=True, slots=True)
-class SelectionRule:
-    """One rule; ``periods`` is the N of ``worsening_for``."""
-
-    kind: SelectionKind
-    periods: int | None = None
-
-    def __post_init__(self) -> None:
-        needs = self.kind is SelectionKind.WORSENING_FOR
-        if needs and (self.periods is None or self.periods < 1):
-            raise ValueError(f"worsening_for needs a number of periods of at least 1, got {self.periods}")
-        if not needs and self.periods is not None:
-            raise ValueError(f"the rule {self.kind.value} takes no number of periods")
-
-    @property
-    def name(self) -> str:
-        """Return the rule as written in a rules file: ``red``, ``worsening_for: 3``."""
-        return f"{self.kind.value}: {self.periods}" if self.periods is not None else self.kind.value
-
-
-RED = SelectionRule(SelectionKind.RED)
-AMBER = SelectionRule(SelectionKind.AMBER)
-WORSE_THAN_TARGET_AND_WORSENING = SelectionRule(SelectionKind.WORSE_THAN_TARGET_AND_WORSENING)
-
-
-def worsening_for(periods: int) -> SelectionRule:
-    """Return the rule that picks indicators worse in each of the last ``periods`` periods."""
-    return SelectionRule(SelectionKind.WORSENING_FOR, periods)
 
 
 def worsening_run(kpi: Kpi, change_tolerance: Decimal = Decimal(0)) -> tuple[Observation, ...]:
@@ -124,7 +84,4 @@ def select(kpi: Kpi, status: Status, rules: Sequence[SelectionRule],
     return tuple(reasons)
 
 
-__all__ = [
-    "AMBER", "RED", "WORSE_THAN_TARGET_AND_WORSENING", "SelectionKind", "SelectionRule", "select",
-    "worsening_for", "worsening_run",
-]
+__all__ = ["select", "worsening_run"]

@@ -1,16 +1,16 @@
 """RAG status as configuration: pure functions from an indicator's figures to a Rag and its reason.
 
-Two documented presets, both parameterised:
+The rules (``model.rules``) state the comparison with the target and, for the in-between
+status, the trend and whether "maintained" counts. With the ``havering`` preset this is the
+published rule: Green on target or within 10% of it; Amber more than 10% off but improved or
+maintained against the same quarter last year; Red more than 10% off and not improved against
+the same quarter last year. With ``belfast``: Green within 1%, Amber 1–5%, Red 5% or more off.
 
-- :func:`havering`: Green on target or within the tolerance (default 10% of the target); Amber
-  beyond the tolerance but better than the previous period; Red beyond it and not better.
-- :func:`belfast`: fixed bands: Green within 1% of the target, Amber from 1% to 5%, Red 5% or
-  more off.
-
-Distances are fractions of the target, and count only the bad side: beating a target is 0 off.
-A rule target ("Increase on previous year") is judged against the previous year's outturn, with
-the polarity the rule implies. No figures gives GREY; no target, a baseline year or a text-only
-target gives BLUE. An indicator's own ``tolerance`` replaces the rules' Green tolerance.
+Distances are fractions of the target (or plain differences, in points), and count only the
+bad side: beating a target is 0 off. A rule target ("Increase on previous year") is judged
+against the previous year's outturn, with the polarity the rule implies. No figures gives
+GREY; no target, a baseline year or a text-only target gives BLUE. An indicator's own
+``tolerance`` replaces the rules' Green tolerance.
 
 Short-term changes compare the latest figure with the previous period; long-term ones with the
 same period a year earlier (or, when ``long_term_outturn`` is set and that is missing, with the
@@ -21,11 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
 
 from ..formatting import format_value
 from ..model import (
-    DotConvention,
     FiscalPeriod,
     Frequency,
     Judgement,
@@ -37,64 +35,18 @@ from ..model import (
     TargetKind,
     headline,
 )
+from ..model.rules import Distance, RagMethod, StatusRules, Trend
 from .dot import Assessment, assess_change
 from .page import rule_polarity
 
 INFINITE = Decimal("Infinity")
 
 
-class RagMethod(Enum):
-    """How the distance from target becomes a status."""
-
-    TOLERANCE = "tolerance"  # Havering: Green within tolerance, else Amber if improved, else Red
-    BANDS = "bands"  # Belfast: fixed bands of distance
-
-
-@dataclass(frozen=True, slots=True)
-class StatusRules:
-    """The settings of the status rules; every threshold is a fraction of the target."""
-
-    method: RagMethod = RagMethod.TOLERANCE
-    tolerance: Decimal = Decimal("0.1")  # TOLERANCE: Green up to this far off
-    green_within: Decimal = Decimal("0.01")  # BANDS: Green up to this far off
-    red_from: Decimal = Decimal("0.05")  # BANDS: Red from this far off
-    indicator_tolerance: bool = True  # an indicator's own tolerance replaces the Green limit
-    change_tolerance: Decimal = Decimal(0)  # a change this small counts as no change
-    long_term_outturn: bool = True  # long term falls back to the previous year's outturn
-    dot: DotConvention = DotConvention.BLACKPOOL  # for the renderers
-
-    def __post_init__(self) -> None:
-        for name in ("tolerance", "green_within", "red_from", "change_tolerance"):
-            value = Decimal(getattr(self, name))
-            if not value.is_finite() or value < 0:
-                raise ValueError(f"{name} must be a number of at least 0, got {value}")
-            object.__setattr__(self, name, value)
-        if self.green_within > self.red_from:
-            raise ValueError(f"green_within ({self.green_within}) must not exceed red_from ({self.red_from})")
-
-    def green_limit(self, kpi: Kpi) -> Decimal:
-        """Return how far off target an indicator can be and still be Green."""
-        if self.indicator_tolerance and kpi.tolerance is not None:
-            return kpi.tolerance
-        return self.tolerance if self.method is RagMethod.TOLERANCE else self.green_within
-
-
-def havering(tolerance: Decimal | str = "0.1", *, dot: DotConvention = DotConvention.BETTER_WORSE,
-             change_tolerance: Decimal | str = "0", indicator_tolerance: bool = True,
-             long_term_outturn: bool = True) -> StatusRules:
-    """Return Havering's rules: Green within the tolerance, else Amber if improved, else Red."""
-    return StatusRules(RagMethod.TOLERANCE, tolerance=Decimal(tolerance), dot=dot,
-                       change_tolerance=Decimal(change_tolerance), indicator_tolerance=indicator_tolerance,
-                       long_term_outturn=long_term_outturn)
-
-
-def belfast(green_within: Decimal | str = "0.01", red_from: Decimal | str = "0.05", *,
-            dot: DotConvention = DotConvention.BETTER_WORSE, change_tolerance: Decimal | str = "0",
-            indicator_tolerance: bool = True, long_term_outturn: bool = True) -> StatusRules:
-    """Return Belfast's fixed bands: Green within 1%, Amber from 1% to 5%, Red 5% or more off."""
-    return StatusRules(RagMethod.BANDS, green_within=Decimal(green_within), red_from=Decimal(red_from),
-                       dot=dot, change_tolerance=Decimal(change_tolerance),
-                       indicator_tolerance=indicator_tolerance, long_term_outturn=long_term_outturn)
+def green_limit(rules: StatusRules, kpi: Kpi) -> Decimal:
+    """Return how far off target an indicator can be and still be Green."""
+    if rules.indicator_tolerance and kpi.tolerance is not None:
+        return kpi.tolerance
+    return rules.tolerance if rules.method is RagMethod.TOLERANCE else rules.green_within
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,15 +135,20 @@ def goal(kpi: Kpi, latest: Observation) -> Goal | str:
                 f"(target: {target.wording})")
 
 
-def shortfall(value: Number, reference: Number, polarity: Polarity) -> Decimal:
-    """Return how far ``value`` is worse than ``reference``, as a fraction of it (0 if not worse).
+def shortfall(value: Number, reference: Number, polarity: Polarity,
+              distance: Distance = Distance.PERCENT_OF_TARGET) -> Decimal:
+    """Return how far ``value`` is worse than ``reference`` (0 if it is not worse).
 
-    With no polarity any difference counts; against a reference of 0 any shortfall is infinite.
+    The distance is a fraction of the reference, or with ``Distance.POINTS`` the plain
+    difference. With no polarity any difference counts; against a reference of 0 a fractional
+    shortfall is infinite.
     """
     difference = value.value - reference.value
     worse = {Polarity.HIGH: difference < 0, Polarity.LOW: difference > 0}.get(polarity, difference != 0)
     if not worse:
         return Decimal(0)
+    if distance is Distance.POINTS:
+        return abs(difference)
     if reference.value == 0:
         return INFINITE
     return abs(difference) / abs(reference.value)
@@ -207,21 +164,47 @@ def percent(fraction: Decimal) -> str:
     return f"{text}%"
 
 
-def _off(value: Number, found: Goal, gap: Decimal) -> str:
+def _amount(gap: Decimal, distance: Distance) -> str:
+    if distance is Distance.POINTS:
+        return f"{format(gap.normalize(), 'f')} point{'s' * (gap != 1)}"
+    return percent(gap)
+
+
+def _off(value: Number, found: Goal, gap: Decimal, distance: Distance) -> str:
     shown = format_value(value)
     if gap == 0:
         return f"{shown} meets {found.words}"
     if not gap.is_finite():
         return f"{shown} is worse than {found.words}"
-    return f"{shown} is {percent(gap)} worse than {found.words}"
+    return f"{shown} is {_amount(gap, distance)} worse than {found.words}"
 
 
-def _improvement(change: Change | None, frequency: Frequency) -> tuple[bool, str]:
+def trend_change(kpi: Kpi, rules: StatusRules) -> Change | None:
+    """Return the change the in-between status is judged on: against the previous period, or
+    against the same period last year (that period exactly: a missing one is no improvement)."""
+    latest = kpi.latest
+    if latest is None:
+        return None
+    before = (latest.period.previous() if rules.trend is Trend.PREVIOUS_PERIOD
+              else latest.period.year_earlier())
+    return _change(kpi, latest, kpi.at(before), rules)
+
+
+def _improvement(change: Change | None, latest: Observation, rules: StatusRules) -> tuple[bool, str]:
+    if rules.trend is Trend.PREVIOUS_PERIOD:
+        reference = f"the previous {latest.period.frequency.noun}"
+        missing = latest.period.previous()
+    else:
+        reference = f"the same {latest.period.frequency.noun} last year"
+        missing = latest.period.year_earlier()
     if change is None:
-        return False, f"has no figure for the previous {frequency.noun} to show an improvement"
-    before = f"{format_value(change.reference.value)} last {frequency.noun}"
-    if change.assessment.judgement is Judgement.BETTER:
+        return False, f"has no figure for {reference} ({missing.label}) to show an improvement"
+    before = f"{format_value(change.reference.value)} in {change.reference.period.label}"
+    judgement = change.assessment.judgement
+    if judgement is Judgement.BETTER:
         return True, f"improved on {before}"
+    if judgement is Judgement.NEUTRAL and change.assessment.direction.value == "same" and rules.maintained:
+        return True, f"maintained {before}"
     return False, f"did not improve on {before}"
 
 
@@ -234,24 +217,24 @@ def assess_kpi(kpi: Kpi, rules: StatusRules) -> Status:
     found = goal(kpi, latest)
     if isinstance(found, str):
         return Status(Rag.BLUE, f"Blue: {found}", latest, None, None, near, far)
-    gap = shortfall(latest.value, found.figure, found.polarity)
-    limit = rules.green_limit(kpi)
-    said = _off(latest.value, found, gap)
+    gap = shortfall(latest.value, found.figure, found.polarity, rules.distance)
+    limit = green_limit(rules, kpi)
+    said = _off(latest.value, found, gap, rules.distance)
     if gap <= limit:
-        within = "" if gap == 0 else f", within the {percent(limit)} tolerance"
+        within = "" if gap == 0 else f", within the {_amount(limit, rules.distance)} tolerance"
         return Status(Rag.GREEN, f"Green: {said}{within}", latest, found, gap, near, far)
     if rules.method is RagMethod.BANDS:
         rag = Rag.RED if gap >= rules.red_from else Rag.AMBER
-        band = (f"Red at {percent(rules.red_from)} or more" if rag is Rag.RED
-                else f"Amber from {percent(limit)} to {percent(rules.red_from)}")
+        band = (f"Red at {_amount(rules.red_from, rules.distance)} or more" if rag is Rag.RED
+                else f"Amber from {_amount(limit, rules.distance)} to {_amount(rules.red_from, rules.distance)}")
         return Status(rag, f"{rag.label}: {said} ({band})", latest, found, gap, near, far)
-    improved, how = _improvement(near, latest.period.frequency)
+    improved, how = _improvement(trend_change(kpi, rules), latest, rules)
     rag = Rag.AMBER if improved else Rag.RED
     joint = "but" if improved else "and"
     return Status(rag, f"{rag.label}: {said} {joint} {how}", latest, found, gap, near, far)
 
 
 __all__ = [
-    "Change", "Goal", "RagMethod", "Status", "StatusRules", "assess_kpi", "belfast", "goal", "havering",
-    "long_term", "percent", "short_term", "shortfall",
+    "Change", "Goal", "Status", "assess_kpi", "goal", "green_limit", "long_term", "percent", "short_term",
+    "shortfall", "trend_change",
 ]

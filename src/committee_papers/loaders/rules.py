@@ -9,6 +9,9 @@ A rules file (every key optional)::
       tolerance: 10%             # tolerance: Green up to this far off target (0.1 or 10%)
       green_within: 1%           # bands: Green up to this far off
       red_from: 5%               # bands: Red from this far off
+      distance: percent          # percent (of the target) | points (the plain difference)
+      trend: same_period_last_year   # tolerance: Amber if improved against this, or previous_period
+      maintained: true           # tolerance: "improved or maintained" (no change counts)
       indicator_tolerance: true  # an indicator's own tolerance replaces the Green limit
       change_tolerance: 0        # a change no larger than this figure is "no change"
       long_term_outturn: true    # long term falls back to last year's outturn
@@ -28,18 +31,25 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from ..assess.rules import DEFAULT_PRESET, PRESETS, Rules
-from ..assess.selection import SelectionKind, SelectionRule
-from ..assess.status import RagMethod
 from ..model import DotConvention, check_figure
+from ..model.rules import (
+    DEFAULT_PRESET,
+    PRESETS,
+    Distance,
+    RagMethod,
+    Rules,
+    SelectionKind,
+    SelectionRule,
+    Trend,
+)
 from .context import Context
 from .problems import LoadError, Problem
 from .source import Source, join, parse_yaml, read_text
 
-_STATUS_KEYS = ["method", "tolerance", "green_within", "red_from", "indicator_tolerance",
-                "change_tolerance", "long_term_outturn", "dot"]
+_STATUS_KEYS = ["method", "tolerance", "green_within", "red_from", "distance", "trend", "maintained",
+                "indicator_tolerance", "change_tolerance", "long_term_outturn", "dot"]
 _FRACTIONS = {"tolerance", "green_within", "red_from"}
-_FLAGS = {"indicator_tolerance", "long_term_outturn"}
+_FLAGS = {"indicator_tolerance", "long_term_outturn", "maintained"}
 
 
 def load_rules(spec: str | os.PathLike[str]) -> Rules:
@@ -90,19 +100,28 @@ def _checked_number(ctx: Context, value: Any, path: str, *, fraction: bool) -> D
     return None
 
 
-def _status(ctx: Context, value: Any, path: str) -> dict[str, Any]:
-    data = ctx.mapping(value, path, [], _STATUS_KEYS)
+def _status(ctx: Context, value: Any, path: str, base: Distance) -> dict[str, Any]:
+    """Return the status settings a rules file changes; thresholds are fractions of the target
+    (``10%`` or ``0.1``), or plain figures when the distance is in points."""
+    data = ctx.mapping(value, path, [], _STATUS_KEYS) or {}
+    distance = ctx.choice(data["distance"], join(path, "distance"), Distance) if "distance" in data else base
     changes: dict[str, Any] = {}
-    for key, item in (data or {}).items():
+    for key, item in data.items():
         here = join(path, key)
         if key == "method":
             changes[key] = ctx.choice(item, here, RagMethod)
+        elif key == "distance":
+            changes[key] = distance
+        elif key == "trend":
+            changes[key] = ctx.choice(item, here, Trend, {"previous": Trend.PREVIOUS_PERIOD,
+                                                           "same_period": Trend.SAME_PERIOD_LAST_YEAR})
         elif key == "dot":
             changes[key] = ctx.choice(item, here, DotConvention, {"better-worse": DotConvention.BETTER_WORSE})
         elif key in _FLAGS:
             changes[key] = ctx.flag(item, here)
         elif key in _STATUS_KEYS:
-            changes[key] = _number(ctx, item, here, fraction=key in _FRACTIONS)
+            fraction = key in _FRACTIONS and distance is not Distance.POINTS
+            changes[key] = _number(ctx, item, here, fraction=fraction)
     return {key: item for key, item in changes.items() if item is not None}
 
 
@@ -139,7 +158,7 @@ def read_rules(source: Source, default_name: str = "rules") -> Rules:
             base = PRESETS[word]
         elif word:
             ctx.problem("preset", f"{data['preset']!r} is not a preset: use {', '.join(PRESETS)}")
-    changes = _status(ctx, data["status"], "status") if "status" in data else {}
+    changes = _status(ctx, data["status"], "status", base.status.distance) if "status" in data else {}
     select = base.select
     if "select" in data:
         items = ctx.sequence(data["select"], "select", allow_empty=True)

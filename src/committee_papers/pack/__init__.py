@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 
-from ..assess.rules import DEFAULT_PRESET, PRESETS, Rules
 from ..assess.selection import select
 from ..assess.status import Status, assess_kpi
 from ..model import (
@@ -22,6 +21,7 @@ from ..model import (
     ScorecardEntry,
     Section,
 )
+from ..model.rules import DEFAULT_PRESET, PRESETS, Rules
 from .pages import data_table, dot_table, exception_page
 
 

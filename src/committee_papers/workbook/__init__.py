@@ -46,7 +46,7 @@ def from_dataframes(
     Each DataFrame is read as a sheet whose header is row 1, so the first row of a DataFrame
     is row 2 in the problems reported (whatever its index).
     """
-    from ..loaders import Problem
+    from ..errors import Problem
     from .build import build
     from .dataframes import sheet_from_frame
     from .sheet import Sheet

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..loaders import LoadError, Problem
+from ..errors import LoadError, Problem
 from ..model import (
     FinancialYear,
     FiscalPeriod,

@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
-from ..loaders import Problem
+from ..errors import Problem
 from ..model import (
     MAX_DIGITS,
     MAX_PLACES,

@@ -13,8 +13,8 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..errors import Problem
 from ..limits import InputError, Limits, read_bytes
-from ..loaders import Problem
 from .sheet import Cell, Sheet, is_blank, make_sheet, normalise
 
 SEPARATORS = (",", ";", "\t")

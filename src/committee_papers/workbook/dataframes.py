@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from ..loaders import Problem
+from ..errors import Problem
 from .sheet import Cell, Sheet, is_blank, make_sheet
 
 

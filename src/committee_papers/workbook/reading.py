@@ -13,8 +13,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..errors import LoadError, Problem
 from ..limits import InputError, Limits, check_file, check_package, resolve
-from ..loaders import LoadError, Problem
 from .csvfiles import read_folder
 from .formats import NumberFormat, read_format
 from .parts import SheetScan, scan_sheet, sheet_members

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..loaders import Problem
+from ..errors import Problem
 from .formats import GENERAL, NumberFormat
 
 # Headings people write for the documented columns.
