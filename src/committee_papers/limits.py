@@ -50,23 +50,27 @@ class Limits:
     - ``file_mb``: a report, rules file or CSV file (YAML or JSON text).
     - ``package_mb``: a .docx template or .xlsx workbook as stored on disk.
     - ``unpacked_mb``: all the members of such a package once inflated, together.
-    - ``ratio``: how many times larger than its compressed size a member may inflate
-      (ordinary Office XML inflates 5 to 40 times; a zip bomb thousands of times).
+    - ``ratio``: how many times larger than its stored size a member of more than 64 KB may
+      inflate (ordinary Office XML inflates 5 to 40 times; a zip bomb thousands of times).
     - ``members``: the number of members of a package.
-    - ``nodes``: the values a YAML or JSON report holds once every alias is expanded.
+    - ``nodes``: the values a YAML or JSON report holds once every alias is expanded (a
+      2,000-page report holds about 165,000). Aliases may also expand a report to at most ten
+      times the values and text it is written with.
     - ``depth``: how deeply a report's mappings and lists may nest.
-    - ``rows``, ``columns``: the part of a worksheet that may hold anything.
+    - ``rows``, ``columns``: the part of a worksheet (or CSV file) that may hold anything.
+    - ``placeholders``: the template placeholders (``{{ appendix }}``) in one template part.
     """
 
     file_mb: int = 50
-    package_mb: int = 50
-    unpacked_mb: int = 300
-    ratio: int = 200
+    package_mb: int = 25
+    unpacked_mb: int = 100
+    ratio: int = 100
     members: int = 2_000
-    nodes: int = 2_000_000
+    nodes: int = 1_000_000
     depth: int = 64
     rows: int = 100_000
     columns: int = 500
+    placeholders: int = 100
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> Limits:
@@ -156,7 +160,11 @@ def read_bytes(path: str | os.PathLike[str], what: str, limits: Limits | None = 
         if _too_large(size, limit_mb):
             raise InputError(where, f"the {what} is {size / MB:,.1f} MB, more than the {limit_mb} MB "
                                     f"allowed: check it is the right file; {limits.hint(limit)}")
-        data = stream.read(limit_mb * MB + 1)
+        try:
+            data = stream.read(limit_mb * MB + 1)
+        except OSError as error:
+            raise InputError(where, f"the {what} cannot be read ({error.strerror}): check the disk and "
+                                    "the file") from None
     if _too_large(len(data), limit_mb):  # it grew while being read
         raise InputError(where, f"the {what} is more than the {limit_mb} MB allowed; {limits.hint(limit)}")
     return data
@@ -187,30 +195,67 @@ def _xml_parser() -> etree.XMLParser:
                            dtd_validation=False, huge_tree=False)
 
 
-def _is_xml(name: str) -> bool:
+def _is_xml_name(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels", ".vml"))
+
+
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def _xml_members(archive: zipfile.ZipFile, where: Path) -> set[str]:
+    """Return the members that are XML: by their content type (ECMA-376 Part 2 §10.1.2.2) or name.
+
+    A part named ``header1.bin`` whose content type is XML is XML all the same, and Word or
+    python-docx would parse it as such.
+    """
+    found = {m.filename for m in archive.infolist() if _is_xml_name(m.filename)}
+    try:
+        root = etree.fromstring(archive.read("[Content_Types].xml"), _xml_parser())
+    except KeyError:
+        return found
+    except etree.XMLSyntaxError as error:
+        raise InputError(where, f"its part [Content_Types].xml is not well-formed XML ({error}): open the "
+                                "file in Word or Excel and save it again") from None
+    xml_extensions = {d.get("Extension", "").lower() for d in root.iter(f"{_CONTENT_TYPES}Default")
+                      if d.get("ContentType", "").lower().endswith("xml")}
+    overrides = {o.get("PartName", "").lstrip("/") for o in root.iter(f"{_CONTENT_TYPES}Override")
+                 if o.get("ContentType", "").lower().endswith("xml")}
+    for member in archive.infolist():
+        extension = member.filename.rsplit(".", 1)[-1].lower() if "." in member.filename else ""
+        if extension in xml_extensions or member.filename in overrides:
+            found.add(member.filename)
+    return found
 
 
 def check_xml(data: bytes | IO[bytes], where: str, part: str, *, whole: bool = True) -> None:
     """Refuse an XML part that declares a DTD (entities) or is not well-formed XML.
 
-    With ``whole=False`` only the start of the part is read, up to its root element, which
-    is where a DTD must be: for large worksheets, whose body openpyxl parses safely itself.
-    Raise InputError naming the package and the part.
+    The part is streamed (memory stays small whatever its size); with ``whole=False`` only its
+    start is read, up to the root element, which is where a DTD must be: for large worksheets,
+    whose body openpyxl parses safely itself. Raise InputError naming the package and the part.
     """
+    source = data if not isinstance(data, bytes) else _BytesReader(data)
+    tree = None
     try:
-        if whole:
-            text = data if isinstance(data, bytes) else data.read()
-            tree = etree.fromstring(text, _xml_parser()).getroottree()
-        else:
-            source = data if not isinstance(data, bytes) else _BytesReader(data)
-            events = etree.iterparse(source, events=("start",), resolve_entities=False,
-                                     no_network=True, load_dtd=False, huge_tree=False)
-            _, element = next(iter(events))
-            tree = element.getroottree()
-    except (etree.XMLSyntaxError, StopIteration) as error:
+        events = etree.iterparse(source, events=("start", "end"), resolve_entities=False,
+                                 no_network=True, load_dtd=False, huge_tree=False)
+        for event, element in events:
+            if tree is None:
+                tree = element.getroottree()
+                _refuse_dtd(tree, where, part)
+                if not whole:
+                    return
+            if event == "end":
+                element.clear()  # keep memory flat: only well-formedness is checked
+    except etree.XMLSyntaxError as error:
         raise InputError(where, f"its part {part} is not well-formed XML ({error}): open the file in "
                                 "Word or Excel and save it again") from None
+    if tree is None:
+        raise InputError(where, f"its part {part} is empty where XML is expected: open the file in "
+                                "Word or Excel and save it again")
+
+
+def _refuse_dtd(tree: etree._ElementTree, where: str, part: str) -> None:
     info = tree.docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise InputError(where, f"its part {part} declares a DTD (<!DOCTYPE ...>), which Office never "
@@ -228,13 +273,34 @@ class _BytesReader:
         return chunk
 
 
+_END_OF_DIRECTORY = b"PK\x05\x06"
+
+
+def _declared_members(where: Path) -> int | None:
+    """Return the number of members the zip's end record declares, read before zipfile reads
+    the whole central directory (PKWARE APPNOTE 4.3.16); None if there is no end record."""
+    with open(where, "rb") as stream:
+        stream.seek(0, os.SEEK_END)
+        size = stream.tell()
+        stream.seek(max(0, size - 65_557))  # the record (22 bytes) plus the longest comment
+        tail = stream.read()
+    at = tail.rfind(_END_OF_DIRECTORY)
+    if at < 0 or len(tail) < at + 22:
+        return None
+    return int.from_bytes(tail[at + 10:at + 12], "little")
+
+
+SMALL_MEMBER = 64 * 1024  # members this small may inflate more (tiny XML parts compress well)
+
+
 def check_package(path: str | os.PathLike[str], what: str, limits: Limits | None = None, *,
                   whole_xml: bool = True) -> None:
     """Check a .docx or .xlsx before any library opens it.
 
     It must be a regular file within ``package_mb``, a zip file of at most ``members``
-    members that inflate to at most ``unpacked_mb`` together and at most ``ratio`` times
-    their stored size each, and its XML parts must be well formed with no DTD (with
+    members that inflate to at most ``unpacked_mb`` together, each of more than 64 KB at most
+    ``ratio`` times its stored size, with no ZIP64 records (Office files never need them);
+    its XML parts (by content type or name) must be well formed with no DTD (with
     ``whole_xml=False`` only the start of each part is read). The declared sizes are what
     Python's zipfile holds a member to when it is read, so they bound what can inflate.
     Raise InputError naming the file (and the part) and what to do.
@@ -242,6 +308,13 @@ def check_package(path: str | os.PathLike[str], what: str, limits: Limits | None
     limits = resolve(limits)
     where = Path(path)
     check_file(where, what, limits, limit="package_mb")
+    declared = _declared_members(where)
+    if declared is not None and declared == 0xFFFF:
+        raise InputError(where, f"the {what} is a ZIP64 package, which Word and Excel do not write: save "
+                                "it again from Word or Excel")
+    if declared is not None and declared > limits.members:
+        raise InputError(where, f"the {what} has {declared:,} parts, more than the {limits.members:,} "
+                                f"allowed; {limits.hint('members')}")
     try:
         archive = zipfile.ZipFile(where)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -258,20 +331,17 @@ def check_package(path: str | os.PathLike[str], what: str, limits: Limits | None
             if _too_large(total, limits.unpacked_mb):
                 raise InputError(where, f"the {what} unpacks to more than {limits.unpacked_mb} MB: it "
                                         f"may be a zip bomb; {limits.hint('unpacked_mb')}")
-            if member.file_size > MB and member.file_size > limits.ratio * max(member.compress_size, 1):
-                raise InputError(where, f"its part {member.filename} inflates "
-                                        f"{member.file_size // max(member.compress_size, 1):,} times "
-                                        f"(more than {limits.ratio}): it may be a zip bomb; "
-                                        f"{limits.hint('ratio')}")
-        for member in members:
-            if not _is_xml(member.filename) or member.is_dir():
+            ratio = member.file_size // max(member.compress_size, 1)
+            if member.file_size > SMALL_MEMBER and ratio > limits.ratio:
+                raise InputError(where, f"its part {member.filename} inflates {ratio:,} times (more than "
+                                        f"{limits.ratio}): it may be a zip bomb; {limits.hint('ratio')}")
+        for name in sorted(_xml_members(archive, where)):
+            member = archive.getinfo(name)
+            if member.is_dir():
                 continue
             try:
                 with archive.open(member) as stream:
-                    if whole_xml:
-                        check_xml(stream.read(), os.fspath(where), member.filename)
-                    else:
-                        check_xml(stream, os.fspath(where), member.filename, whole=False)
+                    check_xml(stream, os.fspath(where), member.filename, whole=whole_xml)
             except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as error:
                 raise InputError(where, f"its part {member.filename} cannot be read ({error}): save "
                                         "the file again from Word or Excel") from None

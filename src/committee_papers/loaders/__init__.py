@@ -9,6 +9,7 @@ from typing import Any
 
 from ..limits import Limits, resolve
 from ..model import Report
+from .bounds import check_mapping
 from .problems import LoadError, Problem
 from .reader import read_report
 from .source import Source, parse_json, parse_yaml, read_text
@@ -22,9 +23,11 @@ def load(source: str | os.PathLike[str] | Mapping[str, Any], *, limits: Limits |
     at most ``limits.nodes`` values. Raise LoadError listing every problem, each with its
     place, when the input is not a valid report.
     """
-    if isinstance(source, Mapping):
-        return read_report(Source("<mapping>", dict(source)))
     limits = resolve(limits)
+    if isinstance(source, Mapping):
+        data = dict(source)
+        check_mapping(data, "<mapping>", limits)
+        return read_report(Source("<mapping>", data))
     path = Path(source)
     text = read_text(path, "report file", limits)
     parse = parse_json if path.suffix.lower() == ".json" else parse_yaml

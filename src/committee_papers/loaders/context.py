@@ -15,6 +15,7 @@ E = TypeVar("E", bound=Enum)
 
 
 def _describe(value: Any) -> str:
+    """Return how a value is quoted in a message: never more than about 60 characters of it."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -23,7 +24,12 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(str(value)) if isinstance(value, str) else str(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**40:
+        return "a number of more than 40 digits"
+    text = str(value)
+    if len(text) > 60:
+        text = text[:40] + f"... ({len(text):,} characters)"
+    return repr(text) if isinstance(value, str) else text
 
 
 class Context:
@@ -49,7 +55,7 @@ class Context:
         if not isinstance(value, dict):
             self.problem(path, f"expected a mapping of keys to values, got {_describe(value)}")
             return None
-        required, allowed = list(required), [*required, *optional]
+        required, allowed = list(required), list(dict.fromkeys([*required, *optional]))
         for key in value:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)

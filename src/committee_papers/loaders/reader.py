@@ -36,11 +36,14 @@ def _date(ctx: Context, value: Any, path: str) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
+    if not isinstance(value, str):
+        ctx.problem(path, f"{ctx.describe(value)} is not a date: write it as YYYY-MM-DD, e.g. 2015-12-07")
+        return None
+    text = value.strip()
     try:
         return dt.date.fromisoformat(text) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
     except ValueError:
-        ctx.problem(path, f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2015-12-07")
+        ctx.problem(path, f"{ctx.describe(value)} is not a date: write it as YYYY-MM-DD, e.g. 2015-12-07")
         return None
 
 

@@ -13,6 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..limits import InputError, Limits, read_bytes, resolve
+from .bounds import measure_yaml, prescan_json, prescan_yaml
 from .problems import LoadError, Problem
 
 _TAG = "tag:yaml.org,2002:"
@@ -22,7 +23,8 @@ _SHORT = 40  # scalars up to this long (keys, periods, figures) recur: remember 
 # YAML 1.1 resolves 0x1F, 0b101, 012, 1_000 and 1:30 as numbers; only plain decimals are figures
 # here, everything else stays the text that was typed (and is refused where a figure is due).
 _DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
-_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+# unambiguous (each digit can belong to one place only), so a long near-miss cannot backtrack
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _INT_DIGITS = 18  # longer whole numbers stay Decimal: Python refuses int() past 4,300 digits
 
 
@@ -68,49 +70,6 @@ def join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [child for pair in node.value for child in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _measure(root: Node, name: str, limits: Limits) -> None:
-    """Refuse a document that refers to itself, nests too deeply, or expands past the limit.
-
-    Each value an alias (``*a``) or merge key (``<<: *a``) brings in counts every time it is
-    brought in, so a few hundred bytes of nested aliases cannot become billions of values.
-    The walk is iterative and each distinct node is measured once.
-    """
-    size: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
-    while stack:
-        node, depth, done = stack.pop()
-        key = id(node)
-        if done:
-            on_path.discard(key)
-            size[key] = 1 + sum(size[id(child)] for child in _children(node))
-            if size[key] > limits.nodes:
-                problem = (f"the file expands to more than {limits.nodes:,} values once its aliases "
-                           f"(*name) are followed: remove the repeated aliases; {limits.hint('nodes')}")
-                raise LoadError(name, [Problem("", problem, node.start_mark.line + 1)])
-            continue
-        if key in size:
-            continue
-        if key in on_path:
-            raise LoadError(name, [Problem("", "an alias (*name) refers to a value that holds it: "
-                                               "remove the loop", node.start_mark.line + 1)])
-        if depth > limits.depth:
-            problem = (f"the values nest more than {limits.depth} levels deep: a report needs far "
-                       f"fewer; {limits.hint('depth')}")
-            raise LoadError(name, [Problem("", problem, node.start_mark.line + 1)])
-        on_path.add(key)
-        stack.append((node, depth, True))
-        stack.extend((child, depth + 1, False) for child in _children(node) if id(child) not in size)
 
 
 class _Walker:
@@ -183,16 +142,22 @@ def parse_yaml(text: str, name: str, limits: Limits | None = None) -> Source:
     """
     limits = resolve(limits)
     try:
+        prescan_yaml(text, name, _Composer, limits)
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
         problem = f"{error.problem or error}: fix the YAML syntax here"
         raise LoadError(name, [Problem("", problem, line)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        problem = (f"the character U+{error.character if isinstance(error.character, int) else 0:04X} cannot "
+                   "be in a YAML file: delete it, or retype the text around it")
+        raise LoadError(name, [Problem("", problem, line)]) from None
     except yaml.YAMLError as error:
         raise LoadError(name, [Problem("", f"not valid YAML: {error}")]) from None
     if root is not None:
-        _measure(root, name, limits)
+        measure_yaml(root, text, name, limits)
     walker = _Walker(name)
     walker.source.data = walker.walk(root, "") if root is not None else None
     if walker.problems:
@@ -247,6 +212,7 @@ def parse_json(text: str, name: str, limits: Limits | None = None) -> Source:
     JSON nested more than ``limits.depth`` levels is refused.
     """
     limits = resolve(limits)
+    prescan_json(text, name, limits)
     try:
         data = json.loads(text, parse_float=Decimal, parse_int=_json_int,
                           parse_constant=_no_constant, object_pairs_hook=_no_duplicates)

@@ -44,6 +44,10 @@ class WrittenFigure:
     symbol: str | None = None
 
 
+def _quoted(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:30] + "...")
+
+
 def parse_figure(text: str, *, decimal_comma: bool = False) -> WrittenFigure:
     """Return the figure ``text`` spells; raise ValueError saying what to write instead.
 
@@ -56,9 +60,9 @@ def parse_figure(text: str, *, decimal_comma: bool = False) -> WrittenFigure:
     if not match or (match["whole"] is None and match["part"] is None):
         advice = _advice(written, decimal_comma)
         raise ValueError(advice) if advice else NotAFigure(
-            f"{written!r} is not a figure: write a number such as 1,234 or 45.6")
+            f"{_quoted(written)} is not a figure: write a number such as 1,234 or 45.6")
     if match["money"] and match["percent"]:
-        raise ValueError(f"{written!r} has both £ and %: write one")
+        raise ValueError(f"{_quoted(written)} has both £ and %: write one")
     whole = re.sub(r"\D", "", match["whole"] or "0")
     digits = whole + (f".{match['part']}" if match["part"] is not None else "")
     sign = "-" if match["sign"] in ("-", "\u2212") else ""
@@ -67,7 +71,10 @@ def parse_figure(text: str, *, decimal_comma: bool = False) -> WrittenFigure:
     return WrittenFigure(value, "%" if match["percent"] else "£" if match["money"] else None)
 
 
-def _advice(text: str, decimal_comma: bool) -> str | None:
+def _advice(whole: str, decimal_comma: bool) -> str | None:
+    if len(whole) > 60:
+        return None  # not a figure anyone typed: the plain refusal, without echoing all of it
+    text = whole
     if decimal_comma and _LOOKS_LIKE_DECIMAL_POINT.match(text):
         return (f"{text!r} has a decimal point but the decimal comma is declared: write "
                 f"{text.replace('.', ',')!r}")

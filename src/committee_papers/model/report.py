@@ -17,6 +17,10 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0
                            r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*")
 
 
+def _quoted(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:30] + "...")
+
+
 def check_language(tag: str) -> None:
     """Raise ValueError unless ``tag`` is a BCP 47 language tag such as ``en-GB`` or ``cy``.
 
@@ -26,11 +30,11 @@ def check_language(tag: str) -> None:
     if _LANGUAGE_TAG.fullmatch(tag):
         return
     if tag.strip() != tag and _LANGUAGE_TAG.fullmatch(tag.strip()):
-        raise ValueError(f"the language {tag!r} has spaces around it: write {tag.strip()!r}")
+        raise ValueError(f"the language {_quoted(tag)} has spaces around it: write {tag.strip()!r}")
     if _LANGUAGE_TAG.fullmatch(tag.strip().replace("_", "-")):
-        raise ValueError(f"{tag!r} is a locale, not a language tag: write "
-                         f"{tag.strip().replace('_', '-')!r}")
-    raise ValueError(f"{tag!r} is not a language tag: write one such as 'en-GB' or 'cy-GB' (BCP 47)")
+        raise ValueError(f"{_quoted(tag)} is a locale, not a language tag: write "
+                         f"{_quoted(tag.strip().replace('_', '-'))}")
+    raise ValueError(f"{_quoted(tag)} is not a language tag: write one such as 'en-GB' or 'cy-GB' (BCP 47)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 Excel writes CSV with commas in some locales and semicolons in others (where the comma is
 the decimal separator), so each file's separator is found from its header row: the one of
 ``,``, ``;`` and tab that splits it into the most known column names. A file is read with
-Python's csv module as text; a repeated column heading is reported, never renamed.
+Python's csv module as text; a repeated column heading is reported, never renamed. The rows
+and columns are bounded as a worksheet's are, counted before the text is parsed, and a
+file in the folder that is a link to somewhere else is refused, not followed.
 """
 
 from __future__ import annotations
@@ -42,17 +44,22 @@ def read_csv(file: Path, name: str, marker: str, limits: Limits) -> tuple[Sheet 
         return None, [Problem(file.name, error.reason)]
     except UnicodeDecodeError:
         return None, [Problem(file.name, "the file is not UTF-8 text: save it as 'CSV UTF-8'")]
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
+    lines = text.count("\n") + 1
+    if lines > limits.rows:
+        return None, [Problem(file.name, f"the file has {lines:,} lines, more than the {limits.rows:,} rows "
+                                         f"allowed: delete the lines you do not use ({limits.hint('rows')})")]
+    first = next((line for line in text[:1_000_000].splitlines() if line.strip()), "")
     if not first:
         return None, [Problem(file.name, "the file is empty: it needs a header row of column names")]
+    separator = separator_of(first[:100_000])
+    widest = max(line.count(separator) for line in text.splitlines())
+    if widest >= limits.columns:
+        return None, [Problem(file.name, f"a line of the file has {widest + 1:,} columns, more than the "
+                                         f"{limits.columns:,} allowed: {limits.hint('columns')}")]
     try:
-        rows = _rows(text, separator_of(first))
+        rows = _rows(text, separator)
     except csv.Error as error:
         return None, [Problem(file.name, f"the file is not valid CSV: {error}")]
-    if len(rows) > limits.rows:
-        return None, [Problem(file.name, f"the file has {len(rows):,} rows, more than the {limits.rows:,} "
-                                         f"allowed: {limits.hint('rows')}")]
     header = next((i for i, row in enumerate(rows[:20]) if any(normalise(v) == marker for v in row)), None)
     if header is None:
         header = next(i for i, row in enumerate(rows) if any(not is_blank(v) for v in row))
@@ -63,7 +70,7 @@ def read_csv(file: Path, name: str, marker: str, limits: Limits) -> tuple[Sheet 
 def read_folder(where: Path, limits: Limits, names: Sequence[str], required: Sequence[str],
                 markers: dict[str, str]) -> tuple[dict[str, Sheet], list[Problem]]:
     """Return the sheets of a folder of CSV files, and the problems found reading them."""
-    by_name = {p.name.lower(): p for p in where.iterdir() if not p.is_dir()}
+    by_name = {p.name.lower(): p for p in where.iterdir() if p.is_symlink() or not p.is_dir()}
     sheets: dict[str, Sheet] = {}
     problems: list[Problem] = []
     for name in names:
@@ -71,6 +78,10 @@ def read_folder(where: Path, limits: Limits, names: Sequence[str], required: Seq
         if file is None:
             if name in required:
                 problems.append(Problem(f"{name}.csv", f"the folder has no {name}.csv: add it"))
+            continue
+        if file.is_symlink():
+            problems.append(Problem(file.name, "the file is a link to another file: copy the file itself "
+                                               "into the folder"))
             continue
         sheet, found = read_csv(file, name, markers[name], limits)
         problems.extend(found)

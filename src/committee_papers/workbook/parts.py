@@ -27,10 +27,14 @@ OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 
 @dataclass
 class SheetScan:
-    """A sheet's unsaved formulas by (row, column), and its merged ranges as (ref, bounds)."""
+    """A sheet's unsaved formulas by (row, column), its merged ranges as (ref, bounds), and the
+    last row and column where any cell holds something (a value or a formula)."""
 
     unsaved: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[str, tuple[int, int, int, int]]] = field(default_factory=list)
+    last_row: int = 0
+    last_column: int = 0
+    widest: tuple[int, int] = (0, 0)  # (row, column) of the cell furthest right
 
 
 def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
@@ -93,6 +97,11 @@ def scan_sheet(archive: zipfile.ZipFile, member: str) -> SheetScan:
                     column += 1
                 formula = element.find(f"{{{MAIN}}}f")
                 value = element.find(f"{{{MAIN}}}v")
+                inline = element.find(f"{{{MAIN}}}is")
+                if formula is not None or (value is not None and value.text) or inline is not None:
+                    scan.last_row = max(scan.last_row, row_number)
+                    if column > scan.last_column:
+                        scan.last_column, scan.widest = column, (row_number, column)
                 # no <v>, or an empty one that is not an empty text result: never calculated
                 saved = value is not None and (bool(value.text) or element.get("t") == "str")
                 if formula is not None and not saved:

@@ -9,7 +9,9 @@ imports pandas.
 from __future__ import annotations
 
 import os
+import warnings
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -104,35 +106,32 @@ class _Formats:
 def _sheet_rows(where: Path, sheet: Any, limits: Limits, scan: SheetScan, formats: _Formats) -> list[list[Cell]]:
     """Return a read-only sheet's cells row by row, refusing anything past the limits.
 
-    The sheet's own dimension record is ignored (it can claim a million rows); rows are
-    read as the file holds them, and a value beyond ``limits.rows`` or ``limits.columns``
-    stops the read with its cell named. Empty formatted cells anywhere are ignored. A formula
-    with no saved result is kept as such, and a cell in a merged range spanning rows is marked.
+    The sheet's own dimension record is ignored (it can claim a million rows): the scan of its
+    XML says where the last cell holding anything is, a value beyond ``limits.rows`` or
+    ``limits.columns`` is refused with its cell named, and only the rows and columns up to it
+    are read, so empty formatted cells anywhere cost nothing. A formula with no saved result
+    is kept as such, and a cell in a merged range spanning rows is marked.
     """
     from openpyxl.utils import get_column_letter
 
+    if scan.last_column > limits.columns:
+        row, column = scan.widest
+        message = (f"{sheet.title}!{get_column_letter(column)}{row} holds a value beyond column "
+                   f"{get_column_letter(limits.columns)}: delete the columns you do not use "
+                   f"({limits.hint('columns')})")
+        raise LoadError(str(where), [Problem("", message)])
+    if scan.last_row > limits.rows:
+        message = (f"{sheet.title}!A{scan.last_row} is beyond row {limits.rows:,}, the most a sheet may use: "
+                   f"delete the rows you do not use ({limits.hint('rows')})")
+        raise LoadError(str(where), [Problem("", message)])
+    if scan.last_row == 0:
+        return []
     sheet.reset_dimensions()
     rows: list[list[Cell]] = []
-    blank_run = 0
-    for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
-        beyond = next((cell for cell in row[limits.columns:] if cell.value is not None), None)
-        if beyond is not None:
-            message = (f"{sheet.title}!{get_column_letter(beyond.column)}{number} holds a value beyond "
-                       f"column {get_column_letter(limits.columns)}: delete the columns you do not use "
-                       f"({limits.hint('columns')})")
-            raise LoadError(str(where), [Problem("", message)])
-        cells = [Cell(cell.value, formats(cell.number_format), scan.unsaved.get((number, position)))
-                 for position, cell in enumerate(row[:limits.columns], start=1)]
-        if any(not cell.blank for cell in cells):
-            if number > limits.rows:
-                message = (f"{sheet.title}!A{number} is beyond row {limits.rows:,}, the most a sheet may "
-                           f"use: delete the rows you do not use ({limits.hint('rows')})")
-                raise LoadError(str(where), [Problem("", message)])
-            rows.extend([] for _ in range(blank_run))
-            blank_run = 0
-            rows.append(cells)
-        else:
-            blank_run += 1  # blank rows are kept only between rows that hold something
+    for number, row in enumerate(sheet.iter_rows(min_row=1, max_row=scan.last_row, min_col=1,
+                                                 max_col=scan.last_column), start=1):
+        rows.append([Cell(cell.value, formats(cell.number_format), scan.unsaved.get((number, position)))
+                     for position, cell in enumerate(row, start=1)])
     _mark_merged(rows, scan)
     return rows
 
@@ -152,20 +151,33 @@ def _mark_merged(rows: list[list[Cell]], scan: SheetScan) -> None:
 
 
 def _read_xlsx(where: Path, limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
-    book = _open_workbook(where, limits)
+    with warnings.catch_warnings():  # openpyxl warns of what it cannot read; the problems say it
+        warnings.simplefilter("ignore")
+        book = _open_workbook(where, limits)
+        try:
+            with zipfile.ZipFile(where) as archive:
+                return _read_checked(where, book, archive, limits)
+        except (IndexError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+            raise LoadError(str(where), [Problem("", f"the workbook is damaged ({type(error).__name__}: "
+                                                 f"{str(error)[:80]}): open it in Excel and save it "
+                                                 "again")]) from None
+        finally:
+            book.close()
+
+
+def _read_checked(where: Path, book: Any, archive: zipfile.ZipFile,
+                  limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
     try:
-        with zipfile.ZipFile(where) as archive:
-            return _read_book(where, book, archive, limits)
+        return _read_book(where, book, archive, limits)
     except SyntaxError as error:
         raise LoadError(str(where), [Problem("", f"a sheet is not well-formed XML ({error}): open the "
                                              "workbook in Excel and save it again")]) from None
     except (KeyError, ValueError) as error:
         if isinstance(error, LoadError):
             raise
-        raise LoadError(str(where), [Problem("", f"a sheet cannot be read ({type(error).__name__}: {error}): "
-                                             "open the workbook in Excel and save it again")]) from None
-    finally:
-        book.close()
+        raise LoadError(str(where), [Problem("", f"a sheet cannot be read ({type(error).__name__}: "
+                                             f"{str(error)[:80]}): open the workbook in Excel and save it "
+                                             "again")]) from None
 
 
 def _read_book(where: Path, book: Any, archive: zipfile.ZipFile,

@@ -32,7 +32,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from ...errors import CommitteePapersError
-from ...limits import InputError, Limits, check_package
+from ...limits import InputError, Limits, check_package, resolve
 from . import styles, xml
 
 TEMPLATE_NAME = "house-style.docx"
@@ -66,10 +66,13 @@ _PROPERTIES = ("author", "category", "comments", "content_status", "identifier",
                "language", "last_modified_by", "subject", "title", "version")
 
 
-class _Template(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's template, with the core properties filled in by our checked, sandboxed path."""
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_ESCAPES = ("{_{", "}_}", "{_%", "%_}")  # docxtpl's escapes: turned back into Jinja after rendering
 
-    properties_context: Mapping[str, str] = {}
+
+class _Template(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, with the core properties and footnotes filled in by our checked path."""
 
     def render_properties(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
         plain = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined)  # python-docx escapes
@@ -77,6 +80,14 @@ class _Template(DocxTemplate):  # type: ignore[misc]
             value = getattr(self.docx.core_properties, name)
             if isinstance(value, str) and value:
                 setattr(self.docx.core_properties, name, plain.from_string(value).render(context))
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
+        """Render each footnotes part once (docxtpl renders it once per section, and its second
+        pass would run what the first pass unescaped)."""
+        for part in self.docx.part.package.iter_parts():
+            if part.content_type == FOOTNOTES:
+                xml = self.patch_xml(self.xml_to_string(parse_xml(part.blob)))
+                part._blob = self.render_xml_part(xml, part, context, jinja_env).encode("utf-8")
 
 
 def _open(path: Path, limits: Limits | None = None) -> DocxTemplate:
@@ -89,14 +100,27 @@ def _open(path: Path, limits: Limits | None = None) -> DocxTemplate:
     try:
         check_package(path, "template", limits)
     except InputError as error:
-        raise TemplateError(f"the template {error.reason}, {_FIX}") from None
+        raise TemplateError(f"the template {path}: {error.reason}, {_FIX}") from None
     filler = _Template(str(path))
     try:
         filler.init_docx()
-    except (KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as error:
+    except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile, PackageNotFoundError) as error:
         raise TemplateError(f"the template {path} is not a Word .docx file ({error}): save it "
                             f"from Word as 'Word Document (*.docx)', {_FIX}") from error
+    _refuse_outside_links(path, filler.docx)
     return filler
+
+
+def _refuse_outside_links(path: Path, document: Any) -> None:
+    """Refuse a template that points outside itself (an attached .dotm on a web server, a linked
+    picture): every copy of the appendix would make Word fetch it. Hyperlinks are kept."""
+    for part in document.part.package.iter_parts():
+        for rel in part.rels.values():
+            if rel.is_external and rel.reltype != HYPERLINK:
+                kind = rel.reltype.rsplit("/", 1)[-1]
+                raise TemplateError(f"the template {path} links its part {str(part.partname).lstrip('/')} to "
+                                    f"the outside file {rel.target_ref[:80]!r} ({kind}): remove the link in "
+                                    f"Word (for an attached template: Developer > Document Template), {_FIX}")
 
 
 def _check_styles(path: Path, document: Any) -> None:
@@ -112,15 +136,30 @@ def _check_styles(path: Path, document: Any) -> None:
                             f"{_FIX}")
 
 
-def _sources(filler: DocxTemplate) -> Iterable[tuple[str, str]]:
-    """Yield (part name, Jinja source) for every part docxtpl renders, as docxtpl patches it."""
-    yield "word/document.xml", filler.patch_xml(filler.get_xml())
+def _parts(filler: DocxTemplate) -> Iterable[tuple[str, str]]:
+    """Yield (part name, XML text) of every part docxtpl renders, before docxtpl patches it."""
+    yield "word/document.xml", filler.get_xml()
     for uri in (filler.HEADER_URI, filler.FOOTER_URI):
         for _, part in filler.get_headers_footers(uri):
-            yield str(part.partname).lstrip("/"), filler.patch_xml(filler.xml_to_string(parse_xml(part.blob)))
+            yield str(part.partname).lstrip("/"), filler.xml_to_string(parse_xml(part.blob))
     for part in filler.docx.part.package.iter_parts():
-        if str(part.content_type).endswith(".footnotes+xml"):
-            yield str(part.partname).lstrip("/"), filler.patch_xml(part.blob.decode("utf-8"))
+        if part.content_type == FOOTNOTES:
+            yield str(part.partname).lstrip("/"), filler.xml_to_string(parse_xml(part.blob))
+
+
+def _sources(filler: DocxTemplate, path: Path, limits: Limits) -> Iterable[tuple[str, str]]:
+    """Yield (part name, Jinja source) for every part docxtpl renders, as docxtpl patches it.
+
+    The braces of each part are counted first: docxtpl's patching backtracks on many of them,
+    and a template needs only a few placeholders.
+    """
+    for name, text in _parts(filler):
+        braces = text.count("{")
+        if braces > 4 * limits.placeholders:
+            raise TemplateError(f"the template {path} has {braces:,} braces in {name}, far more than its "
+                                f"placeholders need: a template holds at most {limits.placeholders} "
+                                f"placeholders a part; {limits.hint('placeholders')}")
+        yield name, filler.patch_xml(text)
     for name in _PROPERTIES:
         value = getattr(filler.docx.core_properties, name)
         if isinstance(value, str) and value:
@@ -158,7 +197,10 @@ def placeholders_in(source: str, part: str, path: Path, allowed: Iterable[str]) 
             if kind == "variable_begin":
                 current = [token]
             elif kind != "data":
-                raise refuse(f"the template code {token[2]!r} (line {token[0]})")
+                raise refuse(f"the template code {token[2][:80]!r} (line {token[0]})")
+            elif any(escape in token[2] for escape in _ESCAPES):
+                found_escape = next(escape for escape in _ESCAPES if escape in token[2])
+                raise refuse(f"docxtpl's escaped template code {found_escape!r} (line {token[0]})")
             continue
         current.append(token)
         if kind != "variable_end":
@@ -173,9 +215,10 @@ def placeholders_in(source: str, part: str, path: Path, allowed: Iterable[str]) 
     return found
 
 
-def _check_placeholders(path: Path, filler: DocxTemplate, context: Mapping[str, object]) -> None:
+def _check_placeholders(path: Path, filler: DocxTemplate, context: Mapping[str, object],
+                        limits: Limits) -> None:
     names: set[str] = set()
-    for part, source in _sources(filler):
+    for part, source in _sources(filler, path, limits):
         names |= placeholders_in(source, part, path, context)
     if PLACEHOLDER not in names:
         raise TemplateError(f"the template {path} has no running-header placeholder "
@@ -192,11 +235,12 @@ def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str,
     .docx: hostile package, missing style, or anything but ``{{ name }}`` placeholders
     naming keys of ``context``.
     """
+    limits = resolve(limits)
     path = Path(template) if template is not None else default_template()
     filler = _open(path, limits)
     _check_styles(path, filler.docx)
     xml.clear_body(filler.docx)
-    _check_placeholders(path, filler, context)
+    _check_placeholders(path, filler, context, limits)
     environment = ImmutableSandboxedEnvironment(autoescape=True, finalize=_written,
                                                 undefined=jinja2.StrictUndefined)
     filler.render(dict(context), jinja_env=environment, autoescape=True)
