@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .console import say
 from .errors import CommitteePapersError
@@ -125,6 +125,10 @@ def _render(args: argparse.Namespace) -> int:
             for file, report in zip(args.files, reports, strict=True) for fmt in formats]
     inputs = [*args.files, *([args.template] if args.template else [])]
     check_targets([target for *_, target, _ in jobs], inputs)
+    if args.template is not None and "docx" in formats:
+        from .render.docx import check_template
+
+        check_template(args.template)  # before any folder or file is made
     layouts = {}
     for file, report in zip(args.files, reports, strict=True):
         for finding in check(report):
@@ -197,21 +201,28 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
-    raise Terminated
+    raise Terminated(signum)
+
+
+_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM")
+                if hasattr(signal, name))
 
 
 @contextmanager
-def _sigterm_unwinds() -> Iterator[None]:
-    """While the command runs, SIGTERM unwinds the stack (cleaning up) instead of killing it."""
+def _signals_unwind() -> Iterator[None]:
+    """While the command runs, an ending signal (SIGTERM, SIGHUP, ...) unwinds the stack, so
+    temporary files are removed on the way out, instead of killing the process where it is."""
+    previous: dict[int, Any] = {}
     try:
-        previous = signal.signal(signal.SIGTERM, _terminate)
+        for number in _ENDING:
+            previous[number] = signal.signal(number, _terminate)
     except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
+        pass
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _write_failure(error: OSError) -> str:
@@ -222,23 +233,35 @@ def _write_failure(error: OSError) -> str:
             "(nothing was written, and any earlier file of that name is unchanged)")
 
 
+def _ended(error: BaseException, how: str) -> str:
+    if getattr(error, "after_commit", False):
+        return f"{how} after every file of this run was written"
+    return f"{how}: no file was written or changed"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code (see the module's docstring)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt as error:
+        print(_ended(error, "interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated as ended:
+        number = ended.args[0] if ended.args else signal.SIGTERM
+        print(_ended(ended, f"ended by signal {int(number)}"), file=sys.stderr)
+        return 128 + int(number)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     debug = getattr(args, "debug", False)
     command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack}[args.command]
     try:
-        with _sigterm_unwinds():
+        with _signals_unwind():
             return command(args)
     except BrokenPipeError:  # the reader went away (e.g. piped into head): not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's final flush quiet
         return EXIT_OK
-    except KeyboardInterrupt:
-        print("interrupted: no file was written or changed", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except Terminated:
-        print("terminated: no file was written or changed", file=sys.stderr)
-        return EXIT_TERMINATED
     except CommitteePapersError as error:
         if debug:
             raise
@@ -252,7 +275,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: no traceback unless asked for
         if debug:
             raise
-        print(f"internal error: {type(error).__name__}: {error}\n"
-              "This is a bug in committee_papers: run again with --debug and report the "
-              "traceback.", file=sys.stderr)
+        say(f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in committee_papers: run again with --debug and report the traceback.", error=True)
         return EXIT_INTERNAL

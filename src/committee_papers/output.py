@@ -13,7 +13,10 @@ import errno
 import io
 import os
 import secrets
-from collections.abc import Callable, Sequence
+import signal
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -95,18 +98,61 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def check_target(path: Path) -> None:
+    """Raise OutputError unless ``path`` is free or an ordinary file that may be replaced.
+
+    A folder, a link, a device or a pipe at the target's name is refused: replacing it would
+    destroy something that is not an earlier output.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # an unreadable folder: the write itself will say so
+    if stat.S_ISREG(mode):
+        return
+    kind = ("a folder" if stat.S_ISDIR(mode) else "a link" if stat.S_ISLNK(mode)
+            else "a device or pipe")
+    raise OutputError(f"{path} is {kind}, not a file this run may replace: choose another output name or folder")
+
+
+# Signals that end a run: while the outputs are being put in place they wait, so the set of
+# files changes whole. SIGKILL cannot be caught (nothing can be promised for it).
+DEFERRED = tuple(getattr(signal, name) for name in
+                 ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM")
+                 if hasattr(signal, name))
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold the ending signals until the block is done (where the platform can)."""
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, DEFERRED)
+    except (AttributeError, ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, DEFERRED)
+
+
 class OutputSet:
     """Files that appear together or not at all.
 
     ``write`` renders each file completely (to a temporary file beside a path target, or to
     memory for a stream); ``commit`` then renames every temporary file into place and writes
-    every stream. Used as a context manager, the set commits when the block ends normally
-    and discards every temporary file when it raises (KeyboardInterrupt and SystemExit too).
+    every stream, with ending signals held until it is done. Used as a context manager, the
+    set commits when the block ends normally and discards every temporary file when it raises
+    (KeyboardInterrupt and SystemExit too). ``protect`` names input files no output may replace.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, protect: Sequence[str | os.PathLike[str]] = ()) -> None:
         self._files: list[tuple[str, Path]] = []
         self._streams: list[tuple[BinaryIO, bytes]] = []
+        self._protect = [Path(p) for p in protect]
+        self.committed = False
 
     def write(self, target: Target, write: Writer) -> None:
         """Render one output with ``write(stream)``; it appears only at ``commit``.
@@ -120,7 +166,8 @@ class OutputSet:
             self._streams.append((target, buffer.getvalue()))
             return
         path = Path(target)
-        check_name(path)
+        check_targets([path], self._protect)
+        check_target(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -146,12 +193,25 @@ class OutputSet:
             raise
 
     def commit(self) -> None:
-        """Put every output in place: rename the files, then write the streams."""
+        """Put every output in place: rename the files, then write the streams.
+
+        Every target is checked again first, so one that has become a folder stops the commit
+        before any file is replaced; signals wait until every rename is done.
+        """
+        for _, path in self._files:
+            check_target(path)
         folders = set()
-        for temporary, path in self._files:
-            os.replace(temporary, path)
-            folders.add(path.parent)
-        self._files.clear()
+        try:
+            with _signals_held():
+                for temporary, path in self._files:
+                    os.replace(temporary, path)
+                    folders.add(path.parent)
+                self._files.clear()
+                self.committed = True
+        except BaseException as error:  # a signal held during the renames arrives as they end
+            if self.committed:
+                error.after_commit = True  # type: ignore[attr-defined]
+            raise
         for folder in folders:
             _sync_folder(folder)
         for stream, data in self._streams:
@@ -180,15 +240,17 @@ class OutputSet:
             self.discard()
 
 
-def write_output(target: Target, write: Writer) -> None:
+def write_output(target: Target, write: Writer, *, protect: Sequence[str | os.PathLike[str]] = ()) -> None:
     """Call ``write`` with a binary stream and put its bytes at ``target``, atomically.
 
     For a path, the bytes go to a temporary file beside it that is renamed into place only
     when ``write`` succeeds, so the previous file survives a failure; the folder is made if
     missing. A stream is written to only once the output is complete, and is left open.
+    Raise OutputError if the target is a folder, link, device or pipe, or one of ``protect``.
     """
-    with OutputSet() as outputs:
+    with OutputSet(protect) as outputs:
         outputs.write(target, write)
 
 
-__all__ = ["OutputError", "OutputSet", "Target", "advice", "check_name", "check_targets", "write_output"]
+__all__ = ["DEFERRED", "OutputError", "OutputSet", "Target", "advice", "check_name", "check_target",
+           "check_targets", "write_output"]

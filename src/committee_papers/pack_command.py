@@ -45,6 +45,10 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
 
     if template is not None:
         check_file(template, "template")  # InputError: missing, a pipe or device, too large
+        if fmt in ("docx", "both"):
+            from .render.docx import check_template
+
+            check_template(template)  # before anything is read or written
     problem = _output_folder(output)
     if problem:
         print(f"error: {problem}", file=sys.stderr)

@@ -38,11 +38,13 @@ def prescan_yaml(text: str, name: str, loader: type[Any], limits: Limits) -> Non
     if len(text) < PRESCAN_FROM:
         return
     count = 0
+    values = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
     try:
-        for _ in yaml.parse(text, Loader=loader):
-            count += 1
-            if count > 2 * limits.nodes:  # an event starts and one ends each collection
-                raise LoadError(name, [Problem("", _too_many(limits))])
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, values):
+                count += 1
+                if count > limits.nodes:
+                    raise LoadError(name, [Problem("", _too_many(limits))])
     except yaml.YAMLError:
         return  # the syntax error is reported, with its line, when the text is composed
 

@@ -81,7 +81,7 @@ def _read_value(ctx: Context, value: Any, path: str, unit: Unit) -> Value | None
     try:
         return _number(text, unit)
     except NotAFigure as error:
-        pair = _PAIR.match(text.strip())
+        pair = _PAIR.match(text.strip()) if len(text) <= 100 else None  # a pair is short: no long backtracking
         if pair:
             try:
                 return Pair(_number(pair["first"], Unit.COUNT), _number(pair["second"], Unit.RATE))

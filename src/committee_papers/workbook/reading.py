@@ -151,13 +151,15 @@ def _mark_merged(rows: list[list[Cell]], scan: SheetScan) -> None:
 
 
 def _read_xlsx(where: Path, limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
+    from openpyxl.utils.exceptions import CellCoordinatesException
+
     with warnings.catch_warnings():  # openpyxl warns of what it cannot read; the problems say it
         warnings.simplefilter("ignore")
         book = _open_workbook(where, limits)
         try:
             with zipfile.ZipFile(where) as archive:
                 return _read_checked(where, book, archive, limits)
-        except (IndexError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+        except (IndexError, zipfile.BadZipFile, zlib.error, EOFError, CellCoordinatesException) as error:
             raise LoadError(str(where), [Problem("", f"the workbook is damaged ({type(error).__name__}: "
                                                  f"{str(error)[:80]}): open it in Excel and save it "
                                                  "again")]) from None

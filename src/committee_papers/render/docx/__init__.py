@@ -1,7 +1,7 @@
 """The Word renderer: the layout drawn into a docxtpl house-style template, in one pass."""
 
 from .render import build_document, render_docx, render_layout, save_document
-from .template import TemplateError, default_template
+from .template import TemplateError, check_template, default_template
 
-__all__ = ["TemplateError", "build_document", "default_template", "render_docx", "render_layout",
-           "save_document"]
+__all__ = ["TemplateError", "build_document", "check_template", "default_template", "render_docx",
+           "render_layout", "save_document"]

@@ -99,4 +99,4 @@ def render_layout(layout: DocumentLayout, target: Target, *,
     def write(stream: BinaryIO) -> None:
         package.save(document, stream, blocks)
 
-    write_output(target, write)
+    write_output(target, write, protect=[template] if template is not None else [])

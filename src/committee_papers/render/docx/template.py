@@ -226,6 +226,16 @@ def _check_placeholders(path: Path, filler: DocxTemplate, context: Mapping[str, 
                             f"Header), {_FIX}")
 
 
+PLACEHOLDERS = ("appendix", "title", "subject", "author")
+
+
+def check_template(template: str | os.PathLike[str], *, limits: Limits | None = None) -> None:
+    """Check a template as ``fill_template`` would, filling in nothing: raise TemplateError if it
+    is not a safe, usable house-style template. For a command line to refuse a bad template
+    before it writes anything."""
+    fill_template(template, dict.fromkeys(PLACEHOLDERS, ""), limits=limits)
+
+
 def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str, str], *,
                   limits: Limits | None = None) -> Any:
     """Return the template as a python-docx Document: body emptied, placeholders filled in.
