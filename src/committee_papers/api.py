@@ -11,6 +11,7 @@ from .style import DEFAULT_STYLE, HouseStyle
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .limits import Limits
     from .model import KpiData, Pack, Report
     from .model.rules import Rules
 
@@ -38,11 +39,15 @@ def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT
     _render(report, target, style=style, variant=variant)
 
 
-def read_workbook(path: str | os.PathLike[str]) -> KpiData:
-    """Return the KPI data in an .xlsx workbook or a folder of CSV files (openpyxl loads on first use)."""
+def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None) -> KpiData:
+    """Return the KPI data in an .xlsx workbook or a folder of CSV files (openpyxl loads on first use).
+
+    The file is read as untrusted, within ``limits`` (``committee_papers.limits.Limits``).
+    Raise LoadError naming the sheet and cell of every problem.
+    """
     from .workbook import read_workbook as _read
 
-    return _read(path)
+    return _read(path, limits=limits)
 
 
 def from_dataframes(
