@@ -84,7 +84,9 @@ def format_value(value: Value, locale: str = "en_GB") -> str:
 
 
 def format_target(target: Target, locale: str = "en_GB") -> str:
-    """Return a target as shown in the Target column."""
+    """Return a target as shown in the Target column: its wording as typed, else its figure."""
+    if target.wording is not None:
+        return target.wording
     if target.kind is TargetKind.VALUE:
         assert target.value is not None
         return format_value(target.value, locale)

@@ -44,10 +44,12 @@ def test_a_wrong_published_row_mark_is_reported(minimal: dict[str, Any]) -> None
 
 
 def test_a_period_that_should_have_been_reported_is_reported(minimal: dict[str, Any]) -> None:
-    del minimal["sections"][0]["pages"][0]["rows"][0]["values"]["Q2"]
+    del minimal["sections"][0]["pages"][0]["rows"][0]["values"]["Q2"]  # Q2 is the period reported
     findings = check(cp.load(minimal))
     assert [(f.code, f.where) for f in findings] == [
+        ("no-dot", "sections[0].pages[0].rows[0]"),  # no mark from Q1 instead
         ("period-not-reported", "sections[0].pages[0].rows[0].values.Q2")]
+    assert "no figure for Q2, the period reported" in findings[0].message
 
 
 def test_future_periods_are_not_reported_as_missing(minimal: dict[str, Any]) -> None:
@@ -61,7 +63,9 @@ def test_months_are_due_by_financial_quarter(minimal: dict[str, Any]) -> None:
     page["columns"]["periods"] = ["Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct"]
     page["rows"][0]["values"] = {"2013/14": 1, "2014/15": 2, "Apr": 3, "May": 3, "Jun": 3, "Jul": 3, "Aug": 3}
     findings = check(cp.load(minimal))  # Q2 needs Apr to Sept; October is Q3
-    assert [f.where for f in findings] == ["sections[0].pages[0].rows[0].values.Sept"]
+    # Sept, the last month of Q2, is the current period: no mark is drawn from August instead
+    assert [f.where for f in findings] == ["sections[0].pages[0].rows[0]",
+                                           "sections[0].pages[0].rows[0].values.Sept"]
 
 
 def test_missing_target_and_uncomputable_dot_are_reported(minimal: dict[str, Any]) -> None:

@@ -35,7 +35,7 @@ def test_every_problem_is_listed_at_once(minimal: dict[str, Any]) -> None:
     page = minimal["sections"][0]["pages"][0]
     page["rows"][0]["values"]["Q1"] = "lots"
     page["indicators"][0]["polarity"] = "sideways"
-    page["target"] = "seventy"
+    page["target"] = "7O%"  # starts as a figure, so it must be one (words would be a text target)
     problems = _problems(minimal)
     assert len(problems) == 3
     assert any(p.startswith("sections[0].pages[0].indicators[0].polarity:") for p in problems)

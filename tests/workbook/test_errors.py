@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -66,11 +67,20 @@ def test_text_in_a_number_column_names_the_cell_as_excel_does(write_xlsx: WriteX
         "values!C14 (value): expected a number, got 'n/a': leave the cell blank for a period not reported")
 
 
-def test_target_in_words_in_the_number_column(write_xlsx: WriteXlsx, good: Sheets) -> None:
+def test_a_target_in_words_in_the_target_column_is_read_for_what_it_states(write_xlsx: WriteXlsx,
+                                                                           good: Sheets) -> None:
+    from committee_papers.model import Number, TargetComparison, TargetKind, Unit
+
     good["indicators"][1][5] = "Increase on previous year"
-    assert _only(write_xlsx(good)) == (
-        "indicators!F2 (target): expected a number, got 'Increase on previous year': a target in words goes "
-        "in target_text, with target_kind increase, decrease, baseline or text")
+    good["indicators"][3][5] = "At least 90%"
+    good["indicators"][3][6] = None
+    data = read_workbook(write_xlsx(good))
+    rule, threshold = data.kpi("CS05").target, data.kpi("ASC01").target
+    assert rule is not None and (rule.kind, rule.wording) == (TargetKind.INCREASE, "Increase on previous year")
+    assert threshold is not None and (threshold.kind, threshold.value, threshold.comparison, threshold.wording) == (
+        TargetKind.VALUE, Number(Decimal(90), Unit.PERCENT), TargetComparison.AT_LEAST, "At least 90%")
+    good["indicators"][1][5] = "4O%"  # starts as a figure, so it must be one
+    assert _only(write_xlsx(good)).startswith("indicators!F2 (target): expected a number, got '4O%'")
 
 
 def test_unknown_indicator_id(write_xlsx: WriteXlsx, good: Sheets) -> None:

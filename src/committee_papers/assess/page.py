@@ -9,9 +9,12 @@ from ..model import (
     DataRow,
     DotBasis,
     ExceptionPage,
+    Judgement,
     Polarity,
+    Target,
     TargetKind,
     Value,
+    headline,
 )
 from .dot import Assessment, assess_change
 
@@ -26,6 +29,7 @@ class RowDot:
     reason: str = ""
     current: Value | None = None
     reference: Value | None = None
+    missing: str | None = None  # the current period, when it has no figure (no mark is drawn)
 
 
 def _compared(current: Value, reference: Value, polarity: Polarity) -> RowDot:
@@ -37,37 +41,64 @@ def row_dot(page: ExceptionPage, row: DataRow) -> RowDot:
     table = page.table
     if table is None or table.dot is None:
         return RowDot(None, "the table has no DoT column")
-    now = table.latest(row)
-    if now is None:
+    found = table.now(row)
+    if found is None:
         return RowDot(None, "the row has no figures")
+    period, figure = found
+    if figure is None:
+        return RowDot(None, f"the row has no figure for {period.label}, the period reported, so no mark is "
+                            "drawn (none is taken from another period): give the figure, or leave it blank "
+                            "knowingly", missing=period.label)
+    now = (period, figure)
     polarity = page.indicators[row.indicator].polarity
     dot = table.dot
     if dot.reference is not None:
         if dot.reference not in row.values:
-            return RowDot(None, f"the row has no figure for {dot.reference}")
+            return RowDot(None, f"the row has no figure for {dot.reference}, the period compared with")
         return _compared(now[1], row.values[dot.reference], polarity)
     if dot.basis is DotBasis.PAST:
         before = table.previous_year(row)
-        if before is None or before[0] == now[0]:
-            return RowDot(None, "the row has no past year to compare with")
+        if before is not None and before[0] == now[0]:
+            return RowDot(None, f"the row has no figure after {before[0].label}: this year's periods are "
+                                "all blank, so there is nothing to compare with past performance")
+        if before is None:
+            return RowDot(None, "the row has no past year's outturn to compare with")
         return _compared(now[1], before[1], polarity)
     target = table.target_for(row)
     if target is None:
         return RowDot(None, "the row has no target")
     if target.kind is TargetKind.VALUE:
         assert target.value is not None
-        return _compared(now[1], target.value, polarity)
+        return RowDot(against_target(now[1], target, polarity), "", now[1], target.value)
     if target.kind in _RULE_POLARITY:
         before = table.previous_year(row)
         if before is None:
             return RowDot(None, "the rule compares with the previous year, which has no figure")
         return _compared(now[1], before[1], _RULE_POLARITY[target.kind])
-    return RowDot(None, f"a {target.kind.value} target has no figure to compare with")
+    if target.kind is TargetKind.BASELINE:
+        return RowDot(None, "a baseline year has no target to compare with")
+    return RowDot(None, f"the target {target.wording!r} holds no figure to compare with, so no mark is drawn "
+                        "against it: write it as, e.g., 'At least 90%' or 'Decrease to 14%', or give the figure")
+
+
+def against_target(current: Value, target: Target, polarity: Polarity) -> Assessment:
+    """Return the mark of a figure against a target with a figure.
+
+    The arrow is the way the figure stands from the target's; the judgement is whether the
+    target is met, by the side its wording states ("Decrease to 14%": 14% or less), else by
+    the indicator's polarity.
+    """
+    assert target.value is not None
+    if target.comparison is None:
+        return assess_change(current, target.value, polarity)
+    direction = assess_change(current, target.value, Polarity.NONE).direction
+    met = target.comparison.met(headline(current), headline(target.value))
+    return Assessment(direction, Judgement.BETTER if met else Judgement.WORSE)
 
 
 def comparison_dot(page: ExceptionPage, comparison: Comparison) -> Assessment | None:
     """Return the mark of a Direction of Travel entry; None for a text entry."""
-    if comparison.text is not None:
+    if comparison.text is not None or comparison.missing is not None:
         return None
     if comparison.stated is not None:
         return Assessment.stated(comparison.stated)

@@ -122,7 +122,9 @@ def goal(kpi: Kpi, latest: Observation) -> Goal | str:
     if target.kind is TargetKind.VALUE:
         assert target.value is not None
         figure = headline(target.value)
-        return Goal(figure, kpi.polarity, f"the {format_value(figure)} target")
+        side = target.comparison.polarity if target.comparison is not None else kpi.polarity
+        words = f"the target '{target.wording}'" if target.wording else f"the {format_value(figure)} target"
+        return Goal(figure, side, words)
     polarity = rule_polarity(target.kind)
     if polarity is None:
         return "baseline year, no target yet" if target.kind is TargetKind.BASELINE else (

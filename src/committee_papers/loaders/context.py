@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
+from ..model import ReportingPeriod
 from .problems import LoadError, Problem
 from .source import Source, join
 
@@ -38,6 +39,7 @@ class Context:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.reporting: ReportingPeriod | None = None  # the report's period, once read
 
     def problem(self, path: str, message: str) -> None:
         """Record a problem at a path."""

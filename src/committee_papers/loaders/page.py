@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import (
@@ -24,7 +25,7 @@ from ..model import (
 from .blocks import read_blocks, read_supplementary
 from .context import Context
 from .figures import read_mark, read_value
-from .periods import read_periods
+from .periods import current_column, read_periods
 from .source import join
 
 PAGE_KEYS = [
@@ -32,7 +33,6 @@ PAGE_KEYS = [
     "direction_of_travel", "notes", "supplementary", "commentary",
 ]
 _POLARITY_ALIASES = {"higher": Polarity.HIGH, "lower": Polarity.LOW}
-_RULE = re.compile(r"^\s*(increase|decrease)\b", re.IGNORECASE)
 
 
 def _indicator(ctx: Context, value: Any, path: str) -> Indicator | None:
@@ -55,19 +55,30 @@ def read_target(ctx: Context, value: Any, path: str, unit: Unit) -> Target | Non
             return None
         if "text" in data:
             wording = ctx.text(data["text"], join(path, "text"))  # records a problem if empty
-            return Target(TargetKind.TEXT, wording=wording) if wording.strip() else None
+            return _worded(ctx, wording, join(path, "text"), unit) if wording.strip() else None
         kind = ctx.choice(data.get("rule"), join(path, "rule"), TargetKind)
         if kind not in (TargetKind.INCREASE, TargetKind.DECREASE, TargetKind.BASELINE):
             ctx.problem(join(path, "rule"), "a rule is increase, decrease or baseline")
             return None
         return Target(kind, wording=ctx.optional_text(data, "wording", path))
-    if isinstance(value, str) and value.strip().lower() == "baseline":
-        return Target(TargetKind.BASELINE, wording=value)
-    if isinstance(value, str) and _RULE.match(value):
-        rule = TargetKind.INCREASE if _RULE.match(value)[1].lower() == "increase" else TargetKind.DECREASE  # type: ignore[index]
-        return Target(rule, wording=value)
+    if isinstance(value, str) and not _looks_like_a_figure(value):
+        return _worded(ctx, value, path, unit)
     figure = read_value(ctx, value, path, unit)
     return Target(TargetKind.VALUE, value=figure) if figure is not None else None
+
+
+def _looks_like_a_figure(text: str) -> bool:
+    """Return whether text starts as a figure does (a sign, £ or digit): then it must be one."""
+    return bool(re.match(r"^\s*[+\-\u2212£.\d]", text))
+
+
+def _worded(ctx: Context, text: str, path: str, unit: Unit) -> Target | None:
+    """Return a target in words: a threshold ("Decrease to 14%"), a rule, Baseline, or text."""
+    try:
+        return Target.from_wording(text, unit)
+    except ValueError as error:  # a figure out of range in the wording
+        ctx.problem(path, str(error))
+        return None
 
 
 def _indicator_index(ctx: Context, value: Any, path: str, indicators: list[Indicator]) -> int:
@@ -116,8 +127,17 @@ def _dot_column(ctx: Context, value: Any, path: str, periods: tuple[Period, ...]
     return DotColumn(basis, header, reference) if basis else None
 
 
-def _operand(ctx: Context, value: Any, path: str, table: DataTable | None, row: DataRow | None) -> Value | None:
-    """Return a comparison's figure: a figure, ``latest``, ``target`` or ``{period: …}``."""
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """The current period of a comparison has no figure: no mark is drawn for it."""
+
+    period: str
+
+
+def _operand(ctx: Context, value: Any, path: str, table: DataTable | None,
+             row: DataRow | None) -> Value | Missing | None:
+    """Return a comparison's figure: a figure, ``latest`` (the current period's), ``target`` or
+    ``{period: …}``; Missing when the current period is blank."""
     unit = row.unit if row else Unit.NUMBER
     if isinstance(value, dict):
         data = ctx.mapping(value, path, ["period"], [])
@@ -127,10 +147,11 @@ def _operand(ctx: Context, value: Any, path: str, table: DataTable | None, row: 
             return None
         return row.values[label]
     if value == "latest":
-        found = table.latest(row) if table and row else None
+        found = table.now(row) if table and row else None
         if found is None:
             ctx.problem(path, "there is no latest figure: the page's row has no figures")
-        return found[1] if found else None
+            return None
+        return found[1] if found[1] is not None else Missing(found[0].label)
     if value == "target":
         target = table.target_for(row) if table and row else None
         if target is None or target.value is None:
@@ -170,10 +191,16 @@ def _comparison(ctx: Context, value: Any, path: str, table: DataTable | None,
     if forms != 1:
         ctx.problem(path, "give exactly one of: 'reference' (with optional 'current'), 'stated' or 'text'")
         return None
+    if isinstance(reference, Missing):
+        ctx.problem(join(path, "reference"), f"the reference is the current period {reference.period!r}, which "
+                                             "has no figure: compare with another period")
+        return None
     if "reference" in data and (current is None or reference is None):
         return None
     if "stated" in data and stated is None:
         return None
+    if isinstance(current, Missing):
+        return Comparison(label, None, reference, None, None, published, indicator, missing=current.period)
     return Comparison(label, current, reference, stated, text, published, indicator)
 
 
@@ -195,6 +222,7 @@ def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indic
     dot = _dot_column(ctx, data["dot"], join(path, "dot"), periods) if "dot" in data else None
     if any(r is None for r in rows) or not periods:
         return None
+    current = current_column(ctx, data["columns"], join(path, "columns"), periods, ctx.reporting)
     has_target = target is not None or any(r.target for r in rows if r)
     try:
         return DataTable(
@@ -205,6 +233,7 @@ def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indic
             ctx.optional_text(data, "label_header", path) or "",
             ctx.optional_text(data, "target_header", path) or "Target",
             show_target=has_target,
+            current=current,
         )
     except ValueError as error:
         ctx.problem(path, str(error))

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import MONTHS, FinancialYear, Period, PeriodKind
+from ..model import MONTHS, FinancialYear, Frequency, Period, PeriodKind, ReportingPeriod
 from ..model.tables import out_of_order
 from .context import Context
 from .source import join
 
 _QUARTER = re.compile(r"^q([1-4])$", re.IGNORECASE)
 _LEADING_YEAR = re.compile(r"^\s*(\d{4}\s*[/-]\s*\d{2,4})(?!\d)")
+_CUMULATIVE = {"ytd", "year to date", "year-to-date", "outturn to date", "to date", "cumulative",
+               "cumulative to date", "ytd total"}
 _YEAR_END = {"outturn", "eoy", "year end", "year-end", "end of year"}
 
 
@@ -38,12 +40,14 @@ def classify(label: str, year: FinancialYear | None, group: str | None) -> Perio
         return Period(label, PeriodKind.MONTH, year, MONTHS[word], group)
     if word in _YEAR_END:
         return Period(label, PeriodKind.YEAR_END, year, None, group)
+    if word in _CUMULATIVE:
+        return Period(label, PeriodKind.CUMULATIVE, year, None, group)
     return Period(label, PeriodKind.OTHER, year, None, group)
 
 
 def read_periods(ctx: Context, value: Any, path: str) -> tuple[Period, ...]:
     """Return the table's periods from ``{past: [...], year: ..., periods: [...]}``."""
-    data = ctx.mapping(value, path, [], ["past", "year", "periods"])
+    data = ctx.mapping(value, path, [], ["past", "year", "periods", "current"])
     if data is None:
         return ()
     periods: list[Period] = []
@@ -76,3 +80,27 @@ def read_periods(ctx: Context, value: Any, path: str) -> tuple[Period, ...]:
         ctx.problem(path, disorder)
         return ()
     return tuple(periods)
+
+
+def current_column(ctx: Context, value: Any, path: str, periods: tuple[Period, ...],
+                   reporting: ReportingPeriod | None) -> str | None:
+    """Return the column the page's marks use: ``columns.current`` if given, else the column of
+    the report's period (its quarter, or the quarter's last month), else None (each row's latest).
+    """
+    data = value if isinstance(value, dict) else {}
+    labels = [p.label for p in periods]
+    if data.get("current") is not None:
+        label = ctx.text(data["current"], join(path, "current"))
+        if label not in labels:
+            ctx.problem(join(path, "current"), f"{label!r} is not a column of this table: use one of "
+                                               f"{', '.join(labels)}")
+            return None
+        return label
+    if reporting is None or reporting.quarter is None:
+        return None
+    for period in periods:
+        point = period.fiscal
+        if point is not None and point.frequency is not Frequency.ANNUAL and point.year == reporting.year \
+                and point.position == 3 * reporting.quarter:
+            return period.label
+    return None

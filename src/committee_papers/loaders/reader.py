@@ -54,6 +54,8 @@ def read_report(source: Source) -> Report:
     if data is None:
         ctx.raise_if_any()
     assert data is not None
+    period = _period(ctx, data["period"], "period") if data.get("period") is not None else None
+    ctx.reporting = period  # the pages' marks use its column
     sections: list[Section] = []
     for s, item in enumerate(ctx.sequence(data.get("sections", []), "sections", allow_empty="sections" not in data)):
         here = join("sections", s)
@@ -80,7 +82,7 @@ def read_report(source: Source) -> Report:
         appendix_label=ctx.text(data["appendix"], "appendix") if "appendix" in data else "",
         sections=tuple(sections),
         title=ctx.optional_text(data, "title", ""),
-        period=_period(ctx, data["period"], "period") if data.get("period") is not None else None,
+        period=period,
         committee=ctx.optional_text(data, "committee", ""),
         meeting_date=_date(ctx, data["meeting_date"], "meeting_date") if data.get("meeting_date") else None,
         organisation=ctx.optional_text(data, "organisation", ""),

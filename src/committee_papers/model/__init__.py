@@ -29,6 +29,7 @@ from .tables import (
     Target,
     TargetKind,
 )
+from .targets import TargetComparison
 from .text import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow
 from .values import (
     MAX_DIGITS,
@@ -51,7 +52,7 @@ __all__ = [
     "FinancialYear", "FiscalPeriod", "Frequency", "Indicator", "Judgement", "Kpi", "KpiData",
     "KpiSettings", "ListBlock", "Mark", "NotAFigure", "Notice", "Number", "Observation", "Pack", "Pair",
     "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report", "ReportingPeriod", "RowStyle",
-    "Run", "ScorecardEntry", "Section", "SupplementaryTable", "TableRow", "Target", "TargetKind",
+    "Run", "ScorecardEntry", "Section", "SupplementaryTable", "TableRow", "Target", "TargetComparison", "TargetKind",
     "Unit", "Value", "WrittenFigure", "check_figure", "check_language", "clean_text", "headline", "parse_figure",
     "parse_period", "quarter_of_month", "unclean_characters",
 ]

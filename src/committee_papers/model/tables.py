@@ -9,6 +9,7 @@ from itertools import pairwise
 from types import MappingProxyType
 
 from .periods import FinancialYear, FiscalPeriod, Frequency
+from .targets import TargetComparison, read_wording, threshold
 from .values import Mark, Unit, Value
 
 
@@ -19,6 +20,7 @@ class PeriodKind(Enum):
     QUARTER = "quarter"
     MONTH = "month"
     YEAR_END = "year_end"  # Outturn, EoY
+    CUMULATIVE = "cumulative"  # YTD, year to date: compared only with the same cumulative period
     OTHER = "other"
 
 
@@ -49,7 +51,7 @@ class Period:
 
         A past year and a year-end column (``Outturn``, ``EoY``) are that year's outturn.
         """
-        if self.year is None or self.kind is PeriodKind.OTHER:
+        if self.year is None or self.kind in (PeriodKind.OTHER, PeriodKind.CUMULATIVE):
             return None
         if self.kind is PeriodKind.QUARTER:
             return FiscalPeriod(self.year, Frequency.QUARTERLY, self.index)
@@ -93,15 +95,39 @@ DEFAULT_WORDING = {
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A target: a figure, a rule with its wording, ``Baseline`` or free text."""
+    """A target: a figure (with the side of it that meets it, and the wording shown), a rule
+    with its wording, ``Baseline`` or free text.
+
+    ``Target.from_wording("Decrease to 14%", Unit.PERCENT)`` is a VALUE target of 14% met at
+    14% or less, shown as "Decrease to 14%". Raise ValueError for a value without the VALUE
+    kind (or the reverse), a comparison on another kind, or a TEXT target without wording.
+    """
 
     kind: TargetKind
     value: Value | None = None
     wording: str | None = None
+    comparison: TargetComparison | None = None  # None: met on the side the polarity favours
+
+    @classmethod
+    def from_wording(cls, text: str, unit: Unit = Unit.NUMBER, *, decimal_comma: bool = False) -> Target:
+        """Return the target a council's wording states (see ``model.targets``), shown as typed."""
+        found = read_wording(text, decimal_comma=decimal_comma)
+        if found == "increase":
+            return cls(TargetKind.INCREASE, wording=text)
+        if found == "decrease":
+            return cls(TargetKind.DECREASE, wording=text)
+        if isinstance(found, tuple):
+            comparison, figure = found
+            return cls(TargetKind.VALUE, threshold(figure, unit, decimal_comma=decimal_comma), text, comparison)
+        if text.strip().lower() == "baseline":
+            return cls(TargetKind.BASELINE, wording=text)
+        return cls(TargetKind.TEXT, wording=text)
 
     def __post_init__(self) -> None:
         if (self.kind is TargetKind.VALUE) != (self.value is not None):
             raise ValueError("a target has a value exactly when its kind is VALUE")
+        if self.comparison is not None and self.kind is not TargetKind.VALUE:
+            raise ValueError("only a target with a figure has a comparison")
         if self.kind is TargetKind.TEXT and not self.wording:
             raise ValueError("a TEXT target needs its wording")
         if self.wording is None and self.kind in DEFAULT_WORDING:
@@ -150,6 +176,7 @@ class DataTable:
     label_header: str = ""
     target_header: str = "Target"
     show_target: bool = True
+    current: str | None = None  # the column the marks use; None: each row's latest figure
 
     def __post_init__(self) -> None:
         labels = [p.label for p in self.periods]
@@ -159,6 +186,8 @@ class DataTable:
         disorder = out_of_order(self.periods)
         if disorder is not None:
             raise ValueError(disorder)
+        if self.current is not None and self.current not in labels:
+            raise ValueError(f"the current period {self.current!r} is not a column of the table")
         for row in self.rows:
             unknown = [k for k in row.values if k not in labels]
             if unknown:
@@ -171,9 +200,21 @@ class DataTable:
                 return period
         raise KeyError(label)
 
+    def now(self, row: DataRow) -> tuple[Period, Value | None] | None:
+        """Return the column the row's marks use and its figure (None: that period is blank).
+
+        With a ``current`` column, that one, figure or not: a blank is never filled from
+        another period. Without, the row's latest figure (``latest``).
+        """
+        if self.current is not None:
+            period = self.period(self.current)
+            return period, row.values.get(period.label)
+        return self.latest(row)
+
     def latest(self, row: DataRow) -> tuple[Period, Value] | None:
-        """Return the row's most recent column with a figure, preferring the current year's."""
-        current = [p for p in self.periods if p.kind is not PeriodKind.YEAR]
+        """Return the row's most recent column with a figure, preferring the current year's; a
+        cumulative column (YTD) is never the latest, as it adds up several periods."""
+        current = [p for p in self.periods if p.kind not in (PeriodKind.YEAR, PeriodKind.CUMULATIVE)]
         past = [p for p in self.periods if p.kind is PeriodKind.YEAR]
         for periods in (current, past):
             for period in reversed(periods):
@@ -202,7 +243,8 @@ class DataTable:
 class Comparison:
     """One entry of a Direction of Travel table.
 
-    Exactly one form: ``current`` and ``reference`` (the mark is computed), ``stated`` (the
+    Exactly one form: ``current`` and ``reference`` (the mark is computed), ``reference``
+    with ``missing`` (the current period has no figure: no mark, and a warning), ``stated`` (the
     data behind it is not held, so the mark is given), or ``text`` (e.g. a quartile).
     """
 
@@ -213,14 +255,16 @@ class Comparison:
     text: str | None = None
     published: Mark | None = None
     indicator: int = 0
+    missing: str | None = None  # the current period that has no figure, e.g. "Q3"
 
     def __post_init__(self) -> None:
         computed = self.current is not None and self.reference is not None
-        forms = [computed, self.stated is not None, self.text is not None]
-        if sum(forms) != 1 or (self.current is None) != (self.reference is None):
+        blank = self.missing is not None and self.current is None
+        forms = [computed, blank, self.stated is not None, self.text is not None]
+        if sum(forms) != 1 or (self.current is not None and self.reference is None):
             raise ValueError(
                 f"comparison {self.label!r} needs exactly one of: current and reference, "
-                "stated, or text"
+                "a reference with the current period missing, stated, or text"
             )
 
 

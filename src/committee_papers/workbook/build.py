@@ -88,6 +88,10 @@ def _target(cells: Cells, sheet: Sheet, row: int, unit: Unit) -> Target | None:
         kind = TargetKind.VALUE if written else (TargetKind.TEXT if wording else None)
     if kind is None:
         return None
+    cell = sheet.cell(row, "target")
+    if kind is TargetKind.VALUE and isinstance(cell.value, str) and not re.match(r"^\s*[+\-\u2212£.\d]", cell.value):
+        text = cells.text(sheet, row, "target")  # words in the target cell: "Decrease to 14%"
+        return _worded(cells, sheet, row, "target", text, unit) if text else None
     if kind is TargetKind.VALUE:
         figure = cells.figure(sheet, row, "target", unit, TARGET_HINT)
         if figure is None:
@@ -102,7 +106,18 @@ def _target(cells: Cells, sheet: Sheet, row: int, unit: Unit) -> Target | None:
     if kind is TargetKind.TEXT and not wording:
         cells.problem(sheet, row, "target_text", "a text target needs its wording here")
         return None
+    if kind is TargetKind.TEXT and wording:
+        return _worded(cells, sheet, row, "target_text", wording, unit)
     return Target(kind, None, wording)
+
+
+def _worded(cells: Cells, sheet: Sheet, row: int, column: str, text: str, unit: Unit) -> Target | None:
+    """Return a target in words ("Decrease to 14%", "Increase on previous year", free text)."""
+    try:
+        return Target.from_wording(text, unit, decimal_comma=cells.decimal_comma)
+    except ValueError as error:
+        cells.problem(sheet, row, column, str(error))
+        return None
 
 
 def _indicator(cells: Cells, sheet: Sheet, row: int, portfolio: str | None) -> dict[str, Any] | None:
