@@ -9,6 +9,7 @@ from ...layout import Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind
 from . import styles, wml
 from .numbering import Numbering
 from .runs import spans_xml
+from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds
 from .tables import table_xml
 
@@ -16,11 +17,12 @@ from .tables import table_xml
 class BodyWriter:
     """Write exception pages as body XML, each page after the first starting a new page."""
 
-    def __init__(self, document: Any, palette: Palette, ids: StyleIds, text_width: int) -> None:
+    def __init__(self, document: Any, found: TemplateStyles, palette: Palette, ids: StyleIds,
+                 text_width: int) -> None:
         self.palette = palette
         self.ids = ids
         self.text_width = text_width  # twips
-        self._numbering = Numbering(document)
+        self._numbering = Numbering(document, found)
 
     def _paragraph(self, style: str, content: str = "", *, page_break: bool = False,
                    num_id: int | None = None) -> str:

@@ -12,6 +12,7 @@ from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from . import package, wml, xml
 from .body import BodyWriter
+from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds
 from .template import fill_template
 
@@ -53,7 +54,8 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
                "subject": layout.subject, "author": layout.author}
     document = fill_template(template, context)
     _set_properties(document, layout, date)
-    writer = BodyWriter(document, Palette.read(document, style), StyleIds.read(document),
+    found = TemplateStyles.read(document)
+    writer = BodyWriter(document, found, Palette.read(found, style), StyleIds.read(found),
                         _text_width(document))
     return document, writer.body(layout.pages)
 

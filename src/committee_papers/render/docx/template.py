@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docxtpl import DocxTemplate
@@ -33,7 +32,8 @@ from markupsafe import Markup, escape
 
 from ...errors import CommitteePapersError
 from ...limits import InputError, Limits, check_package
-from . import styles, xml
+from . import xml
+from .stylenames import TemplateStyles
 
 TEMPLATE_NAME = "house-style.docx"
 PLACEHOLDER = "appendix"  # {{ appendix }}: the running header
@@ -100,16 +100,23 @@ def _open(path: Path, limits: Limits | None = None) -> DocxTemplate:
 
 
 def _check_styles(path: Path, document: Any) -> None:
-    present = {(style.name, style.type) for style in document.styles}
-    wanted = [(name, WD_STYLE_TYPE.PARAGRAPH, "paragraph") for name in styles.PARAGRAPH_STYLES]
-    wanted += [(name, WD_STYLE_TYPE.CHARACTER, "character") for name in styles.CHARACTER_STYLES]
-    wanted += [(name, WD_STYLE_TYPE.TABLE, "table") for name in styles.TABLE_STYLES]
-    missing = [f"{kind} style '{name}'" for name, kind_enum, kind in wanted
-               if (name, kind_enum) not in present]
-    if missing:
-        raise TemplateError(f"the template {path} has no {', no '.join(missing)}: add "
-                            f"{'it' if len(missing) == 1 else 'them'} in Word (Home > Styles) "
-                            f"{_FIX}")
+    """Raise TemplateError naming every style the renderer needs that the template lacks.
+
+    Styles are found as Word finds them (``stylenames``), so a template saved by LibreOffice
+    is read like one saved by Word.
+    """
+    missing = TemplateStyles.read(document).missing
+    if not missing:
+        return
+    one = len(missing) == 1
+    named = ", no ".join(f"{kind} style '{name}'" for kind, name in missing)
+    how = (f"add {'it' if one else 'them'} by name in Word (Home > Styles > Create a Style; "
+           f"Manage Styles > Import/Export copies styles from templates/{TEMPLATE_NAME}) or "
+           f"in LibreOffice (Styles > New Style)")
+    if any(kind == "table" for kind, _ in missing):
+        how += ("; a table style can only be made in Word, and is lost when a template goes "
+                "through LibreOffice's own format (.odt)")
+    raise TemplateError(f"the template {path} has no {named}: {how}, {_FIX}")
 
 
 def _sources(filler: DocxTemplate) -> Iterable[tuple[str, str]]:
