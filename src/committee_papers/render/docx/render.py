@@ -12,6 +12,7 @@ from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from . import package, wml, xml
 from .body import BodyWriter
+from .drawings import number_drawings
 from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds
 from .template import fill_template
@@ -53,6 +54,7 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
     context = {"appendix": layout.running_header, "title": layout.title,
                "subject": layout.subject, "author": layout.author}
     document = fill_template(template, context)
+    number_drawings(document)  # a logo in the header and one in the footer: ids 1 and 2
     _set_properties(document, layout, date)
     found = TemplateStyles.read(document)
     writer = BodyWriter(document, found, Palette.read(found, style), StyleIds.read(found),

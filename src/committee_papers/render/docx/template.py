@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 from ...errors import CommitteePapersError
 from ...limits import InputError, Limits, check_package
 from . import xml
+from .properties import Properties
 from .stylenames import TemplateStyles
 
 TEMPLATE_NAME = "house-style.docx"
@@ -61,22 +62,11 @@ def _written(value: object) -> Markup:
     return Markup(str(escape(value)).replace("_", "&#95;"))
 
 
-# The core properties docxtpl renders, and the others a template may carry.
-_PROPERTIES = ("author", "category", "comments", "content_status", "identifier", "keywords",
-               "language", "last_modified_by", "subject", "title", "version")
-
-
 class _Template(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's template, with the core properties filled in by our checked, sandboxed path."""
-
-    properties_context: Mapping[str, str] = {}
+    """docxtpl's template; the document properties are filled in by ``properties`` instead."""
 
     def render_properties(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
-        plain = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined)  # python-docx escapes
-        for name in _PROPERTIES:
-            value = getattr(self.docx.core_properties, name)
-            if isinstance(value, str) and value:
-                setattr(self.docx.core_properties, name, plain.from_string(value).render(context))
+        """Leave the properties alone: ``Properties.fill`` fills them, checked and escaped once."""
 
 
 def _open(path: Path, limits: Limits | None = None) -> DocxTemplate:
@@ -119,19 +109,18 @@ def _check_styles(path: Path, document: Any) -> None:
     raise TemplateError(f"the template {path} has no {named}: {how}, {_FIX}")
 
 
-def _sources(filler: DocxTemplate) -> Iterable[tuple[str, str]]:
-    """Yield (part name, Jinja source) for every part docxtpl renders, as docxtpl patches it."""
-    yield "word/document.xml", filler.patch_xml(filler.get_xml())
+def _sources(filler: DocxTemplate, properties: Properties) -> Iterable[tuple[str, str, bool]]:
+    """Yield (part, Jinja source, whether placeholders may stand there) for every part filled
+    in: the parts docxtpl renders, as docxtpl patches them, and every document property."""
+    yield "word/document.xml", filler.patch_xml(filler.get_xml()), True
     for uri in (filler.HEADER_URI, filler.FOOTER_URI):
         for _, part in filler.get_headers_footers(uri):
-            yield str(part.partname).lstrip("/"), filler.patch_xml(filler.xml_to_string(parse_xml(part.blob)))
+            source = filler.patch_xml(filler.xml_to_string(parse_xml(part.blob)))
+            yield str(part.partname).lstrip("/"), source, True
     for part in filler.docx.part.package.iter_parts():
         if str(part.content_type).endswith(".footnotes+xml"):
-            yield str(part.partname).lstrip("/"), filler.patch_xml(part.blob.decode("utf-8"))
-    for name in _PROPERTIES:
-        value = getattr(filler.docx.core_properties, name)
-        if isinstance(value, str) and value:
-            yield f"docProps/core.xml ({name})", value
+            yield str(part.partname).lstrip("/"), filler.patch_xml(part.blob.decode("utf-8")), True
+    yield from properties.sources()
 
 
 def _shown(tokens: list[tuple[int, str, str]]) -> str:
@@ -147,11 +136,13 @@ def placeholders_in(source: str, part: str, path: Path, allowed: Iterable[str]) 
     """
     allowed = set(allowed)
     known = ", ".join(f"{{{{ {name} }}}}" for name in sorted(allowed))
+    rule = (f"a template may hold only the placeholders {known}, each written alone between "
+            "{{ and }}" if allowed else "that property is a date or a number, and takes no "
+            "placeholder")
 
     def refuse(what: str) -> TemplateError:
-        return TemplateError(f"the template {path} has {what} in {part}: a template may hold only "
-                             f"the placeholders {known}, each written alone between {{{{ and }}}}; "
-                             f"remove or retype it in Word, {_FIX}")
+        return TemplateError(f"the template {path} has {what} in {part}: {rule}; remove or "
+                             f"retype it in Word, {_FIX}")
 
     try:
         tokens = list(jinja2.Environment().lex(source))
@@ -180,10 +171,11 @@ def placeholders_in(source: str, part: str, path: Path, allowed: Iterable[str]) 
     return found
 
 
-def _check_placeholders(path: Path, filler: DocxTemplate, context: Mapping[str, object]) -> None:
+def _check_placeholders(path: Path, filler: DocxTemplate, properties: Properties,
+                        context: Mapping[str, object]) -> None:
     names: set[str] = set()
-    for part, source in _sources(filler):
-        names |= placeholders_in(source, part, path, context)
+    for part, source, takes_text in _sources(filler, properties):
+        names |= placeholders_in(source, part, path, context if takes_text else ())
     if PLACEHOLDER not in names:
         raise TemplateError(f"the template {path} has no running-header placeholder "
                             f"{{{{ {PLACEHOLDER} }}}}: type it in the page header (Insert > "
@@ -203,8 +195,10 @@ def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str,
     filler = _open(path, limits)
     _check_styles(path, filler.docx)
     xml.clear_body(filler.docx)
-    _check_placeholders(path, filler, context)
+    properties = Properties(filler.docx)
+    _check_placeholders(path, filler, properties, context)
     environment = ImmutableSandboxedEnvironment(autoescape=True, finalize=_written,
                                                 undefined=jinja2.StrictUndefined)
     filler.render(dict(context), jinja_env=environment, autoescape=True)
+    properties.fill(context)
     return filler.docx
