@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ...layout import Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Table, TextBlock
+from ...layout import Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Table, TextBlock, gap_after
 from . import styles, wml
 from .numbering import Numbering
 from .runs import spans_xml
@@ -50,7 +50,7 @@ class BodyWriter:
         for index, block in enumerate(page.blocks):
             blocks.append(self._block(block, page_break=new_page and index == 0))
             following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
-            if isinstance(block, Table) and _needs_gap(following):
+            if gap_after(block, following):
                 blocks.append(self._paragraph(styles.BODY))  # Word would join two tables
         return "".join(blocks)
 
@@ -78,14 +78,3 @@ class BodyWriter:
                                          page_break=page_break, num_id=number))
             page_break = False
         return "".join(items)
-
-
-def _needs_gap(following: LayoutBlock | None) -> bool:
-    """Tell whether a table needs an empty paragraph after it.
-
-    Headings bring their own space; footnotes belong right under their table. None at the
-    end of a page: an empty paragraph there could spill onto a page of its own.
-    """
-    if following is None or isinstance(following, Heading):
-        return False
-    return not (isinstance(following, TextBlock) and following.kind is ParagraphKind.SMALL)

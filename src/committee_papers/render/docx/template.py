@@ -69,7 +69,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         """Leave the properties alone: ``Properties.fill`` fills them, checked and escaped once."""
 
 
-def _open(path: Path, limits: Limits | None = None) -> DocxTemplate:
+def open_template(path: Path, limits: Limits | None = None) -> DocxTemplate:
     """Return the template, read once: its python-docx Document is ``.docx``."""
     if not path.exists():
         raise TemplateError(f"the template {path} does not exist: check the path, {_FIX}")
@@ -89,7 +89,7 @@ def _open(path: Path, limits: Limits | None = None) -> DocxTemplate:
     return filler
 
 
-def _check_styles(path: Path, document: Any) -> None:
+def check_styles(path: Path, document: Any) -> None:
     """Raise TemplateError naming every style the renderer needs that the template lacks.
 
     Styles are found as Word finds them (``stylenames``), so a template saved by LibreOffice
@@ -192,8 +192,8 @@ def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str,
     naming keys of ``context``.
     """
     path = Path(template) if template is not None else default_template()
-    filler = _open(path, limits)
-    _check_styles(path, filler.docx)
+    filler = open_template(path, limits)
+    check_styles(path, filler.docx)
     xml.clear_body(filler.docx)
     properties = Properties(filler.docx)
     _check_placeholders(path, filler, properties, context)
