@@ -49,6 +49,23 @@ MIN_TEXT = 50 * MM  # the least width and height a page may leave for text
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """A picture a Word template's header or footer shows (a logo), for the PDF to draw too.
+
+    ``data`` is the PNG, JPEG or GIF file; ``x`` is its left edge's distance from the page's
+    left edge, and ``y`` its top edge's distance from the page's top (in a header) or its
+    bottom edge's from the page's bottom (``footer``); sizes in points.
+    """
+
+    data: bytes = field(repr=False)
+    x: float
+    y: float
+    width: float
+    height: float
+    footer: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class PageSetup:
     """The page both outputs are laid out on: its size and margins, in points (1/72 inch).
 
@@ -59,6 +76,7 @@ class PageSetup:
     paragraph spacing); ``footer_above`` and ``footer_below`` the same around the page-number
     line. When the header reaches below the top margin, Word moves the text down to clear it,
     and the PDF does the same (and likewise the footer), so both break pages alike.
+    ``pictures`` are the header's and footer's pictures, which the PDF draws where Word does.
 
     Word stores these in twentieths of a point (ECMA-376 part 1, 17.6.13 ``w:pgSz`` and
     17.6.11 ``w:pgMar``). Raises ValueError for a size that is not positive, a negative
@@ -77,6 +95,7 @@ class PageSetup:
     header_below: float = 0.0
     footer_above: float = 0.0
     footer_below: float = 0.0
+    pictures: tuple[Picture, ...] = ()  # the template's header and footer pictures
 
     def __post_init__(self) -> None:
         for name in ("width", "height", "top", "bottom", "left", "right", "header", "footer",

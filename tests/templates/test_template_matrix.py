@@ -82,11 +82,19 @@ def _font(document: Any) -> None:
         fonts.set(qn(slot), "DejaVu Sans")
 
 
+def _as_word_writes_it(shape: Any) -> None:
+    """Give a picture the wrapping distances Word writes (python-docx leaves them out, and
+    LibreOffice then reads 0.125 inch to the left of it)."""
+    for side in ("distT", "distB", "distL", "distR"):
+        shape._inline.set(side, "0")
+
+
 def _logos(document: Any) -> None:
     section = document.sections[0]
     run = section.header.paragraphs[0].insert_paragraph_before().add_run()
-    run.add_picture(io.BytesIO(logo_png(400, 160)), height=Mm(18))
-    section.footer.add_paragraph().add_run().add_picture(io.BytesIO(logo_png(300, 90)), height=Mm(6))
+    _as_word_writes_it(run.add_picture(io.BytesIO(logo_png(400, 160)), height=Mm(18)))
+    run = section.footer.add_paragraph().add_run()
+    _as_word_writes_it(run.add_picture(io.BytesIO(logo_png(300, 90)), height=Mm(6)))
     # placeholders in the document properties are filled too (issue 22, reproduction 3)
     document.core_properties.identifier = "{{ appendix }}"
     document.core_properties.category = "{{ title }}"
@@ -268,3 +276,33 @@ def test_the_logos_keep_their_own_drawing_ids_and_the_properties_are_filled(matr
     properties = word.core_properties
     assert properties.identifier == section.header.paragraphs[-1].text
     assert properties.category == properties.title
+
+
+def _image_boxes(path: Path) -> list[list[tuple[float, float, float, float]]]:
+    """Return each page's image boxes (x0, top, x1, bottom), in points, in reading order."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [sorted((round(i["x0"], 1), round(i["top"], 1), round(i["x1"], 1), round(i["bottom"], 1))
+                       for i in page.images) for page in pdf.pages]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_the_pdf_draws_the_templates_pictures_where_libreoffice_does(matrix, document) -> None:
+    rendered = matrix[("logo in header and footer", document)]
+    ours, theirs = _image_boxes(rendered.pdf), _image_boxes(rendered.libreoffice)
+    assert len(ours) == len(theirs)
+    for page, (mine, reference) in enumerate(zip(ours, theirs, strict=True), 1):
+        assert len(mine) == len(reference) == 2, page
+        for box, other in zip(mine, reference, strict=True):
+            assert box == pytest.approx(other, abs=1.5), page
+
+
+def test_a_pdf_with_the_templates_pictures_passes_both_validators(matrix) -> None:
+    import page as page_validation
+    import pdfua
+
+    path = matrix[("logo in header and footer", "pack")].pdf
+    result = page_validation.validate_pdf(str(path), profile="ua1")
+    assert result.is_compliant and not result.failures, result.failures
+    assert not pdfua.validate(str(path)).findings

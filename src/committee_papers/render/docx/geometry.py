@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
 
 from ...style import PageSetup
 from .inherit import StyleSheet
+
+if TYPE_CHECKING:
+    from ...style import Picture
 
 TWIPS = 20  # in a point
 EMU = 12_700  # in a point
@@ -40,7 +43,7 @@ def _number(element: Any, name: str) -> float | None:
         return None
 
 
-def _blocks(container: Any) -> Iterator[Any]:
+def blocks(container: Any) -> Iterator[Any]:
     """Yield the paragraphs and tables of a header, footer or cell, looking into content controls."""
     for child in container:
         if child.tag in (qn("w:p"), qn("w:tbl")):
@@ -48,10 +51,10 @@ def _blocks(container: Any) -> Iterator[Any]:
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                yield from _blocks(content)
+                yield from blocks(content)
 
 
-def _text(paragraph: Any) -> str:
+def paragraph_text(paragraph: Any) -> str:
     """Return a paragraph's text and field codes."""
     parts = [t.text or "" for t in paragraph.iter(qn("w:t"), qn("w:instrText"))]
     parts += [f.get(qn("w:instr")) or "" for f in paragraph.iter(qn("w:fldSimple"))]
@@ -120,7 +123,7 @@ class Measure:
         ``key`` (or when no paragraph holds it) everything counts as above."""
         above = below = 0.0
         found = False
-        for block in _blocks(container):
+        for block in blocks(container):
             if block.tag == qn("w:tbl"):
                 height = self.table(block)
                 if found:
@@ -129,7 +132,7 @@ class Measure:
                     above += height
                 continue
             before, height, text, after = self.paragraph(block)
-            if not found and key is not None and key in _text(block).upper():
+            if not found and key is not None and key in paragraph_text(block).upper():
                 found = True
                 above += before + (height - text)  # a picture taller than the line
                 below += after
@@ -162,7 +165,7 @@ def _setting(document: Any, tag: str) -> bool:
 
 
 def _parts(section: Any, document: Any) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
-    """Return the (name, element) of each header and footer Word shows in the section."""
+    """Return the (name, header or footer) of each header and footer Word shows in the section."""
     first = section.different_first_page_header_footer
     even = _setting(document, "w:evenAndOddHeaders")
     headers = [("default", section.header)]
@@ -173,13 +176,13 @@ def _parts(section: Any, document: Any) -> tuple[list[tuple[str, Any]], list[tup
     if even:
         headers.append(("even-page", section.even_page_header))
         footers.append(("even-page", section.even_page_footer))
-    return ([(n, h._element) for n, h in headers if not h.is_linked_to_previous],
-            [(n, f._element) for n, f in footers if not f.is_linked_to_previous])
+    return ([(n, h) for n, h in headers if not h.is_linked_to_previous],
+            [(n, f) for n, f in footers if not f.is_linked_to_previous])
 
 
 def _band(measure: Measure, parts: list[tuple[str, Any]], key: str, what: str,
           warnings: list[str]) -> Band:
-    bands = [(name, measure.band(element, key)) for name, element in parts]
+    bands = [(name, measure.band(part._element, key)) for name, part in parts]
     if not bands:
         return Band()
     chosen = bands[0][1]
@@ -225,10 +228,22 @@ def read_page(document: Any) -> TemplatePage:
     headers, footers = _parts(section, document)
     header = _band(measure, headers, RUNNING_HEADER, "header", warnings)
     footer = _band(measure, footers, "PAGE", "footer", warnings)
+    from .pictures import place_pictures  # it measures with this module's Measure
+
+    right = margin("right")
+    pictures: list[Picture] = []
+    for parts, is_footer, distance in ((headers, False, margin("header")), (footers, True, margin("footer"))):
+        if parts:
+            part = parts[0][1]
+            found, said = place_pictures(measure, part._element, part.part, footer=is_footer, left=left,
+                                         width=width / TWIPS - left - right, edge=distance,
+                                         where=f"its {'footer' if is_footer else 'header'}")
+            pictures += found
+            warnings += said
     try:
-        page = PageSetup(width / TWIPS, height / TWIPS, top, margin("bottom"), left, margin("right"),
+        page = PageSetup(width / TWIPS, height / TWIPS, top, margin("bottom"), left, right,
                          margin("header"), margin("footer"), header.above, header.below,
-                         footer.above, footer.below)
+                         footer.above, footer.below, tuple(pictures))
     except ValueError as error:
         problems.append(str(error))
         return TemplatePage(None, tuple(problems), tuple(warnings))

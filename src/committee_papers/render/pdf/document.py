@@ -11,8 +11,10 @@ running header and its "Page X of Y".
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import BinaryIO
 
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ...errors import CommitteePapersError
@@ -30,6 +32,17 @@ from .tagging import END, PAGINATION, Tagger
 
 CREATOR = "committee_papers"
 PDF_VERSION = (1, 7)  # PDF/UA-1 builds on PDF 1.7 (table /Summary, artifact subtypes)
+
+
+@cache
+def _image(data: bytes) -> ImageReader:
+    """Return reportlab's reader of a picture's file, once per picture (reportlab then embeds
+    it once, however many pages show it)."""
+    try:
+        return ImageReader(io.BytesIO(data))
+    except Exception as error:  # PIL raises many kinds for a damaged picture
+        raise CommitteePapersError(f"a picture in the template cannot be read ({error}): save "
+                                   "it again as PNG or JPEG in the template") from error
 
 
 def one_line(text: str) -> str:
@@ -135,6 +148,21 @@ class Furniture:
         para = self._text(label, bold=False, align="centre")
         return self._code(para, self.page.footer + self.page.footer_below, "Footer")
 
+    def draw_pictures(self, canvas: Canvas) -> None:
+        """Draw the template's header and footer pictures on the canvas's current page.
+
+        Each is page furniture: in a tagged PDF, a pagination artifact (ISO 14289-1, 7.8).
+        """
+        tagged = self.painter.tags is not None
+        for picture in self.page.pictures:
+            bottom = picture.y if picture.footer else self.page.height - picture.y - picture.height
+            if tagged:
+                canvas._code.append(PAGINATION.format("Footer" if picture.footer else "Header"))
+            canvas.drawImage(_image(picture.data), picture.x, bottom,
+                             picture.width, picture.height, mask="auto")
+            if tagged:
+                canvas._code.append(END)
+
 
 class Pages:
     """Each finished page's content and outline entries, kept until the page count is known.
@@ -165,7 +193,9 @@ class Pages:
         self.new_page()
         total = len(self.contents)
         for index in range(total):
-            canvas._code.extend((furniture.header, furniture.footer(index + 1, total), self.contents[index]))
+            canvas._code.extend((furniture.header, furniture.footer(index + 1, total)))
+            furniture.draw_pictures(canvas)
+            canvas._code.append(self.contents[index])
             self.contents[index] = ""  # reportlab has its own copy now
             for key, title, level in self.entries[index]:
                 canvas.bookmarkPage(key, fit="XYZ")
