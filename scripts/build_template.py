@@ -65,12 +65,12 @@ def _text_styles(document: Any, house: HouseStyle) -> None:
     xml.set_fonts(xml.style_rpr(normal), house.font_name)
     normal.font.size = Pt(house.body_size)
     normal.font.color.rgb = _rgb(house.text_colour)
+    space = house.spacing
     normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(8)
-    normal.paragraph_format.line_spacing = 1.0
-    spacing = ((0, 6), (0, 12), (12, 6))
-    for name, size, (before, after) in zip(names.HEADINGS, house.heading_sizes, spacing,
-                                           strict=True):
+    normal.paragraph_format.space_after = Pt(space.body_after)
+    normal.paragraph_format.line_spacing = space.line_spacing
+    for name, size, before, after in zip(names.HEADINGS, house.heading_sizes, space.heading_before,
+                                         space.heading_after, strict=True):
         heading = document.styles[name]
         heading.font.size = Pt(size)
         heading.font.bold = True
@@ -80,9 +80,9 @@ def _text_styles(document: Any, house: HouseStyle) -> None:
         heading.paragraph_format.space_after = Pt(after)
         heading.paragraph_format.keep_with_next = True
     _paragraph_style(document, names.TABLE_TEXT, house.table_size, after=0)
-    _paragraph_style(document, names.SMALL_TEXT, house.small_size, after=3)
+    _paragraph_style(document, names.SMALL_TEXT, house.small_size, after=space.small_after)
     for name in (names.LIST_BULLET, names.LIST_NUMBER):
-        document.styles[name].paragraph_format.space_after = Pt(4)
+        document.styles[name].paragraph_format.space_after = Pt(space.list_after)
     xml.plain_bullets(document, "•")
     marks = house.marks
     for name, colour in ((names.DOT_BETTER, marks.better_colour),
@@ -94,7 +94,9 @@ def _text_styles(document: Any, house: HouseStyle) -> None:
         mark.font.color.rgb = _rgb(colour)
     table = document.styles.add_style(names.TABLE, WD_STYLE_TYPE.TABLE)
     table.base_style = document.styles["Normal Table"]
-    xml.configure_table_style(table, house.border_colour.hex, house.header_fill.hex, 85)
+    xml.configure_table_style(table, house.border_colour.hex, house.header_fill.hex,
+                              round(space.cell_side * 20), round(space.cell_top * 20),
+                              round(space.cell_bottom * 20))
 
 
 def _page(document: Any, house: HouseStyle) -> None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
         read_workbook as read_workbook,
         render_docx as render_docx,
         render_pdf as render_pdf,
+        template_style as template_style,
     )
     from .assess import (
         Assessment as Assessment,
@@ -38,16 +39,19 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
         HouseStyle as HouseStyle,
         Labels as Labels,
         MarkStyle as MarkStyle,
+        PageSetup as PageSetup,
         RagStyle as RagStyle,
     )
 
 __version__ = "0.1.0"
 
 _HOMES = {
-    ".api": ["build_pack", "from_dataframes", "read_workbook", "render_docx", "render_pdf"],
+    ".api": ["build_pack", "from_dataframes", "read_workbook", "render_docx", "render_pdf",
+             "template_style"],
     ".assess": ["Assessment", "Finding", "Severity", "assess_change", "check"],
     ".loaders": ["LoadError", "Problem", "load"],
-    ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "HouseStyle", "Labels", "MarkStyle", "RagStyle"],
+    ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "HouseStyle", "Labels", "MarkStyle", "PageSetup",
+               "RagStyle"],
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .limits import Limits
     from .model import KpiData, Pack, Report
     from .model.rules import Rules
+    from .render.docx import TemplateSetup
 
 
 def render_docx(
@@ -22,21 +23,39 @@ def render_docx(
     template: str | os.PathLike[str] | None = None,
     style: HouseStyle = DEFAULT_STYLE,
 ) -> None:
-    """Write the report as a Word document to a path or a binary stream."""
+    """Write the report as a Word document to a path or a binary stream.
+
+    The page comes from ``template`` (a house-style .docx) when one is given, else from
+    ``style``. Raises TemplateError for a template that cannot be used.
+    """
     from .render.docx import render_docx as _render
 
     _render(report, target, template=template, style=style)
 
 
 def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT_STYLE, *,
-               variant: str | None = None) -> None:
+               variant: str | None = None, template: str | os.PathLike[str] | None = None) -> None:
     """Write the report as a print-ready, tagged PDF to a path or a binary stream.
 
-    ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well.
+    ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well. ``template`` is the
+    Word template the .docx is made from: the PDF then takes its page (size, orientation,
+    margins, header and footer room) and font sizes, so both files break pages alike.
     """
     from .render.pdf import render_pdf as _render
 
+    if template is not None:
+        style = template_style(template, style).style
     _render(report, target, style=style, variant=variant)
+
+
+def template_style(template: str | os.PathLike[str], style: HouseStyle = DEFAULT_STYLE) -> TemplateSetup:
+    """Return what a Word template sets for both outputs: ``.style``, the house style with the
+    template's page and font sizes, and ``.warnings``, sentences naming where the PDF will
+    differ from the Word file and what to change. Raises TemplateError (exit 1 on the command
+    line) for a template that cannot be used."""
+    from .render.docx import template_style as _read
+
+    return _read(template, style)
 
 
 def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None) -> KpiData:

@@ -25,6 +25,7 @@ from .errors import CommitteePapersError
 
 if TYPE_CHECKING:
     from .model import Report
+    from .style import HouseStyle
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
@@ -98,6 +99,26 @@ def _load_all(files: Sequence[Path]) -> list[Report] | None:
     return None if failed else reports
 
 
+def _template_style(template: Path | None) -> HouseStyle:
+    """Return the house style with the template's page and font sizes, printing its warnings.
+
+    Raises CommitteePapersError (exit 1) for a template that cannot be used, before anything
+    is read or written.
+    """
+    from .style import DEFAULT_STYLE
+
+    if template is None:
+        return DEFAULT_STYLE
+    from .limits import check_file
+    from .render.docx import template_style
+
+    check_file(template, "template")  # InputError: missing, a pipe or device, too large
+    setup = template_style(template, DEFAULT_STYLE)
+    for warning in setup.warnings:
+        say(f"warning: {warning}", error=True)
+    return setup.style
+
+
 def _render(args: argparse.Namespace) -> int:
     from .assess import check
     from .layout import layout_report
@@ -109,10 +130,7 @@ def _render(args: argparse.Namespace) -> int:
         print(f"error: two input files would write the same output names: {', '.join(repeated)}; "
               "rename one of them", file=sys.stderr)
         return EXIT_PROBLEM
-    if args.template is not None:
-        from .limits import check_file
-
-        check_file(args.template, "template")  # InputError: missing, a pipe or device, too large
+    style = _template_style(args.template)
     reports = _load_all(args.files)
     if reports is None:
         print("nothing was written", file=sys.stderr)
@@ -133,18 +151,18 @@ def _render(args: argparse.Namespace) -> int:
     for file, report in zip(args.files, reports, strict=True):
         for finding in check(report):
             say(f"{file}: {finding}", error=True)
-        layouts[file] = layout_report(report)  # once, for both formats
+        layouts[file] = layout_report(report, style)  # once, for both formats
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
         for file, report, target, fmt in jobs:
             if fmt == "docx":
                 from .render.docx import render_layout
 
                 outputs.write(target, partial(render_layout, layouts[file], template=args.template,
-                                              date=report.meeting_date))
+                                              style=style, date=report.meeting_date))
             else:
                 from .render.pdf import render_pdf_with_pages
 
-                outputs.write(target, partial(render_pdf_with_pages, layouts[file],
+                outputs.write(target, partial(render_pdf_with_pages, layouts[file], style=style,
                                               variant=args.pdf_variant))
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception pages)")

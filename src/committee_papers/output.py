@@ -16,10 +16,10 @@ import secrets
 import signal
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from types import TracebackType
-from typing import BinaryIO
+from types import FrameType, TracebackType
+from typing import Any, BinaryIO
 
 from .errors import CommitteePapersError
 
@@ -152,7 +152,40 @@ class OutputSet:
         self._files: list[tuple[str, Path]] = []
         self._streams: list[tuple[BinaryIO, bytes]] = []
         self._protect = [Path(p) for p in protect]
+        self._handlers: dict[int, Any] = {}
+        self._signalled: int | None = None
         self.committed = False
+
+    def _record(self, signum: int, frame: FrameType | None) -> None:
+        """Remember an ending signal, then let its handler raise: some libraries swallow
+        exceptions (a bare ``except:``), and the set must still not commit after it."""
+        self._signalled = signum
+        handler = self._handlers.get(signum)
+        if callable(handler):
+            handler(signum, frame)
+
+    def _watch(self) -> None:
+        for number in DEFERRED:
+            try:
+                current = signal.getsignal(number)
+                if callable(current):  # a Python handler that raises (KeyboardInterrupt, the CLI's)
+                    self._handlers[number] = current
+                    signal.signal(number, self._record)
+            except (ValueError, OSError):  # not the main thread
+                return
+
+    def _unwatch(self) -> None:
+        for number, handler in self._handlers.items():
+            with suppress(ValueError, OSError):
+                signal.signal(number, handler)
+        self._handlers.clear()
+
+    def _stop_if_signalled(self) -> None:
+        if self._signalled is not None:
+            handler = self._handlers.get(self._signalled)
+            if callable(handler):
+                handler(self._signalled, None)
+            raise KeyboardInterrupt
 
     def write(self, target: Target, write: Writer) -> None:
         """Render one output with ``write(stream)``; it appears only at ``commit``.
@@ -198,6 +231,7 @@ class OutputSet:
         Every target is checked again first, so one that has become a folder stops the commit
         before any file is replaced; signals wait until every rename is done.
         """
+        self._stop_if_signalled()
         for _, path in self._files:
             check_target(path)
         folders = set()
@@ -226,18 +260,22 @@ class OutputSet:
         self._streams.clear()
 
     def __enter__(self) -> OutputSet:
+        self._watch()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        if kind is None:
-            try:
-                self.commit()
-            except BaseException:
+        try:
+            if kind is None:
+                try:
+                    self.commit()
+                except BaseException:
+                    self.discard()
+                    raise
+            else:
                 self.discard()
-                raise
-        else:
-            self.discard()
+        finally:
+            self._unwatch()
 
 
 def write_output(target: Target, write: Writer, *, protect: Sequence[str | os.PathLike[str]] = ()) -> None:

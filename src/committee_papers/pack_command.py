@@ -44,11 +44,16 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
     from .workbook import read_workbook
 
     if template is not None:
+        from .render.docx import template_style
+        from .style import DEFAULT_STYLE
+
         check_file(template, "template")  # InputError: missing, a pipe or device, too large
         if fmt in ("docx", "both"):
             from .render.docx import check_template
 
             check_template(template)  # before anything is read or written
+        for warning in template_style(template, DEFAULT_STYLE).warnings:  # errors: exit 1 now
+            say(f"warning: {warning}", error=True)
     problem = _output_folder(output)
     if problem:
         print(f"error: {problem}", file=sys.stderr)

@@ -170,7 +170,7 @@ def _filler_page(rows: int) -> dict[str, Any]:
 def test_a_heading_is_never_the_last_line_of_a_page() -> None:
     """Fill a page by ever more rows until the commentary heading reaches the page foot."""
     moved = 0
-    for rows in range(28, 38):
+    for rows in range(32, 42):
         report = cp.load({"appendix": "Keep", "sections": [
             {"portfolio": "P", "pages": [_filler_page(rows)]}]})
         buffer = io.BytesIO()

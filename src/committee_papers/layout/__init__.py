@@ -18,10 +18,11 @@ from .nodes import (
     SpanRole,
     Table,
     TextBlock,
+    gap_after,
 )
 
 __all__ = [
     "Align", "DocumentLayout", "Heading", "LayoutBlock", "LayoutCell", "LayoutRow", "ListItems",
     "PageLayout", "ParagraphKind", "Placed", "Scope", "Span", "SpanRole", "Table", "TextBlock",
-    "clean_text", "layout_report", "page_layout", "place", "unclean_characters",
+    "clean_text", "gap_after", "layout_report", "page_layout", "place", "unclean_characters",
 ]

@@ -130,6 +130,19 @@ class ListItems:
 LayoutBlock = Heading | Table | TextBlock | ListItems
 
 
+def gap_after(block: LayoutBlock, following: LayoutBlock | None) -> bool:
+    """Tell whether an empty body paragraph follows ``block`` on its page, in both formats.
+
+    Word joins two tables with nothing between them into one, so a table is followed by an
+    empty paragraph; but not before a heading (it brings its own space), a footnote (it
+    belongs right under its table) or at the end of a page (it could spill onto a page of its
+    own). The PDF leaves the same space, so both break pages in the same places.
+    """
+    if not isinstance(block, Table) or following is None or isinstance(following, Heading):
+        return False
+    return not (isinstance(following, TextBlock) and following.kind is ParagraphKind.SMALL)
+
+
 @dataclass(frozen=True, slots=True)
 class PageLayout:
     """One exception page; it starts on a new page in both outputs."""

@@ -11,7 +11,7 @@ from ..model.cleaning import clean_text
 from ..style import HouseStyle
 from .marks import mark_spans
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
-from .widths import fit_widths
+from .widths import fit_widths, scale
 
 
 def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:
@@ -85,7 +85,7 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
     description = clean_text(f"Figures for {page.heading}, {first} to {last}{extras}")
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
-    widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures)
+    widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures, factor=scale(style))
     return Table(tuple(rows), widths, description, "data")
 
 

@@ -2,31 +2,42 @@
 
 from __future__ import annotations
 
+from ..style import HouseStyle, PageSetup
 from .grid import place
 from .nodes import LayoutCell, LayoutRow, Scope, Table
 
-# Roughly the share of A4's text width that one character of 10pt Arial takes, and a cell's padding.
+# Roughly the share of A4's text width (20 mm margins) that one character of 10pt Arial
+# takes, and a cell's padding. On another page, or at another table font size, the shares
+# scale: a character takes the same points, so a larger share of a narrower text width.
 CHARACTER = 0.0118
 PADDING = 0.024
+_A4_TEXT_WIDTH = PageSetup().text_width
+_TABLE_SIZE = 10.0
 # A figure up to this long should stay on one line; longer text may wrap between words.
 ONE_LINE = 16
 
 
-def _need(cell: LayoutCell) -> float:
+def scale(style: HouseStyle) -> float:
+    """Return how much wider a character is, as a share of the text width, than on A4 at 10pt."""
+    return (_A4_TEXT_WIDTH / style.page_setup.text_width) * (style.table_size / _TABLE_SIZE)
+
+
+def _need(cell: LayoutCell, factor: float) -> float:
     words = max((len(word) for word in cell.text.split()), default=0)
     figure = cell.scope is not Scope.COLUMN and len(cell.text) <= ONE_LINE
-    return PADDING + CHARACTER * (len(cell.text) if figure else words)
+    return (PADDING + CHARACTER * (len(cell.text) if figure else words)) * factor
 
 
 def fit_widths(rows: tuple[LayoutRow, ...], columns: int, kind: str, *,
-               equal: range = range(0), minimum: float = 0.06) -> tuple[float, ...]:
+               equal: range = range(0), minimum: float = 0.06, factor: float = 1.0) -> tuple[float, ...]:
     """Return column widths summing to 1: each as wide as its one-column cells need (the
     columns in ``equal`` as wide as the widest of them), then spare width shared equally;
-    scaled down if the needs exceed the table."""
+    scaled down if the needs exceed the table. ``factor`` (see ``scale``) widens what a
+    character needs on a narrower page or in a larger font."""
     needs = [minimum] * columns
     for placed in place(Table(rows, (1 / columns,) * columns, "", kind)):
         if placed.cell.colspan == 1:
-            needs[placed.column] = max(needs[placed.column], _need(placed.cell))
+            needs[placed.column] = max(needs[placed.column], _need(placed.cell, factor))
     if equal:
         widest = max(needs[i] for i in equal)
         for i in equal:

@@ -48,9 +48,16 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
     """Write the pack as PDF and/or Word and return the page each exception page starts on.
 
     The PDF is laid out until the scorecard's page numbers stop changing (a longer number can
-    push a page on); the Word file shows the same numbers, from the same layout.
+    push a page on); the Word file shows the same numbers, from the same layout. With a
+    ``template``, both are laid out on the template's page (``template_style``), so Word
+    starts each exception where the PDF does. Raises TemplateError for a template that
+    cannot be used.
     """
     say = progress or (lambda _: None)
+    if template is not None:
+        from ..render.docx import template_style
+
+        style = template_style(template, style).style
     pages: PageNumbers | None = None
     for attempt in range(MAX_PASSES):
         say(f"laying out pages (pass {attempt + 1})")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ...layout import Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Table, TextBlock
+from ...layout import Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Table, TextBlock, gap_after
 from . import styles, wml
 from .numbering import Numbering
 from .runs import spans_xml
+from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds
 from .tables import table_xml
 
@@ -16,11 +17,12 @@ from .tables import table_xml
 class BodyWriter:
     """Write exception pages as body XML, each page after the first starting a new page."""
 
-    def __init__(self, document: Any, palette: Palette, ids: StyleIds, text_width: int) -> None:
+    def __init__(self, document: Any, found: TemplateStyles, palette: Palette, ids: StyleIds,
+                 text_width: int) -> None:
         self.palette = palette
         self.ids = ids
         self.text_width = text_width  # twips
-        self._numbering = Numbering(document)
+        self._numbering = Numbering(document, found)
 
     def _paragraph(self, style: str, content: str = "", *, page_break: bool = False,
                    num_id: int | None = None) -> str:
@@ -48,7 +50,7 @@ class BodyWriter:
         for index, block in enumerate(page.blocks):
             blocks.append(self._block(block, page_break=new_page and index == 0))
             following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
-            if isinstance(block, Table) and _needs_gap(following):
+            if gap_after(block, following):
                 blocks.append(self._paragraph(styles.BODY))  # Word would join two tables
         return "".join(blocks)
 
@@ -76,14 +78,3 @@ class BodyWriter:
                                          page_break=page_break, num_id=number))
             page_break = False
         return "".join(items)
-
-
-def _needs_gap(following: LayoutBlock | None) -> bool:
-    """Tell whether a table needs an empty paragraph after it.
-
-    Headings bring their own space; footnotes belong right under their table. None at the
-    end of a page: an empty paragraph there could spill onto a page of its own.
-    """
-    if following is None or isinstance(following, Heading):
-        return False
-    return not (isinstance(following, TextBlock) and following.kind is ParagraphKind.SMALL)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from .stylenames import TemplateStyles
 from .xml import DocxObject, Element, el
 
 
@@ -15,8 +16,9 @@ class Numbering:
     part on every list.
     """
 
-    def __init__(self, document: DocxObject) -> None:
+    def __init__(self, document: DocxObject, styles: TemplateStyles) -> None:
         self._document = document
+        self._styles = styles
         self._numbering: Element | None = None
         self._cleanup: Element | None = None  # w:numIdMacAtCleanup: must stay after the lists
         self._used: set[int] = set()
@@ -47,7 +49,7 @@ class Numbering:
         Return None when the style is not a list style.
         """
         if style_name not in self._abstract:
-            self._abstract[style_name] = self._abstract_of(self._document.styles[style_name])
+            self._abstract[style_name] = self._abstract_of(self._styles.get(style_name))
         abstract = self._abstract[style_name]
         if abstract is None:
             return None

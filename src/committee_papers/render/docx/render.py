@@ -12,6 +12,10 @@ from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from . import package, wml, xml
 from .body import BodyWriter
+from .drawings import number_drawings
+from .geometry import write_page
+from .setup import template_style
+from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds
 from .template import fill_template
 
@@ -52,8 +56,11 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
     context = {"appendix": layout.running_header, "title": layout.title,
                "subject": layout.subject, "author": layout.author}
     document = fill_template(template, context)
+    write_page(document, style.page_setup)  # the page the layout (and the PDF) was made for
+    number_drawings(document)  # a logo in the header and one in the footer: ids 1 and 2
     _set_properties(document, layout, date)
-    writer = BodyWriter(document, Palette.read(document, style), StyleIds.read(document),
+    found = TemplateStyles.read(document)
+    writer = BodyWriter(document, found, Palette.read(found, style), StyleIds.read(found),
                         _text_width(document))
     return document, writer.body(layout.pages)
 
@@ -79,11 +86,15 @@ def render_docx(report: Report, target: Target, *, template: str | os.PathLike[s
                 style: HouseStyle = DEFAULT_STYLE) -> None:
     """Write the report as a .docx to a path or a binary stream, atomically.
 
-    ``template`` is a house-style .docx (default: templates/house-style.docx); a template
-    that lacks a style or the running-header placeholder raises TemplateError. The same
-    report and template always give the same bytes: those of ``build_document`` and
-    ``save_document``, without holding the body as an element tree.
+    ``template`` is a house-style .docx (default: templates/house-style.docx). Its page and
+    font sizes replace the style's (``setup.template_style``), so the layout fits the page
+    Word will use. A template that lacks a style or the running-header placeholder, or whose
+    page cannot be followed, raises TemplateError. The same report and template always give
+    the same bytes: those of ``build_document`` and ``save_document``, without holding the
+    body as an element tree.
     """
+    if template is not None:
+        style = template_style(template, style).style
     render_layout(layout_report(report, style), target, template=template, style=style,
                   date=report.meeting_date)
 
@@ -91,7 +102,11 @@ def render_docx(report: Report, target: Target, *, template: str | os.PathLike[s
 def render_layout(layout: DocumentLayout, target: Target, *,
                   template: str | os.PathLike[str] | None = None,
                   style: HouseStyle = DEFAULT_STYLE, date: dt.date | None = None) -> None:
-    """Write a laid-out document as a .docx to a path or a binary stream, atomically."""
+    """Write a laid-out document as a .docx to a path or a binary stream, atomically.
+
+    The Word file's page is ``style.page_setup``, the page the layout was made for: pass the
+    style ``setup.template_style`` returns for the template, so the template's page is kept.
+    """
     document, blocks = _prepare(layout, template, style, date)
     for page in blocks:
         wml.check(page)  # parse each page once, to be sure it is well-formed

@@ -6,12 +6,13 @@ A council restyles its output by editing these styles in the template, never the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from docx.enum.style import WD_STYLE_TYPE
+from typing import TYPE_CHECKING
 
 from ...style import Colour, HouseStyle
 from . import xml
+
+if TYPE_CHECKING:
+    from .stylenames import TemplateStyles
 
 BODY = "Normal"
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
@@ -41,14 +42,13 @@ class StyleIds:
     table: dict[str, str | None]
 
     @classmethod
-    def read(cls, document: Any) -> StyleIds:
-        """Look up the id of every style the renderer uses."""
-        def ids(names: tuple[str, ...], kind: Any) -> dict[str, str | None]:
-            return {name: document.styles.get_style_id(name, kind) for name in names}
+    def read(cls, found: TemplateStyles) -> StyleIds:
+        """Look up the id of every style the renderer uses, among the template's styles."""
+        def ids(names: tuple[str, ...], kind: str) -> dict[str, str | None]:
+            return {name: found.id_of(name, kind) for name in names}
 
-        return cls(ids(PARAGRAPH_STYLES, WD_STYLE_TYPE.PARAGRAPH),
-                   ids(CHARACTER_STYLES, WD_STYLE_TYPE.CHARACTER),
-                   ids(TABLE_STYLES, WD_STYLE_TYPE.TABLE))
+        return cls(ids(PARAGRAPH_STYLES, "paragraph"), ids(CHARACTER_STYLES, "character"),
+                   ids(TABLE_STYLES, "table"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +64,18 @@ class Palette:
     colours: dict[str, str]  # house-style colour (hex) -> the colour the template gives it
 
     @classmethod
-    def read(cls, document: Any, style: HouseStyle) -> Palette:
-        """Read the mark styles' colours and the header shading from a template."""
+    def read(cls, found: TemplateStyles, style: HouseStyle) -> Palette:
+        """Read the mark styles' colours and the header shading from a template's styles."""
         marks = style.marks
         pairs = ((marks.neutral_colour, DOT_NEUTRAL), (marks.worse_colour, DOT_WORSE),
                  (marks.better_colour, DOT_BETTER))
         mark_styles = {colour.hex: name for colour, name in pairs}
         colours: dict[str, str] = {}
         for colour, name in pairs:
-            rgb = document.styles[name].font.color.rgb
+            rgb = found.get(name, "character").font.color.rgb
             if rgb is not None:
                 colours[colour.hex] = str(rgb)
-        header_fill = xml.table_style_header_fill(document.styles[TABLE])
+        header_fill = xml.table_style_header_fill(found.get(TABLE, "table"))
         if header_fill is not None:
             colours[style.header_fill.hex] = header_fill
         return cls(mark_styles, colours)

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docxtpl import DocxTemplate
@@ -33,7 +32,9 @@ from markupsafe import Markup, escape
 
 from ...errors import CommitteePapersError
 from ...limits import InputError, Limits, check_package, resolve
-from . import styles, xml
+from . import xml
+from .properties import Properties
+from .stylenames import TemplateStyles
 
 TEMPLATE_NAME = "house-style.docx"
 PLACEHOLDER = "appendix"  # {{ appendix }}: the running header
@@ -61,36 +62,28 @@ def _written(value: object) -> Markup:
     return Markup(str(escape(value)).replace("_", "&#95;"))
 
 
-# The core properties docxtpl renders, and the others a template may carry.
-_PROPERTIES = ("author", "category", "comments", "content_status", "identifier", "keywords",
-               "language", "last_modified_by", "subject", "title", "version")
-
-
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _ESCAPES = ("{_{", "}_}", "{_%", "%_}")  # docxtpl's escapes: turned back into Jinja after rendering
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's template, with the core properties and footnotes filled in by our checked path."""
+    """docxtpl's template; the document properties are filled in by ``properties`` instead, and
+    each footnotes part is rendered once."""
 
     def render_properties(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
-        plain = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined)  # python-docx escapes
-        for name in _PROPERTIES:
-            value = getattr(self.docx.core_properties, name)
-            if isinstance(value, str) and value:
-                setattr(self.docx.core_properties, name, plain.from_string(value).render(context))
+        """Leave the properties alone: ``Properties.fill`` fills them, checked and escaped once."""
 
     def render_footnotes(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
         """Render each footnotes part once (docxtpl renders it once per section, and its second
         pass would run what the first pass unescaped)."""
         for part in self.docx.part.package.iter_parts():
             if part.content_type == FOOTNOTES:
-                xml = self.patch_xml(self.xml_to_string(parse_xml(part.blob)))
-                part._blob = self.render_xml_part(xml, part, context, jinja_env).encode("utf-8")
+                source = self.patch_xml(self.xml_to_string(parse_xml(part.blob)))
+                part._blob = self.render_xml_part(source, part, context, jinja_env).encode("utf-8")
 
 
-def _open(path: Path, limits: Limits | None = None) -> DocxTemplate:
+def open_template(path: Path, limits: Limits | None = None) -> DocxTemplate:
     """Return the template, read once: its python-docx Document is ``.docx``."""
     if not path.exists():
         raise TemplateError(f"the template {path} does not exist: check the path, {_FIX}")
@@ -123,17 +116,24 @@ def _refuse_outside_links(path: Path, document: Any) -> None:
                                     f"Word (for an attached template: Developer > Document Template), {_FIX}")
 
 
-def _check_styles(path: Path, document: Any) -> None:
-    present = {(style.name, style.type) for style in document.styles}
-    wanted = [(name, WD_STYLE_TYPE.PARAGRAPH, "paragraph") for name in styles.PARAGRAPH_STYLES]
-    wanted += [(name, WD_STYLE_TYPE.CHARACTER, "character") for name in styles.CHARACTER_STYLES]
-    wanted += [(name, WD_STYLE_TYPE.TABLE, "table") for name in styles.TABLE_STYLES]
-    missing = [f"{kind} style '{name}'" for name, kind_enum, kind in wanted
-               if (name, kind_enum) not in present]
-    if missing:
-        raise TemplateError(f"the template {path} has no {', no '.join(missing)}: add "
-                            f"{'it' if len(missing) == 1 else 'them'} in Word (Home > Styles) "
-                            f"{_FIX}")
+def check_styles(path: Path, document: Any) -> None:
+    """Raise TemplateError naming every style the renderer needs that the template lacks.
+
+    Styles are found as Word finds them (``stylenames``), so a template saved by LibreOffice
+    is read like one saved by Word.
+    """
+    missing = TemplateStyles.read(document).missing
+    if not missing:
+        return
+    one = len(missing) == 1
+    named = ", no ".join(f"{kind} style '{name}'" for kind, name in missing)
+    how = (f"add {'it' if one else 'them'} by name in Word (Home > Styles > Create a Style; "
+           f"Manage Styles > Import/Export copies styles from templates/{TEMPLATE_NAME}) or "
+           f"in LibreOffice (Styles > New Style)")
+    if any(kind == "table" for kind, _ in missing):
+        how += ("; a table style can only be made in Word, and is lost when a template goes "
+                "through LibreOffice's own format (.odt)")
+    raise TemplateError(f"the template {path} has no {named}: {how}, {_FIX}")
 
 
 def _parts(filler: DocxTemplate) -> Iterable[tuple[str, str]]:
@@ -147,8 +147,10 @@ def _parts(filler: DocxTemplate) -> Iterable[tuple[str, str]]:
             yield str(part.partname).lstrip("/"), filler.xml_to_string(parse_xml(part.blob))
 
 
-def _sources(filler: DocxTemplate, path: Path, limits: Limits) -> Iterable[tuple[str, str]]:
-    """Yield (part name, Jinja source) for every part docxtpl renders, as docxtpl patches it.
+def _sources(filler: DocxTemplate, properties: Properties, path: Path,
+             limits: Limits) -> Iterable[tuple[str, str, bool]]:
+    """Yield (part, Jinja source, whether placeholders may stand there) for every part filled
+    in: the parts docxtpl renders, as docxtpl patches them, and every document property.
 
     The braces of each part are counted first: docxtpl's patching backtracks on many of them,
     and a template needs only a few placeholders.
@@ -159,11 +161,8 @@ def _sources(filler: DocxTemplate, path: Path, limits: Limits) -> Iterable[tuple
             raise TemplateError(f"the template {path} has {braces:,} braces in {name}, far more than its "
                                 f"placeholders need: a template holds at most {limits.placeholders} "
                                 f"placeholders a part; {limits.hint('placeholders')}")
-        yield name, filler.patch_xml(text)
-    for name in _PROPERTIES:
-        value = getattr(filler.docx.core_properties, name)
-        if isinstance(value, str) and value:
-            yield f"docProps/core.xml ({name})", value
+        yield name, filler.patch_xml(text), True
+    yield from properties.sources()
 
 
 def _shown(tokens: list[tuple[int, str, str]]) -> str:
@@ -179,11 +178,13 @@ def placeholders_in(source: str, part: str, path: Path, allowed: Iterable[str]) 
     """
     allowed = set(allowed)
     known = ", ".join(f"{{{{ {name} }}}}" for name in sorted(allowed))
+    rule = (f"a template may hold only the placeholders {known}, each written alone between "
+            "{{ and }}" if allowed else "that property is a date or a number, and takes no "
+            "placeholder")
 
     def refuse(what: str) -> TemplateError:
-        return TemplateError(f"the template {path} has {what} in {part}: a template may hold only "
-                             f"the placeholders {known}, each written alone between {{{{ and }}}}; "
-                             f"remove or retype it in Word, {_FIX}")
+        return TemplateError(f"the template {path} has {what} in {part}: {rule}; remove or "
+                             f"retype it in Word, {_FIX}")
 
     try:
         tokens = list(jinja2.Environment().lex(source))
@@ -215,11 +216,11 @@ def placeholders_in(source: str, part: str, path: Path, allowed: Iterable[str]) 
     return found
 
 
-def _check_placeholders(path: Path, filler: DocxTemplate, context: Mapping[str, object],
-                        limits: Limits) -> None:
+def _check_placeholders(path: Path, filler: DocxTemplate, properties: Properties,
+                        context: Mapping[str, object], limits: Limits) -> None:
     names: set[str] = set()
-    for part, source in _sources(filler, path, limits):
-        names |= placeholders_in(source, part, path, context)
+    for part, source, takes_text in _sources(filler, properties, path, limits):
+        names |= placeholders_in(source, part, path, context if takes_text else ())
     if PLACEHOLDER not in names:
         raise TemplateError(f"the template {path} has no running-header placeholder "
                             f"{{{{ {PLACEHOLDER} }}}}: type it in the page header (Insert > "
@@ -247,11 +248,13 @@ def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str,
     """
     limits = resolve(limits)
     path = Path(template) if template is not None else default_template()
-    filler = _open(path, limits)
-    _check_styles(path, filler.docx)
+    filler = open_template(path, limits)
+    check_styles(path, filler.docx)
     xml.clear_body(filler.docx)
-    _check_placeholders(path, filler, context, limits)
+    properties = Properties(filler.docx)
+    _check_placeholders(path, filler, properties, context, limits)
     environment = ImmutableSandboxedEnvironment(autoescape=True, finalize=_written,
                                                 undefined=jinja2.StrictUndefined)
     filler.render(dict(context), jinja_env=environment, autoescape=True)
+    properties.fill(context)
     return filler.docx

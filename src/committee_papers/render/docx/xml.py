@@ -112,9 +112,17 @@ def style_rpr(style: DocxObject) -> Element:
 
 
 def set_language(document: DocxObject, language: str) -> None:
-    """Set the language of the document's text (the ``w:lang`` of the default run properties)."""
+    """Set the language of the document's text: the ``w:lang`` of the default run properties,
+    and of every style that names its own (LibreOffice writes one into Normal), so no style
+    keeps the template's language. Only ``w:val``, the language of Latin text, is set; the
+    East Asian and complex-script languages (``w:eastAsia``, ``w:bidi``) are left as they are
+    (ECMA-376 part 1, 17.3.2.20)."""
     rpr = doc_defaults_rpr(document)
     _child(rpr, "w:lang").set(qn("w:val"), language)
+    for style in document.styles.element.findall(qn("w:style")):
+        for lang in style.iter(qn("w:lang")):
+            if lang.get(qn("w:val")) is not None:
+                lang.set(qn("w:val"), language)
 
 
 def el(tag: str, *children: Element, **attributes: str) -> Element:
@@ -144,14 +152,15 @@ def _shading(fill: str) -> Element:
 
 
 def configure_table_style(style: DocxObject, border_colour: str, header_fill: str,
-                          cell_margin_twips: int) -> None:
-    """Give a table style single borders, cell margins, centred cells and a shaded header row."""
+                          side_twips: int, top_twips: int, bottom_twips: int) -> None:
+    """Give a table style single borders, cell margins (twips), centred cells and a shaded
+    header row."""
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
     borders = el("w:tblBorders", *(el(f"w:{edge}", val="single", sz="4", space="0",
                                         color=border_colour) for edge in edges))
-    margins = el("w:tblCellMar", *(
-        el(f"w:{edge}", w=str(cell_margin_twips if edge in ("left", "right") else 28), type="dxa")
-        for edge in edges[:4]))
+    widths = {"top": top_twips, "left": side_twips, "bottom": bottom_twips, "right": side_twips}
+    margins = el("w:tblCellMar", *(el(f"w:{edge}", w=str(widths[edge]), type="dxa")
+                                   for edge in edges[:4]))
     style.element.extend([
         el("w:tblPr", borders, margins),
         el("w:tcPr", el("w:vAlign", val="center")),

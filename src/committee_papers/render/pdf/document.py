@@ -1,4 +1,7 @@
-"""The PDF document: A4 pages, running header, "Page X of Y", bookmarks and metadata.
+"""The PDF document: the house style's pages, running header, "Page X of Y", bookmarks, metadata.
+
+The page (size, orientation, margins, where the header and footer sit) is the house style's
+``page_setup``: the Word template's own when there is one, so both outputs break pages alike.
 
 The document is laid out and drawn in one pass. Each page's content is kept as it is finished;
 when the last is done, and so the number of pages known, every page goes to the canvas with the
@@ -8,10 +11,10 @@ running header and its "Page X of Y".
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import BinaryIO
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ...errors import CommitteePapersError
@@ -29,7 +32,17 @@ from .tagging import END, PAGINATION, Tagger
 
 CREATOR = "committee_papers"
 PDF_VERSION = (1, 7)  # PDF/UA-1 builds on PDF 1.7 (table /Summary, artifact subtypes)
-GAP = 4.0  # points between the running header or footer and the text
+
+
+@cache
+def _image(data: bytes) -> ImageReader:
+    """Return reportlab's reader of a picture's file, once per picture (reportlab then embeds
+    it once, however many pages show it)."""
+    try:
+        return ImageReader(io.BytesIO(data))
+    except Exception as error:  # PIL raises many kinds for a damaged picture
+        raise CommitteePapersError(f"a picture in the template cannot be read ({error}): save "
+                                   "it again as PNG or JPEG in the template") from error
 
 
 def one_line(text: str) -> str:
@@ -38,8 +51,10 @@ def one_line(text: str) -> str:
 
 
 def _canvas(stream: BinaryIO, layout: DocumentLayout, style: HouseStyle, fonts: Fonts) -> Canvas:
-    canvas = Canvas(stream, pagesize=A4, invariant=1, pdfVersion=PDF_VERSION, lang=layout.language,
-                    initialFontName=fonts.text.regular, initialFontSize=style.body_size)
+    page = style.page_setup
+    canvas = Canvas(stream, pagesize=(page.width, page.height), invariant=1, pdfVersion=PDF_VERSION,
+                    lang=layout.language, initialFontName=fonts.text.regular,
+                    initialFontSize=style.body_size)
     canvas.setTitle(one_line(layout.title))
     canvas.setAuthor(one_line(layout.author))
     canvas.setSubject(one_line(layout.subject))
@@ -75,13 +90,25 @@ class Bookmarks:
 
 
 def header_excess(styles: Styles, header: str) -> float:
-    """Return how far a running header too tall for the top margin pushes the text down.
+    """Return how far the header pushes the text below the top margin, as Word does.
 
-    At most half the text height, so a page always has room for its content.
+    Word starts the header ``page.header`` below the top edge; what the template's header
+    holds above and below the running header, and the running header's own lines, follow.
+    When that reaches below the top margin, the text starts below it instead. At most half
+    the text height, so a page always has room for its content.
     """
-    margin = styles.house.margin_mm * mm
-    para = paragraph((Span(header, bold=True),), styles, "furniture", A4[0] - 2 * margin, align="right")
-    return float(min(max(0.0, para.height - (margin - 2 * GAP)), (A4[1] - 2 * margin) / 2))
+    page = styles.house.page_setup
+    para = paragraph((Span(header, bold=True),), styles, "furniture", page.text_width, align="right")
+    bottom = page.header + page.header_above + para.height + page.header_below
+    return float(min(max(0.0, bottom - page.top), page.text_height / 2))
+
+
+def footer_excess(styles: Styles) -> float:
+    """Return how far the footer pushes the text above the bottom margin, as Word does."""
+    page = styles.house.page_setup
+    line = styles.get("furniture").leading
+    top = page.footer + page.footer_below + line + page.footer_above
+    return float(min(max(0.0, top - page.bottom), page.text_height / 2))
 
 
 class Furniture:
@@ -89,16 +116,14 @@ class Furniture:
 
     def __init__(self, painter: Painter, styles: Styles, header: str) -> None:
         self.painter, self.styles = painter, styles
-        self.margin = styles.house.margin_mm * mm
-        self.width = A4[0] - 2 * self.margin
-        # Each sits in the middle of its margin. A header too tall for the margin pushes the
-        # text down (see header_excess), as Word grows its header area.
+        self.page = page = styles.house.page_setup
+        self.width = page.text_width
+        # Where Word puts them: the header's first line below the top edge by the header
+        # distance (after whatever the template's header holds above it), the footer's last
+        # line above the bottom edge by the footer distance.
         para = self._text(header, bold=True, align="right")  # as in the Word template
-        self.excess = header_excess(styles, header)
-        self.frame_top = A4[1] - self.margin - self.excess
-        band = self.margin + self.excess
-        self.header = self._code(para, max(self.frame_top + GAP, self.frame_top + band / 2 - para.height / 2),
-                                 "Header")
+        top = page.height - page.header - page.header_above
+        self.header = self._code(para, top - para.height, "Header")
 
     def _text(self, text: str, *, bold: bool, align: str) -> Para:
         return paragraph((Span(text, bold=bold),), self.styles, "furniture", self.width, align=align)
@@ -111,7 +136,7 @@ class Furniture:
         tagged = self.painter.tags is not None
         code = [PAGINATION.format(kind), "q"] if tagged else ["q"]
         self.painter.start(code)
-        para.draw_lines(self.painter, self.margin, bottom + para.height, 0, len(para.lines))
+        para.draw_lines(self.painter, self.page.left, bottom + para.height, 0, len(para.lines))
         code.append("Q")
         if tagged:
             code.append(END)
@@ -121,8 +146,22 @@ class Furniture:
         """Return the operators that draw the page number of ``page``."""
         label = self.styles.house.labels.page_number.format(page=page, pages=total)
         para = self._text(label, bold=False, align="centre")
-        return self._code(para, min(self.margin - GAP - para.height, self.margin / 2 - para.height / 2),
-                          "Footer")
+        return self._code(para, self.page.footer + self.page.footer_below, "Footer")
+
+    def draw_pictures(self, canvas: Canvas) -> None:
+        """Draw the template's header and footer pictures on the canvas's current page.
+
+        Each is page furniture: in a tagged PDF, a pagination artifact (ISO 14289-1, 7.8).
+        """
+        tagged = self.painter.tags is not None
+        for picture in self.page.pictures:
+            bottom = picture.y if picture.footer else self.page.height - picture.y - picture.height
+            if tagged:
+                canvas._code.append(PAGINATION.format("Footer" if picture.footer else "Header"))
+            canvas.drawImage(_image(picture.data), picture.x, bottom,
+                             picture.width, picture.height, mask="auto")
+            if tagged:
+                canvas._code.append(END)
 
 
 class Pages:
@@ -154,7 +193,9 @@ class Pages:
         self.new_page()
         total = len(self.contents)
         for index in range(total):
-            canvas._code.extend((furniture.header, furniture.footer(index + 1, total), self.contents[index]))
+            canvas._code.extend((furniture.header, furniture.footer(index + 1, total)))
+            furniture.draw_pictures(canvas)
+            canvas._code.append(self.contents[index])
             self.contents[index] = ""  # reportlab has its own copy now
             for key, title, level in self.entries[index]:
                 canvas.bookmarkPage(key, fit="XYZ")
@@ -183,10 +224,11 @@ def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: B
     painter = Painter(canvas._doc)
     tags = painter.tags = Tagger(one_line(layout.title), layout.language) if tagged else None
     pages = Pages(painter)
-    margin = style.margin_mm * mm
-    frame_top = A4[1] - margin - header_excess(styles, layout.running_header)
-    width, height = A4[0] - 2 * margin, frame_top - margin
-    frame = Frame(painter, pages.new_page, (margin, margin, frame_top))
+    setup = style.page_setup
+    frame_top = setup.height - setup.top - header_excess(styles, layout.running_header)
+    frame_bottom = setup.bottom + footer_excess(styles)
+    width, height = setup.text_width, frame_top - frame_bottom
+    frame = Frame(painter, pages.new_page, (setup.left, frame_bottom, frame_top))
     bookmarks, starts = Bookmarks(), []
     for number, page in enumerate(layout.pages):
         if number:

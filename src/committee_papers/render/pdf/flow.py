@@ -2,7 +2,8 @@
 
 Each block draws as much of itself as fits and says whether it is done; the frame then starts
 a new page. Space before a block is dropped at the top of a page, and the space between two
-blocks is the larger of the first's space after and the second's space before, as in reportlab.
+blocks is the larger of the first's space after and the second's space before, as in Word
+(the greater of the two, not their sum) and in LibreOffice's reading of a Word file.
 A heading keeps with the start of what follows it (two lines of a paragraph, or a table's header rows and first
 row), so a heading never ends a page; the rest of what follows flows on as usual.
 """

@@ -11,12 +11,14 @@ is measured once per face and remembered: the words of a report repeat a great d
 from __future__ import annotations
 
 import hashlib
+import struct
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 from ...errors import CommitteePapersError
 from ...style import FontFiles, HouseStyle
@@ -119,12 +121,34 @@ def has_glyph(face: str, char: str) -> bool:
     return char in metrics(face).chars
 
 
+@cache
+def line_height(path: Path) -> float:
+    """Return a font's single line height in ems: its ascender, descender and line gap.
+
+    These are the ``hhea`` table's (OpenType spec, "hhea — Horizontal Header Table"), the
+    line height Word and LibreOffice give the font: 1.15 for Liberation Sans and Arial.
+    """
+    try:
+        font = TTFontFile(str(Path(path).resolve()), validate=0)
+        hhea = font.get_table("hhea")
+    except Exception as error:  # reportlab raises TTFError, OSError and others for a bad file
+        raise CommitteePapersError(
+            f"the font file {path} cannot be used ({error}): give the path of a TrueType "
+            "(.ttf) font in the house style") from error
+    ascender, descender, gap = struct.unpack(">hhh", hhea[4:10])
+    return float((ascender - descender + gap) / font.unitsPerEm)
+
+
 @dataclass(frozen=True, slots=True)
 class Fonts:
-    """The text family, and the symbol family for marks and characters the text font lacks."""
+    """The text family, and the symbol family for marks and characters the text font lacks.
+
+    ``line`` is the text font's single line height in ems (``line_height``).
+    """
 
     text: Family
     symbol: Family
+    line: float = 1.15
 
     def face_for(self, char: str, *, bold: bool, italic: bool, mark: bool) -> str:
         """Return the face to draw ``char`` in.
@@ -155,4 +179,5 @@ class Fonts:
 
 def register_fonts(style: HouseStyle) -> Fonts:
     """Register the style's text and symbol fonts and return their names."""
-    return Fonts(register_family(style.text_fonts), register_family(style.symbol_fonts))
+    return Fonts(register_family(style.text_fonts), register_family(style.symbol_fonts),
+                 line_height(style.text_fonts.regular))

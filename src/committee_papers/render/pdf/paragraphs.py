@@ -146,7 +146,7 @@ def paragraph(spans: Iterable[Span], styles: Styles, kind: str, width: float, *,
 
 def list_item(spans: Iterable[Span], styles: Styles, width: float, label: str) -> Para:
     """Return a list item: its text indented, with ``label`` (a bullet or number) before it."""
-    style = styles.get("body")
+    style = styles.get("list")
     indent = style.size * BULLET_INDENT
     lines = layout_lines(tuple(spans), styles.fonts, style, width - indent)
     bullet = layout_lines((Span(label),), styles.fonts, style, indent * 4)[0]

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...layout import Heading, LayoutBlock, PageLayout, Span, Table, TextBlock
+from ...layout import Heading, LayoutBlock, PageLayout, Span, Table, TextBlock, gap_after
+from .draw import Painter
 from .flow import Block
 from .paragraphs import list_item, paragraph
 from .styles import Styles
 from .tables import TableBlock
 from .tagging import Element, content
+from .text import EPSILON
 
 BULLET = "•"
 
@@ -37,11 +39,35 @@ def blocks(block: LayoutBlock, styles: Styles, width: float, height: float,
         listed = None if parent is None else Element("L", parent)
         for number, spans in enumerate(block.items, 1):
             para = list_item(spans, styles, width, f"{number}." if block.ordered else BULLET)
+            if number < len(block.items):  # the list styles' space between their own items
+                para.space_after = styles.house.spacing.list_between
             if listed is not None:
                 item = Element("LI", listed)
                 para.label = Element("Lbl", item)
                 para.element = content("LBody", spans, item)
             yield para
+
+
+class Gap:
+    """An empty body paragraph (see ``layout.gap_after``): one line and its space after."""
+
+    keep_with_next = False
+    space_before = 0.0
+
+    def __init__(self, styles: Styles) -> None:
+        body = styles.get("body")
+        self.height, self.space_after = body.leading, body.space_after
+
+    def min_first(self) -> float:
+        """Return the height it needs: all of it."""
+        return self.height
+
+    def draw_part(self, painter: Painter, x: float, top: float, available: float,
+                  at_top: bool) -> tuple[float, bool]:
+        """Take its line if it fits (or at the top of a page); it draws nothing."""
+        if at_top or self.height <= available + EPSILON:
+            return self.height, True
+        return 0.0, False
 
 
 def page_story(page: PageLayout, styles: Styles, width: float, height: float,
@@ -51,4 +77,10 @@ def page_story(page: PageLayout, styles: Styles, width: float, height: float,
     With a ``parent`` (the document's structure element), the page's elements go in a Sect.
     """
     section = None if parent is None else Element("Sect", parent, {"T": " ".join(page.bookmark.split())})
-    return [found for block in page.blocks for found in blocks(block, styles, width, height, section)]
+    story: list[Block] = []
+    for index, block in enumerate(page.blocks):
+        story.extend(blocks(block, styles, width, height, section))
+        following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
+        if gap_after(block, following):
+            story.append(Gap(styles))
+    return story

@@ -8,14 +8,17 @@ from typing import Any
 from ...style import Colour, HouseStyle
 from .fonts import Fonts
 
-LEADING = 1.2  # line height as a multiple of the font size
 HEADINGS = ("h1", "h2", "h3")
 ALIGNMENTS = ("left", "centre", "right")
 
 
 @dataclass(frozen=True, slots=True)
 class TextStyle:
-    """The font size, line height, colour, spacing and alignment of one kind of paragraph."""
+    """The font size, line height, colour, spacing and alignment of one kind of paragraph.
+
+    ``line`` is the line height in font sizes: the font's own single line height (see
+    ``fonts.line_height``) times the line spacing.
+    """
 
     name: str
     size: float
@@ -23,11 +26,12 @@ class TextStyle:
     space_before: float = 0.0
     space_after: float = 0.0
     align: str = "left"
+    line: float = 1.15
 
     @property
     def leading(self) -> float:
         """Return the distance between baselines."""
-        return self.size * LEADING
+        return self.size * self.line
 
 
 @dataclass(slots=True)
@@ -44,21 +48,25 @@ class Styles:
         return self.house.heading_colour if kind in HEADINGS else self.house.text_colour
 
     def _base(self, kind: str) -> TextStyle:
-        house = self.house
-        size, space_before, space_after = house.body_size, 0.0, house.body_size * 0.5
+        """Return a kind of paragraph as the Word template's style for it sets it (``Spacing``)."""
+        house, space = self.house, self.house.spacing
+        line = self.fonts.line * space.line_spacing
+        size, space_before, space_after = house.body_size, 0.0, space.body_after
         if kind == "small":
-            size, space_after = house.small_size, house.small_size * 0.4
+            size, space_after = house.small_size, space.small_after
+        elif kind == "list":
+            space_after = space.list_after
         elif kind in HEADINGS:
             level = int(kind[1])
             size = house.heading_sizes[level - 1]
-            space_before, space_after = (0.0, size * 0.5) if level == 1 else (size * 0.5, size * 0.4)
+            space_before, space_after = space.heading_before[level - 1], space.heading_after[level - 1]
         elif kind == "cell":
             size, space_after = house.table_size, 0.0
         elif kind == "furniture":
-            size, space_after = house.small_size, 0.0
+            size, space_after, line = house.small_size, 0.0, self.fonts.line
         elif kind != "body":
             raise ValueError(f"no paragraph style {kind!r}")
-        return TextStyle(kind, size, self.text_colour(kind), space_before, space_after)
+        return TextStyle(kind, size, self.text_colour(kind), space_before, space_after, line=line)
 
     def get(self, kind: str, *, size: float | None = None, align: str = "left") -> TextStyle:
         """Return the style ``kind``, at another font size or alignment if asked."""

@@ -14,24 +14,20 @@ from .styles import Styles
 from .tagging import Element, cell_element, table_rows
 from .text import EPSILON, widest
 
-PADDING_X = 3.0  # points either side of a cell's text
-PADDING_TOP = 2.5
-PADDING_BOTTOM = 3.5
-PADDINGS = PADDING_TOP + PADDING_BOTTOM
 RULE = 0.5  # width of the cell borders
 MIN_SIZE = 6.0  # a header never shrinks below this to fit its longest word
-SPACE_AFTER = 8.0
 MAX_HEADER = 1 / 3  # header rows taller than this part of a page are not repeated
 REMEMBERED = 20_000  # laid-out cells kept for reuse, so a huge report's memory stays bounded
 
 
-def fitted_size(longest_word: float, size: float, width: float) -> float:
+def fitted_size(longest_word: float, size: float, width: float, side: float) -> float:
     """Return the font size, shrunk (to a floor) so the longest word fits the cell's width.
 
     ``longest_word`` is in thousandths of an em. Narrow columns such as ``DoT Against Past
     Performance`` would otherwise run a long word past the cell's border or break it.
+    ``side`` is the cell margin either side of the text.
     """
-    available = width - 2 * PADDING_X
+    available = width - 2 * side
     needed = longest_word * size / 1000
     if needed <= available or needed == 0:
         return size
@@ -44,11 +40,12 @@ def _layout(cell: LayoutCell, width: float, styles: Styles) -> Para | None:
     if not cell.text:
         return None
     fonts, house = styles.fonts, styles.house
+    side = house.spacing.cell_side
     base = house.small_size if cell.small else house.table_size
-    size = fitted_size(widest(cell.spans, fonts), base, width)
+    size = fitted_size(widest(cell.spans, fonts), base, width, side)
     style = styles.get("cell", size=size, align=cell.align.value)
-    lines = layout_lines(cell.spans, fonts, style, width - 2 * PADDING_X)
-    return Para(lines, style, width - 2 * PADDING_X, memo=[None])
+    lines = layout_lines(cell.spans, fonts, style, width - 2 * side)
+    return Para(lines, style, width - 2 * side, memo=[None])
 
 
 def _key(cell: LayoutCell, width: float) -> tuple[object, ...]:
@@ -102,11 +99,14 @@ class TableBlock:
 
     keep_with_next = False
     space_before = 0.0
-    space_after = SPACE_AFTER
+    space_after = 0.0  # Word puts no space after a table: the next paragraph's own space follows
 
     def __init__(self, table: Table, styles: Styles, frame_width: float, frame_height: float,
                  parent: Element | None = None) -> None:
         self.styles, self.frame_height = styles, frame_height
+        spacing = styles.house.spacing  # the template's cell margins, as Word draws them
+        self.pad_x, self.pad_top = spacing.cell_side, spacing.cell_top
+        self.paddings = spacing.cell_top + spacing.cell_bottom + spacing.border
         widths = [fraction * frame_width for fraction in table.widths]
         lefts = [sum(widths[:c]) for c in range(len(widths))]
         self.columns = len(widths)
@@ -132,13 +132,13 @@ class TableBlock:
         return self.empty_line if cell.para is None else cell.para.height
 
     def _heights(self, count: int) -> list[float]:
-        heights = [PADDINGS] * count
+        heights = [self.paddings] * count
         for cell in self.cells:
             if cell.rows == 1:
-                heights[cell.row] = max(heights[cell.row], self._content(cell) + PADDINGS)
+                heights[cell.row] = max(heights[cell.row], self._content(cell) + self.paddings)
         for cell in self.cells:
             if cell.rows > 1:
-                short = self._content(cell) + PADDINGS - sum(heights[cell.row:cell.end + 1])
+                short = self._content(cell) + self.paddings - sum(heights[cell.row:cell.end + 1])
                 if short > 0:
                     heights[cell.end] += short
         return heights
@@ -152,14 +152,14 @@ class TableBlock:
         if row not in self.started:
             return self.heights[row]
         needed = [c.remaining() * c.para.leading for c in self.starting[row] if c.rows == 1 and c.para]
-        return max(needed, default=0.0) + PADDINGS
+        return max(needed, default=0.0) + self.paddings
 
     def min_first(self) -> float:
         """Return the least height of a first piece: the header rows and one body row."""
         head = sum(self.heights[:self.header_rows])
         if self.next_row >= len(self.heights):
             return head
-        return head + min(self._remaining(self.next_row), self.empty_line * 2 + PADDINGS)
+        return head + min(self._remaining(self.next_row), self.empty_line * 2 + self.paddings)
 
     def _partial(self, row: int, room: float, force: bool) -> float | None:
         """Return the height of the part of ``row`` that fits in ``room``, or None."""
@@ -168,13 +168,13 @@ class TableBlock:
             left = cell.remaining()
             if cell.rows > 1 or cell.para is None or not left:
                 continue
-            fit = min(left, int((room - PADDINGS + EPSILON) / cell.para.leading))
+            fit = min(left, int((room - self.paddings + EPSILON) / cell.para.leading))
             if fit <= 0:
                 if not force:
                     return None
                 fit = 1
             tallest = max(tallest, fit * cell.para.leading)
-        return tallest + PADDINGS if tallest else None
+        return tallest + self.paddings if tallest else None
 
     def draw_part(self, painter: Painter, x: float, top: float, available: float,
                   at_top: bool) -> tuple[float, bool]:
@@ -267,18 +267,18 @@ class TableBlock:
         header = cell.row < self.header_rows
         start = 0 if header else cell.drawn
         left_over = len(para.lines) - start
-        room = box_top - box_bottom - PADDINGS
+        room = box_top - box_bottom - self.paddings
         count = left_over if final else min(left_over, int((room + EPSILON) / para.leading))
         if count <= 0:
             return
-        text_top = box_top - PADDING_TOP
+        text_top = box_top - self.pad_top
         if count == left_over:  # all the rest fits: centred in the box, as VALIGN MIDDLE
             text_top -= max(0.0, (room - count * para.leading) / 2)
         if (header and repeated) or cell.element is None:  # a repeated header row is an artifact
             painter.artifact()
-            para.draw_lines(painter, left + PADDING_X, text_top, start, count)
+            para.draw_lines(painter, left + self.pad_x, text_top, start, count)
             painter.end()
         else:
-            para.draw_lines(painter, left + PADDING_X, text_top, start, count, cell.element)
+            para.draw_lines(painter, left + self.pad_x, text_top, start, count, cell.element)
         if not header:
             cell.drawn = start + count
