@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .model import Direction, Judgement
+from .model import Direction, DotConvention, Judgement
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +189,9 @@ class MarkStyle:
     worse_word: str = "Worse"
     same_word: str = "No change"
     none_text: str = ""  # where no direction can be computed
+    no_figure_text: str = "No figure"  # where the period reported has no figure: no mark is drawn
+    convention: DotConvention = DotConvention.BLACKPOOL  # what the arrows mean, for the whole document
+    key_on_reports: bool = False  # print "How to read the marks" on a report's first page too
 
     def arrow(self, direction: Direction) -> str:
         """Return the arrow for a direction."""
@@ -249,6 +252,8 @@ class Labels:
     page_number: str = "Page {page} of {pages}"
     scorecard: str = "Summary scorecard"
     exceptions: str = "Indicators reported by exception"
+    scorecard_dot: str = "DoT (vs last period)"  # the scorecard's mark compares with the period before
+    marks_key: str = "How to read the marks"
 
 
 @dataclass(frozen=True, slots=True)

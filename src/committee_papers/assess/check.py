@@ -80,8 +80,11 @@ def _table_findings(
     for number, row in enumerate(table.rows):
         place = f"{where}.rows[{number}]"
         dot = row_dot(page, row)
-        if table.dot is not None and dot.assessment is None:
-            yield Finding(Severity.WARNING, place, f"no DoT can be computed: {dot.reason}", "no-dot")
+        for column in table.dots:
+            other = row_dot(page, row, column)
+            if other.assessment is None:
+                named = f" in the column {column.header!r}" if len(table.dots) > 1 else ""
+                yield Finding(Severity.WARNING, place, f"no DoT can be computed{named}: {other.reason}", "no-dot")
         published, computed = row.published, dot.assessment
         if published is not None and computed is not None and not computed.agrees_with(published):
             assert dot.current is not None and dot.reference is not None
@@ -119,6 +122,9 @@ def _page_findings(
         yield from _table_findings(page, page.table, where, reporting, locale)
     if page.dot_table is not None:
         for number, comparison in enumerate(page.dot_table.comparisons):
+            if comparison.missing is not None:
+                yield Finding(Severity.WARNING, f"{where}.direction_of_travel[{number}] ({comparison.label})",
+                              f"no mark: {comparison.missing}, the period reported, has no figure", "no-dot")
             computed = comparison_dot(page, comparison)
             if comparison.published is None or computed is None or not computed.computed:
                 continue

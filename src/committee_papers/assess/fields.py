@@ -25,8 +25,8 @@ def _page(page: ExceptionPage, where: str) -> Iterator[tuple[str, str]]:
         table = page.table
         yield f"{where}.label_header", table.label_header
         yield f"{where}.target_header", table.target_header
-        if table.dot is not None:
-            yield f"{where}.dot.header", table.dot.header
+        for d, column in enumerate(table.dots):
+            yield (f"{where}.dot[{d}].header" if len(table.dots) > 1 else f"{where}.dot.header"), column.header
         for p, period in enumerate(table.periods):
             yield f"{where}.columns[{p}]", period.label
         for group in dict.fromkeys(p.group for p in table.periods if p.group):

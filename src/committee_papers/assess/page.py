@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from ..model import (
     Comparison,
     DataRow,
+    DataTable,
     DotBasis,
+    DotColumn,
     ExceptionPage,
     Judgement,
+    Period,
     Polarity,
     Target,
     TargetKind,
@@ -36,10 +39,16 @@ def _compared(current: Value, reference: Value, polarity: Polarity) -> RowDot:
     return RowDot(assess_change(current, reference, polarity), "", current, reference)
 
 
-def row_dot(page: ExceptionPage, row: DataRow) -> RowDot:
-    """Return the DoT of a data row against its target or past performance."""
+def row_dot(page: ExceptionPage, row: DataRow, column: DotColumn | None = None) -> RowDot:
+    """Return a data row's DoT in one DoT column (default: the table's first).
+
+    The current figure is the current period's (``DataTable.now``); it is compared with the
+    target, last year's outturn, the previous period, the same period last year, or a named
+    column, as the column's basis says.
+    """
     table = page.table
-    if table is None or table.dot is None:
+    column = column if column is not None else (table.dot if table is not None else None)
+    if table is None or column is None:
         return RowDot(None, "the table has no DoT column")
     found = table.now(row)
     if found is None:
@@ -51,12 +60,13 @@ def row_dot(page: ExceptionPage, row: DataRow) -> RowDot:
                             "knowingly", missing=period.label)
     now = (period, figure)
     polarity = page.indicators[row.indicator].polarity
-    dot = table.dot
-    if dot.reference is not None:
-        if dot.reference not in row.values:
-            return RowDot(None, f"the row has no figure for {dot.reference}, the period compared with")
-        return _compared(now[1], row.values[dot.reference], polarity)
-    if dot.basis is DotBasis.PAST:
+    if column.reference is not None:
+        if column.reference not in row.values:
+            return RowDot(None, f"the row has no figure for {column.reference}, the period compared with")
+        return _compared(now[1], row.values[column.reference], polarity)
+    if column.basis in (DotBasis.PREVIOUS_PERIOD, DotBasis.SAME_PERIOD_LAST_YEAR):
+        return _trend(table, row, now, column.basis, polarity)
+    if column.basis is DotBasis.PAST:
         before = table.previous_year(row)
         if before is not None and before[0] == now[0]:
             return RowDot(None, f"the row has no figure after {before[0].label}: this year's periods are "
@@ -64,17 +74,34 @@ def row_dot(page: ExceptionPage, row: DataRow) -> RowDot:
         if before is None:
             return RowDot(None, "the row has no past year's outturn to compare with")
         return _compared(now[1], before[1], polarity)
+    return _against_target(table, row, now[1], polarity)
+
+
+def _trend(table: DataTable, row: DataRow, now: tuple[Period, Value], basis: DotBasis,
+           polarity: Polarity) -> RowDot:
+    """Return the short-term (previous period) or long-term (same period last year) trend."""
+    point = now[0].fiscal
+    if point is None:
+        return RowDot(None, f"{now[0].label} is not a single period, so it has no period before it")
+    wanted = point.previous() if basis is DotBasis.PREVIOUS_PERIOD else point.year_earlier()
+    column = next((p for p in table.periods if p.fiscal == wanted), None)
+    if column is None or column.label not in row.values:
+        return RowDot(None, f"the row has no figure for {wanted.label} to compare {now[0].label} with")
+    return _compared(now[1], row.values[column.label], polarity)
+
+
+def _against_target(table: DataTable, row: DataRow, figure: Value, polarity: Polarity) -> RowDot:
     target = table.target_for(row)
     if target is None:
         return RowDot(None, "the row has no target")
     if target.kind is TargetKind.VALUE:
         assert target.value is not None
-        return RowDot(against_target(now[1], target, polarity), "", now[1], target.value)
+        return RowDot(against_target(figure, target, polarity), "", figure, target.value)
     if target.kind in _RULE_POLARITY:
         before = table.previous_year(row)
         if before is None:
             return RowDot(None, "the rule compares with the previous year, which has no figure")
-        return _compared(now[1], before[1], _RULE_POLARITY[target.kind])
+        return _compared(figure, before[1], _RULE_POLARITY[target.kind])
     if target.kind is TargetKind.BASELINE:
         return RowDot(None, "a baseline year has no target to compare with")
     return RowDot(None, f"the target {target.wording!r} holds no figure to compare with, so no mark is drawn "

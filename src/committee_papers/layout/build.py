@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Block, ExceptionPage, ListBlock, Paragraph, Report, Section
 from ..model.cleaning import clean_text
 from ..style import DEFAULT_STYLE, HouseStyle
+from .marks import key_spans
 from .nodes import DocumentLayout, Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Span, TextBlock
 from .tables import data_table, dot_table, indicator_table, span, supplementary_table
 
@@ -62,6 +63,11 @@ def layout_report(report: Report, style: HouseStyle = DEFAULT_STYLE) -> Document
     for section in report.sections:
         for number, page in enumerate(section.pages):
             pages.append(page_layout(section, page, number == 0, style, report.locale))
+    if style.marks.key_on_reports and pages:  # "How to read the marks", once, on the first page
+        key = TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),
+                        ParagraphKind.SMALL)
+        first = pages[0]
+        pages[0] = PageLayout((*first.blocks, key), first.bookmark, first.portfolio)
     subject_parts = [report.appendix_label, report.committee, report.period.label if report.period else None]
     keywords = ["performance", "exception report", *(s.portfolio for s in report.sections)]
     if report.organisation and report.author:  # otherwise the organisation is already the author

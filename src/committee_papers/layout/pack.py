@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from ..formatting import format_long_date, format_target, format_value
-from ..model import Pack, ScorecardEntry
+from ..model import DotConvention, Pack, ScorecardEntry
 from ..style import DEFAULT_STYLE, HouseStyle
 from .build import layout_report
-from .marks import mark_spans
+from .marks import key_spans, mark_spans
 from .nodes import (
     Align,
     DocumentLayout,
@@ -17,6 +18,7 @@ from .nodes import (
     LayoutCell,
     LayoutRow,
     PageLayout,
+    ParagraphKind,
     Scope,
     Table,
     TextBlock,
@@ -60,7 +62,8 @@ def _status_cell(entry: ScorecardEntry, style: HouseStyle) -> LayoutCell:
 def scorecard_table(pack: Pack, style: HouseStyle, pages: PageNumbers | None, locale: str) -> Table:
     """Return the scorecard: every indicator by portfolio, with its page if it is an exception."""
     current = pack.report.period.label if pack.report.period else None
-    headers = ["Indicator", f"Latest ({current})" if current else "Latest", "Target", "DoT", "Status", "Page"]
+    headers = ["Indicator", f"Latest ({current})" if current else "Latest", "Target", style.labels.scorecard_dot,
+               "Status", "Page"]
     rows = [LayoutRow(tuple(header_cell(h, style, align=Align.LEFT if i == 0 else Align.CENTRE)
                             for i, h in enumerate(headers)), header=True)]
     portfolio = None
@@ -76,7 +79,7 @@ def scorecard_table(pack: Pack, style: HouseStyle, pages: PageNumbers | None, lo
             LayoutCell((span(f"{entry.id} {entry.description}"),), scope=Scope.ROW),
             LayoutCell((span(latest + when),), align=Align.CENTRE),
             LayoutCell((span(format_target(entry.target, locale) if entry.target else ""),), align=Align.CENTRE),
-            LayoutCell(mark_spans(entry.dot, style.marks, pack.dot_convention), align=Align.CENTRE),
+            LayoutCell(mark_spans(entry.dot, style.marks), align=Align.CENTRE),
             _status_cell(entry, style),
             LayoutCell((span(_page_text(entry, pages)),), align=Align.CENTRE),
         )))
@@ -100,6 +103,11 @@ def reasons_table(pack: Pack, style: HouseStyle, pages: PageNumbers | None) -> T
                  "reasons")
 
 
+def with_convention(style: HouseStyle, convention: DotConvention) -> HouseStyle:
+    """Return the style with its marks drawn under ``convention`` (a pack's rules choose it)."""
+    return dataclasses.replace(style, marks=dataclasses.replace(style.marks, convention=convention))
+
+
 def layout_pack(pack: Pack, style: HouseStyle = DEFAULT_STYLE, pages: PageNumbers | None = None) -> DocumentLayout:
     """Return the pack's layout: a cover page with the scorecard, then the exception pages.
 
@@ -107,8 +115,11 @@ def layout_pack(pack: Pack, style: HouseStyle = DEFAULT_STYLE, pages: PageNumber
     shows a dash (the renderer lays the pack out once to learn them, then again with them).
     """
     report = pack.report
+    style = with_convention(style, pack.dot_convention)  # one meaning for every mark of the pack
     blocks = _cover(pack, style)
-    blocks += [Heading(2, style.labels.scorecard), scorecard_table(pack, style, pages, report.locale)]
+    blocks += [Heading(2, style.labels.scorecard), scorecard_table(pack, style, pages, report.locale),
+               TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),
+                         ParagraphKind.SMALL)]
     if pack.exceptions:
         blocks += [Heading(2, style.labels.exceptions), reasons_table(pack, style, pages)]
     cover = PageLayout(tuple(blocks), style.labels.scorecard, "")

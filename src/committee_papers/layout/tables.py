@@ -9,7 +9,7 @@ from ..formatting import format_target, format_value
 from ..model import DataTable, ExceptionPage, RowStyle, SupplementaryTable
 from ..model.cleaning import clean_text
 from ..style import HouseStyle
-from .marks import mark_spans
+from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
 from .widths import fit_widths, scale
 
@@ -39,7 +39,7 @@ def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
 
 
 def _columns(table: DataTable) -> int:
-    return len(table.periods) + table.has_row_labels + table.show_target + (table.dot is not None)
+    return len(table.periods) + table.has_row_labels + table.show_target + len(table.dots)
 
 
 def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale: str) -> Table:
@@ -59,8 +59,7 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
             sub.extend(header_cell(p.label, style) for p in periods)
     if table.show_target:
         top.append(header_cell(table.target_header, style, rowspan=depth))
-    if table.dot:
-        top.append(header_cell(table.dot.header, style, rowspan=depth))
+    top.extend(header_cell(column.header, style, rowspan=depth) for column in table.dots)
     rows = [LayoutRow(tuple(top), header=True)] + ([LayoutRow(tuple(sub), header=True)] if sub else [])
     shared = table.target is not None and all(r.target is None for r in table.rows)
     for number, row in enumerate(table.rows):
@@ -76,12 +75,13 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
             text = format_target(target, locale) if target else ""
             cells.append(LayoutCell((span(text),), rowspan=len(table.rows) if shared else 1,
                                     align=Align.CENTRE))
-        if table.dot:
-            marks = mark_spans(row_dot(page, row).assessment, style.marks)
-            cells.append(LayoutCell(marks, align=Align.CENTRE))
+        for column in table.dots:
+            dot = row_dot(page, row, column)
+            cells.append(LayoutCell(dot_spans(dot.assessment, style.marks, dot.missing is not None),
+                                    align=Align.CENTRE))
         rows.append(LayoutRow(tuple(cells)))
     first, last = table.periods[0].label, table.periods[-1].label
-    extras = ", target" * table.show_target + ", direction of travel" * bool(table.dot)
+    extras = ", target" * table.show_target + "".join(f", {column.header}" for column in table.dots)
     description = clean_text(f"Figures for {page.heading}, {first} to {last}{extras}")
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
@@ -105,8 +105,11 @@ def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
             said.append(f"{comparison.label}: {comparison.text}")
             continue
         assessment = comparison_dot(page, comparison)
-        marks.append(LayoutCell(mark_spans(assessment, style.marks), align=Align.CENTRE))
-        said.append(f"{comparison.label}: {assessment.words if assessment else 'none'}")
+        missing = comparison.missing is not None
+        marks.append(LayoutCell(dot_spans(assessment, style.marks, missing), align=Align.CENTRE))
+        meaning = mark_words(assessment, style.marks) if assessment else (
+            style.marks.no_figure_text if missing else "none")
+        said.append(f"{comparison.label}: {meaning}")
     rows.append(LayoutRow(tuple(marks)))
     description = clean_text(f"{title}: " + "; ".join(said))
     return Table(tuple(rows), tuple([1 / count] * count), description, "dot")

@@ -119,12 +119,30 @@ def _dot_column(ctx: Context, value: Any, path: str, periods: tuple[Period, ...]
     data = ctx.mapping(value, path, ["basis"], ["header", "reference"])
     if data is None:
         return None
-    basis = ctx.choice(data.get("basis"), join(path, "basis"), DotBasis)
+    basis = ctx.choice(data.get("basis"), join(path, "basis"), DotBasis, _BASIS_WORDS)
     reference = ctx.optional_text(data, "reference", path)
     if reference is not None and reference not in {p.label for p in periods}:
         ctx.problem(join(path, "reference"), f"{reference!r} is not a column of this table")
     header = ctx.optional_text(data, "header", path) or "DoT"
+    if basis is DotBasis.PERIOD and reference is None:
+        ctx.problem(path, "a DoT column against a period names it: add reference: <column>, e.g. reference: Q2")
+        return None
     return DotColumn(basis, header, reference) if basis else None
+
+
+_BASIS_WORDS = {"short_term": DotBasis.PREVIOUS_PERIOD, "short": DotBasis.PREVIOUS_PERIOD,
+                "previous": DotBasis.PREVIOUS_PERIOD, "long_term": DotBasis.SAME_PERIOD_LAST_YEAR,
+                "long": DotBasis.SAME_PERIOD_LAST_YEAR, "same_period": DotBasis.SAME_PERIOD_LAST_YEAR}
+
+
+def _dot_columns(ctx: Context, value: Any, path: str, periods: tuple[Period, ...]) -> tuple[DotColumn, ...]:
+    """Return the table's DoT columns: one mapping, or a list of them (short and long term)."""
+    items = value if isinstance(value, list) else [value]
+    if isinstance(value, list) and not value:
+        ctx.problem(path, "the list of DoT columns is empty: give at least one, or leave 'dot' out")
+    columns = [_dot_column(ctx, item, join(path, i) if isinstance(value, list) else path, periods)
+               for i, item in enumerate(items)]
+    return tuple(c for c in columns if c is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +237,7 @@ def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indic
     ]
     unit = indicators[0].unit if indicators else Unit.NUMBER
     target = read_target(ctx, data["target"], join(path, "target"), unit) if "target" in data else None
-    dot = _dot_column(ctx, data["dot"], join(path, "dot"), periods) if "dot" in data else None
+    dots = _dot_columns(ctx, data["dot"], join(path, "dot"), periods) if "dot" in data else ()
     if any(r is None for r in rows) or not periods:
         return None
     current = current_column(ctx, data["columns"], join(path, "columns"), periods, ctx.reporting)
@@ -229,7 +247,7 @@ def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indic
             periods,
             tuple(r for r in rows if r is not None),
             target,
-            dot,
+            dots,
             ctx.optional_text(data, "label_header", path) or "",
             ctx.optional_text(data, "target_header", path) or "Target",
             show_target=has_target,

@@ -68,6 +68,16 @@ _OPERAND = {"anyOf": [
     {"type": "object", "additionalProperties": False, "required": ["period"],
      "properties": {"period": {"type": ["string", "number"]}}},
 ]}
+_DOT_COLUMN: dict[str, Any] = {
+    "type": "object", "additionalProperties": False, "required": ["basis"],
+    "description": "a DoT column: what the current figure is compared with (short_term and long_term "
+                   "are previous_period and same_period_last_year)",
+    "properties": {
+        "basis": {"enum": ["target", "past", "previous_period", "same_period_last_year", "period",
+                           "short_term", "long_term"]},
+        "header": _TEXT, "reference": {"type": ["string", "number"]},
+    }}
+
 _PAGE_PROPERTIES: dict[str, Any] = {
     "title": _TEXT,
     "indicators": {"type": "array", "minItems": 1, "items": {
@@ -81,6 +91,8 @@ _PAGE_PROPERTIES: dict[str, Any] = {
         "past": {"type": "array", "items": {"type": ["string", "number"]}},
         "year": {"type": ["string", "number"]},
         "periods": {"type": "array", "items": {"type": ["string", "number"]}},
+        "current": {"type": ["string", "number"], "description": "the column the marks use (default: the "
+                                                                  "column of the report's period)"},
     }},
     "rows": {"type": "array", "minItems": 1, "items": {
         "type": "object", "additionalProperties": False, "required": ["values"],
@@ -93,9 +105,7 @@ _PAGE_PROPERTIES: dict[str, Any] = {
     "target": _TARGET,
     "target_header": _TEXT,
     "label_header": {"type": "string"},
-    "dot": {"type": "object", "additionalProperties": False, "required": ["basis"], "properties": {
-        "basis": {"enum": ["target", "past"]}, "header": _TEXT, "reference": {"type": ["string", "number"]},
-    }},
+    "dot": {"oneOf": [_DOT_COLUMN, {"type": "array", "minItems": 1, "items": _DOT_COLUMN}]},
     "direction_of_travel": {"type": "array", "minItems": 1, "items": {
         "type": "object", "additionalProperties": False, "required": ["label"],
         "properties": {

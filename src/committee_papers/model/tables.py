@@ -135,19 +135,30 @@ class Target:
 
 
 class DotBasis(Enum):
-    """What the DoT column of a data table compares the latest figure with."""
+    """What a DoT column of a data table compares the current figure with."""
 
     TARGET = "target"
-    PAST = "past"  # the last past year's outturn
+    PAST = "past"  # the last past year's outturn ("DoT Against Past Performance")
+    PREVIOUS_PERIOD = "previous_period"  # the period before: a short-term trend
+    SAME_PERIOD_LAST_YEAR = "same_period_last_year"  # a long-term trend
+    PERIOD = "period"  # a named column (``reference``)
 
 
 @dataclass(frozen=True, slots=True)
 class DotColumn:
-    """The DoT column of a data table."""
+    """A DoT column of a data table: what it compares with, and its header.
+
+    ``header`` may hold a line break ("DoT\nAgainst Past Performance"). Raise ValueError for a
+    PERIOD basis without its ``reference`` column.
+    """
 
     basis: DotBasis
     header: str = "DoT"
-    reference: str | None = None  # a period label to compare with instead of the default
+    reference: str | None = None  # the column compared with, for the PERIOD basis (and, as before, any)
+
+    def __post_init__(self) -> None:
+        if self.basis is DotBasis.PERIOD and self.reference is None:
+            raise ValueError("a DoT column against a period needs that period: give its reference")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +183,7 @@ class DataTable:
     periods: tuple[Period, ...]
     rows: tuple[DataRow, ...]
     target: Target | None = None  # one target for all rows, shown spanning them
-    dot: DotColumn | None = None
+    dots: tuple[DotColumn, ...] = ()  # DoT columns, side by side (e.g. short and long term)
     label_header: str = ""
     target_header: str = "Target"
     show_target: bool = True
@@ -188,10 +199,19 @@ class DataTable:
             raise ValueError(disorder)
         if self.current is not None and self.current not in labels:
             raise ValueError(f"the current period {self.current!r} is not a column of the table")
+        for column in self.dots:
+            if column.reference is not None and column.reference not in labels:
+                raise ValueError(f"the DoT column {column.header!r} compares with {column.reference!r}, which "
+                                 "is not a column of the table")
         for row in self.rows:
             unknown = [k for k in row.values if k not in labels]
             if unknown:
                 raise ValueError(f"row {row.label!r} has values for unknown periods: {unknown}")
+
+    @property
+    def dot(self) -> DotColumn | None:
+        """Return the first DoT column (None without one)."""
+        return self.dots[0] if self.dots else None
 
     def period(self, label: str) -> Period:
         """Return the period with this label."""

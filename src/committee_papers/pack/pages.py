@@ -70,7 +70,17 @@ def data_table(kpi: Kpi, reporting: ReportingPeriod, past_years: int = 2) -> Dat
     else:
         dot = None
     row = DataRow(values, unit=kpi.unit)
-    return DataTable(tuple(c for c, _ in columns), (row,), target=target, dot=dot)
+    return DataTable(tuple(c for c, _ in columns), (row,), target=target, dots=(dot,) if dot else (),
+                     current=_current(columns, reporting))
+
+
+def _current(columns: list[tuple[Period, FiscalPeriod]], reporting: ReportingPeriod) -> str | None:
+    """Return the column of the period reported (its quarter, or its last month), if shown."""
+    for column, period in columns:
+        if period.frequency is not Frequency.ANNUAL and period.year == reporting.year \
+                and reporting.quarter is not None and period.position == 3 * reporting.quarter:
+            return column.label
+    return None
 
 
 def _versus(label: str, current: Value, reference: Value) -> Comparison:
