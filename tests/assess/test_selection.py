@@ -125,3 +125,14 @@ def test_rule_values_refuse_nonsense() -> None:
         worsening_for(0)
     with pytest.raises(ValueError, match="takes no number"):
         SelectionRule(SelectionKind.RED, 2)
+
+
+def test_a_red_reason_is_not_repeated_by_worse_and_worsening(data: KpiData) -> None:
+    """Red against the previous period and "worse and worsening" name the same figures: one reason."""
+    from committee_papers.model.rules import Trend
+
+    rules = Rules("short", havering(trend=Trend.PREVIOUS_PERIOD), (RED, WORSE_THAN_TARGET_AND_WORSENING))
+    reasons = {e.id: e.reasons for e in build_pack(data, rules).scorecard if e.reasons}
+    assert reasons["R1"] == ("Red: 80 is 20% worse than the 100 target and did not improve on 85 in Q2 2016/17",)
+    # under the published rule the Red reason compares with a year before: both reasons stay
+    assert selected(data, RED, WORSE_THAN_TARGET_AND_WORSENING)["R1"] == (R1_RED, R1_WORSE)

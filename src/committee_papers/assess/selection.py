@@ -79,9 +79,18 @@ def select(kpi: Kpi, status: Status, rules: Sequence[SelectionRule],
         else:
             assert rule.periods is not None
             reason = _worsening(kpi, rule.periods, change_tolerance)
-        if reason is not None and reason not in reasons:
+        if reason is not None and reason not in reasons and not _said_already(rule, status, reasons):
             reasons.append(reason)
     return tuple(reasons)
+
+
+def _said_already(rule: SelectionRule, status: Status, reasons: list[str]) -> bool:
+    """Return whether a "worse than target and worsening" reason would repeat a Red reason that
+    already compares with the previous period (the same figures, said twice)."""
+    if rule.kind is not SelectionKind.WORSE_THAN_TARGET_AND_WORSENING or status.reason not in reasons:
+        return False
+    trend, near = status.trend, status.short_term
+    return trend is not None and near is not None and trend.reference.period == near.reference.period
 
 
 __all__ = ["select", "worsening_run"]

@@ -83,6 +83,7 @@ class Status:
     shortfall: Decimal | None = None  # fraction worse than the goal; 0 when it is met
     short_term: Change | None = None
     long_term: Change | None = None
+    trend: Change | None = None  # the change an Amber or Red status was judged on
 
     @property
     def off_target(self) -> bool:
@@ -230,10 +231,11 @@ def assess_kpi(kpi: Kpi, rules: StatusRules) -> Status:
         band = (f"Red at {_amount(rules.red_from, rules.distance)} or more" if rag is Rag.RED
                 else f"Amber from {_amount(limit, rules.distance)} to {_amount(rules.red_from, rules.distance)}")
         return Status(rag, f"{rag.label}: {said} ({band})", latest, found, gap, near, far)
-    improved, how = _improvement(trend_change(kpi, rules), latest, rules)
+    trend = trend_change(kpi, rules)
+    improved, how = _improvement(trend, latest, rules)
     rag = Rag.AMBER if improved else Rag.RED
     joint = "but" if improved else "and"
-    return Status(rag, f"{rag.label}: {said} {joint} {how}", latest, found, gap, near, far)
+    return Status(rag, f"{rag.label}: {said} {joint} {how}", latest, found, gap, near, far, trend)
 
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import MONTHS, FinancialYear, Frequency, Period, PeriodKind, ReportingPeriod
+from ..model import MONTHS, FinancialYear, Frequency, Period, PeriodKind, ReportingPeriod, parse_period
 from ..model.tables import out_of_order
 from .context import Context
 from .source import join
@@ -42,6 +42,13 @@ def classify(label: str, year: FinancialYear | None, group: str | None) -> Perio
         return Period(label, PeriodKind.YEAR_END, year, None, group)
     if word in _CUMULATIVE:
         return Period(label, PeriodKind.CUMULATIVE, year, None, group)
+    try:  # a period with its own year: "Q3 2015/16" or "Sep 2015", e.g. the same quarter last year
+        point = parse_period(label)
+    except ValueError:
+        point = None
+    if point is not None and point.frequency is not Frequency.ANNUAL:
+        kind = PeriodKind.QUARTER if point.frequency is Frequency.QUARTERLY else PeriodKind.MONTH
+        return Period(label, kind, point.year, point.index, group)
     return Period(label, PeriodKind.OTHER, year, None, group)
 
 

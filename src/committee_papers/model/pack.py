@@ -30,6 +30,7 @@ class ScorecardEntry:
     rag: Rag
     status: str  # the status explained, e.g. ``Red: 17.1% is 22% worse than the 14% target ...``
     reasons: tuple[str, ...] = ()  # why it was selected as an exception; empty if it was not
+    dot_reference: Value | None = None  # the previous period's figure the mark compares with
     page: tuple[int, int] | None = None  # (section, page) of its exception page in the report
 
     @property

@@ -43,6 +43,7 @@ def _entry(kpi: Kpi, status: Status, reasons: tuple[str, ...], page: tuple[int, 
         period=latest.period.label if latest else None, target=kpi.target,
         dot=status.short_term.assessment if status.short_term else None, rag=status.rag,
         status=status.reason, reasons=reasons, page=page,
+        dot_reference=status.short_term.reference.value if status.short_term else None,
     )
 
 
