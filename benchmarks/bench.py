@@ -5,7 +5,8 @@
     python benchmarks/bench.py --runs 3 --sizes 10 100
 
 For each N it times, as separate processes, ``committee-papers render --format docx``,
-``--format pdf``, both, ``committee-papers pack`` on a workbook of N exceptions, and
+``--format pdf``, both, ``committee-papers pack`` on a workbook of N exceptions (with its trend
+charts, as by default, and with ``--no-charts``), and
 LibreOffice converting our own .docx of the same N pages (the alternative a user has). Each is
 run once to warm up, then ``--runs`` times; the table shows the median and min–max, pages per
 second and peak RSS. It also times ``import committee_papers`` and ``committee-papers --help``.
@@ -94,6 +95,8 @@ def bench_size(pages: int, runs: int, work: Path) -> list[Result]:
         results.append(measure(f"render {fmt}", pages, [CLI, "render", str(report), "-o", str(out), "--format", fmt],
                                runs))
     results.append(measure("pack both", pages, [CLI, "pack", str(workbook), "-o", str(out), "--format", "both"], runs))
+    results.append(measure("pack both, no charts", pages,
+                           [CLI, "pack", str(workbook), "-o", str(out), "--format", "both", "--no-charts"], runs))
     convert = libreoffice(out / f"report-{pages}.docx", work / "lo", work / "lo-profile")
     if convert is not None:
         results.append(measure("LibreOffice docx→pdf", pages, convert, max(1, runs if pages <= 100 else 2)))
@@ -181,6 +184,11 @@ def targets(results: list[Result], sizes: list[int]) -> list[str]:
                 fixed = start.median if start else 0.0
                 ratio = ((big.median - fixed) / size) / ((base.median - fixed) / 100)
                 verdict(ratio <= 1.15, f"{name}: cost per page at {size} is {ratio:.2f}× that at 100 (target ≤ 1.15)")
+    charts, plain = _find(results, "pack both", 1000), _find(results, "pack both, no charts", 1000)
+    if charts and plain:
+        extra = charts.median / plain.median - 1
+        verdict(extra <= 0.3, f"trend charts in a 1,000-page pack cost {extra:+.0%} ({plain.median:.2f} s → "
+                f"{charts.median:.2f} s, both formats; target ≤ +30%)")
     for name in ("render docx", "render pdf"):
         big = _find(results, name, 1000)
         if big:

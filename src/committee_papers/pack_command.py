@@ -28,7 +28,8 @@ def summary(pack: Pack, pages: dict[tuple[int, int], int] | None) -> list[str]:
     return lines
 
 
-def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None) -> int:
+def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None,
+             charts: bool = True) -> int:
     """Make the pack and return the exit code; problems raise CommitteePapersError."""
     from .limits import check_file
     from .output import check_targets
@@ -52,7 +53,7 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
         bar.step("reading the workbook")
         data = read_workbook(workbook)
         bar.step("assessing every indicator")
-        pack = build_pack(data, rules)
+        pack = build_pack(data, rules, charts=charts)
         pages = render_pack(pack, pdf=pdf, docx=docx, template=template, progress=bar.step)
     finally:
         bar.close()

@@ -1,5 +1,7 @@
 """The report model: plain, immutable value objects, independent of any renderer."""
 
+from .chart import ChartSeries, Comparator, TargetLine, TrendChart
+from .charted import with_charts
 from .fiscal import FinancialYear, ReportingPeriod, quarter_of_month
 from .kpi import Frequency, Kpi, KpiData, KpiPeriod, KpiSettings, Observation
 from .pack import Pack, ScorecardEntry
@@ -42,3 +44,4 @@ __all__ = [
     "TableRow", "Target", "TargetKind", "Unit", "Value", "check_figure", "check_language", "headline",
     "quarter_of_month",
 ]
+__all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart

@@ -54,7 +54,7 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
     document = fill_template(template, context)
     _set_properties(document, layout, date)
     writer = BodyWriter(document, Palette.read(document, style), StyleIds.read(document),
-                        _text_width(document))
+                        _text_width(document), style)
     return document, writer.body(layout.pages)
 
 
