@@ -1,35 +1,31 @@
-"""Draw a trend chart as vector graphics: reportlab's graphics shapes, and text in the PDF's fonts.
+"""Draw a trend chart as vector graphics: reportlab paths, and text in the PDF's fonts.
 
-Gridlines, lines, dash patterns and markers are reportlab ``shapes`` (Line, PolyLine, Circle,
-Rect, Polygon) in a ``Drawing``, turned into PDF path operators by ``renderPDF``: nothing is a
+Gridlines, the lines with their dash patterns, and the markers are paths built with
+reportlab's ``PDFPathObject`` and stroked or filled with plain PDF operators: nothing is a
 raster image. The labels (axis, categories, legend, the latest figure) are drawn like all other
 text of the document (``draw.Painter``), in its embedded, subset fonts, so they extract as text.
 
+reportlab's ``graphics`` package (a ``Drawing`` of shapes, ``renderPDF``) drew the first
+version: it cost about 0.9 ms a chart, a third of the time charts may add to a 1,000-page pack,
+because it keeps a graphics state per shape. The same shapes as paths cost 0.17 ms, little
+enough to draw again on each of a pack's layout passes rather than remember them.
+
 When the PDF is tagged, the whole chart is one piece of content of a ``Figure`` element whose
 ``Alt`` says the trend in words; its caption follows as a ``Caption`` element.
-
-The operators of a chart's shapes depend only on the chart and its size, so they are made once
-per chart and remembered (``_shapes``): a pack lays its pages out two or three times to get its
-page numbers right, and a chart drawn again costs only its text.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect
-from reportlab.lib.colors import Color, white
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ...layout import Chart, ChartLine, Dash, Marker, Span
-from ...style import ChartStyle, Colour
-from .draw import Painter
+from ...style import WHITE, ChartStyle, Colour
+from .draw import Painter, rgb
 from .fonts import metrics
 from .paragraphs import Para, paragraph
 from .styles import Styles
@@ -41,12 +37,6 @@ SPACE_BEFORE = 4.0
 SPACE_AFTER = 2.0
 SAMPLE = 24.0  # the length of a line's sample in the legend
 PAD = 6.0
-REMEMBERED = 4096  # charts whose shapes are kept: more than a pack of 2,000 pages holds
-
-
-def _colour(colour: Colour) -> Color:
-    r, g, b = colour.rgb
-    return Color(r / 255, g / 255, b / 255)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,33 +100,60 @@ def frame(chart: Chart, width: float, faces: tuple[str, str], look: ChartStyle, 
                  max(height, bottom + size * 6) - size * 1.8, legend_top)
 
 
-def _marker(kind: Marker, x: float, y: float, size: float, fill: Color, stroke: Color,
-            stroke_width: float) -> Circle | Rect | Polygon | None:
+KAPPA = 0.5523  # a quarter circle as one cubic Bézier: reportlab's general arc is slower
+
+
+def _circle(path: PDFPathObject, x: float, y: float, r: float) -> None:
+    k = r * KAPPA
+    path.moveTo(x + r, y)
+    path.curveTo(x + r, y + k, x + k, y + r, x, y + r)
+    path.curveTo(x - k, y + r, x - r, y + k, x - r, y)
+    path.curveTo(x - r, y - k, x - k, y - r, x, y - r)
+    path.curveTo(x + k, y - r, x + r, y - k, x + r, y)
+    path.close()
+
+
+def _marker(path: PDFPathObject, kind: Marker, x: float, y: float, size: float) -> None:
+    """Add a marker's outline to ``path`` as a closed subpath, centred on (x, y)."""
     half = size / 2
-    options = {"fillColor": fill, "strokeColor": stroke, "strokeWidth": stroke_width}
     if kind is Marker.CIRCLE:
-        return Circle(x, y, half, **options)
+        _circle(path, x, y, half)
+        return
     if kind is Marker.SQUARE:
-        return Rect(x - half * 0.9, y - half * 0.9, size * 0.9, size * 0.9, **options)
-    if kind is Marker.TRIANGLE:
-        return Polygon([x - half * 1.1, y - half * 0.9, x + half * 1.1, y - half * 0.9, x, y + half * 1.1],
-                       **options)
-    if kind is Marker.DIAMOND:
-        return Polygon([x, y - half * 1.2, x + half * 1.2, y, x, y + half * 1.2, x - half * 1.2, y], **options)
-    return None
+        h = half * 0.9
+        corners = [(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)]
+    elif kind is Marker.TRIANGLE:
+        corners = [(x - half * 1.1, y - half * 0.9), (x + half * 1.1, y - half * 0.9), (x, y + half * 1.1)]
+    elif kind is Marker.DIAMOND:
+        d = half * 1.2
+        corners = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+    else:
+        return
+    path.moveTo(*corners[0])
+    for corner in corners[1:]:
+        path.lineTo(*corner)
+    path.close()
 
 
-def _stroke(line: ChartLine) -> dict[str, object]:
-    dash = DASHES[line.dash]
-    return {"strokeColor": _colour(line.colour), "strokeWidth": line.width,
-            "strokeDashArray": [d * line.width for d in dash] or None, "strokeLineCap": 0 if dash else 1,
-            "strokeLineJoin": 1}
+def _stroke(colour: Colour, width: float, dash: Dash = Dash.SOLID) -> str:
+    """Return the operators that set a stroke: colour, width, dash pattern, caps and joins."""
+    pattern = " ".join(f"{d * width:.2f}" for d in DASHES[dash])
+    return f"{rgb(colour)} RG {width:.2f} w [{pattern}] 0 d {0 if pattern else 1} J 1 j"
 
 
-def _runs(chart: Chart, place: Frame, line: ChartLine) -> Iterator[list[float]]:
+def _stroked(code: list[str], stroke: str, path: PDFPathObject) -> None:
+    code += ["q", stroke, path.getCode(), "S", "Q"]
+
+
+def _markers(code: list[str], colour: Colour, path: PDFPathObject) -> None:
+    """Fill the markers in ``path`` in ``colour`` with a thin white outline."""
+    code += ["q", f"{rgb(colour)} rg", _stroke(WHITE, 0.6), path.getCode(), "B", "Q"]
+
+
+def _runs(chart: Chart, place: Frame, line: ChartLine) -> Iterator[list[tuple[float, float]]]:
     """Yield the points of each unbroken run of a line (a blank figure breaks it)."""
     count = len(chart.categories)
-    run: list[float] = []
+    run: list[tuple[float, float]] = []
     for index, value in enumerate(line.values):
         if value is None:
             if run:
@@ -147,76 +164,80 @@ def _runs(chart: Chart, place: Frame, line: ChartLine) -> Iterator[list[float]]:
         if line.step:
             half = place.band(count) / 2
             centre = place.x(index, count)
-            run += [max(place.left, centre - half), y, min(place.right, centre + half), y]
+            run += [(max(place.left, centre - half), y), (min(place.right, centre + half), y)]
         else:
-            run += [place.x(index, count), y]
+            run.append((place.x(index, count), y))
     if run:
         yield run
 
 
-def _line_shapes(chart: Chart, place: Frame, look: ChartStyle) -> Group:
-    group = Group()
+def _lines(code: list[str], chart: Chart, place: Frame, look: ChartStyle) -> None:
+    """Draw each line (a polyline a run of figures), then its markers, the latest one ringed."""
     count = len(chart.categories)
     for number, line in enumerate(chart.lines):
+        path = PDFPathObject()
         for run in _runs(chart, place, line):
-            if len(run) >= 4:
-                group.add(PolyLine(run, **_stroke(line)))
-        colour = _colour(line.colour)
+            if len(run) >= 2:
+                path.moveTo(*run[0])
+                for point in run[1:]:
+                    path.lineTo(*point)
+        _stroked(code, _stroke(line.colour, line.width, line.dash), path)
+        if line.marker is Marker.NONE:
+            continue
+        marks = PDFPathObject()
         for index, value in enumerate(line.values):
-            if value is None or line.marker is Marker.NONE:
+            if value is None:
                 continue
             x, y = place.x(index, count), place.y(chart, value)
             if chart.current == (number, index):  # the latest figure: a ring round a larger mark
-                group.add(Circle(x, y, look.current_size / 2 + 1.5, fillColor=white, strokeColor=colour,
-                                 strokeWidth=1.5))
-                size = look.current_size * 0.7
+                ring = PDFPathObject()
+                _circle(ring, x, y, look.current_size / 2 + 1.5)
+                code += ["q", f"{rgb(WHITE)} rg", _stroke(line.colour, 1.5), ring.getCode(), "B", "Q"]
+                _marker(marks, line.marker, x, y, look.current_size * 0.7)
             else:
-                size = look.marker_size
-            shape = _marker(line.marker, x, y, size, colour, white, 0.6)
-            if shape is not None:
-                group.add(shape)
-    return group
+                _marker(marks, line.marker, x, y, look.marker_size)
+        _markers(code, line.colour, marks)
 
 
-def _legend_shapes(chart: Chart, place: Frame, look: ChartStyle) -> Group:
-    group = Group()
+def _legend(code: list[str], chart: Chart, place: Frame, look: ChartStyle) -> None:
+    """Draw each line's sample in the legend: a short stretch of it with its marker."""
     for line, (x, top) in zip(chart.lines, place.legend, strict=True):
         y = top - look.font_size * 0.62
-        group.add(Line(x, y, x + SAMPLE, y, **_stroke(line)))
-        shape = _marker(line.marker, x + SAMPLE / 2, y, look.marker_size, _colour(line.colour), white, 0.6)
-        if shape is not None:
-            group.add(shape)
-    return group
+        sample = PDFPathObject()
+        sample.moveTo(x, y)
+        sample.lineTo(x + SAMPLE, y)
+        _stroked(code, _stroke(line.colour, line.width, line.dash), sample)
+        if line.marker is not Marker.NONE:
+            marks = PDFPathObject()
+            _marker(marks, line.marker, x + SAMPLE / 2, y, look.marker_size)
+            _markers(code, line.colour, marks)
 
 
-def drawing(chart: Chart, place: Frame, look: ChartStyle, face: str) -> Drawing:
-    """Return the chart's shapes (everything but its text) as a reportlab Drawing.
+def shapes(chart: Chart, place: Frame, look: ChartStyle) -> str:
+    """Return the PDF operators that draw the chart's shapes, its frame's origin at (0, 0).
 
-    ``face`` is a registered TrueType face: the drawing's font, which sets no font in the PDF
-    (the shapes have no text), where reportlab's default Helvetica would name one.
+    Gridlines, the axis with a tick per category, the lines, markers and legend samples;
+    everything but text. The graphics state is saved and restored round each part.
     """
-    shapes = Drawing(place.width, place.height, initialFontName=face)
-    grid, axis = _colour(look.grid_colour), _colour(look.axis_colour)
+    code: list[str] = []
+    grid = PDFPathObject()
     for tick in chart.axis.ticks:
         y = place.y(chart, tick)
-        shapes.add(Line(place.left, y, place.right, y, strokeColor=grid, strokeWidth=look.grid_width))
-    shapes.add(Line(place.left, place.bottom, place.right, place.bottom, strokeColor=axis, strokeWidth=0.75))
+        grid.moveTo(place.left, y)
+        grid.lineTo(place.right, y)
+    _stroked(code, _stroke(look.grid_colour, look.grid_width), grid)
+    axis = PDFPathObject()
+    axis.moveTo(place.left, place.bottom)
+    axis.lineTo(place.right, place.bottom)
     count = len(chart.categories)
     for index in range(count):
         x = place.x(index, count)
-        shapes.add(Line(x, place.bottom, x, place.bottom - 3, strokeColor=axis, strokeWidth=0.75))
-    shapes.add(_line_shapes(chart, place, look))
-    shapes.add(_legend_shapes(chart, place, look))
-    return shapes
-
-
-@lru_cache(maxsize=REMEMBERED)
-def _shapes(chart: Chart, place: Frame, look: ChartStyle, face: str) -> str:
-    """Return the PDF operators that draw the chart's shapes with its frame's origin at (0, 0)."""
-    canvas = Canvas(io.BytesIO(), invariant=1, initialFontName=face)
-    canvas._code = []
-    renderPDF.draw(drawing(chart, place, look, face), canvas, 0, 0)
-    return "\n".join(canvas._code)
+        axis.moveTo(x, place.bottom)
+        axis.lineTo(x, place.bottom - 3)
+    _stroked(code, _stroke(look.axis_colour, 0.75), axis)
+    _lines(code, chart, place, look)
+    _legend(code, chart, place, look)
+    return "\n".join(code)
 
 
 def labels(chart: Chart, place: Frame, look: ChartStyle, faces: tuple[str, str]) -> Iterator[
@@ -291,8 +312,7 @@ class ChartBlock:
         bottom = top - height
         if self.element is not None:
             painter.begin(self.element)
-        shapes = _shapes(self.chart, self.frame, self.look, self.faces[0])
-        painter.code.append(f"q 1 0 0 1 {x:.2f} {bottom:.2f} cm\n{shapes}\nQ")
+        painter.code.append(f"q 1 0 0 1 {x:.2f} {bottom:.2f} cm\n{shapes(self.chart, self.frame, self.look)}\nQ")
         colour = self.styles.house.text_colour
         size = self.look.font_size
         for left, baseline, face, text in labels(self.chart, self.frame, self.look, self.faces):
