@@ -16,6 +16,7 @@ from enum import Enum
 from ..cleaning import clean_text
 from ..formatting import format_number
 from ..model import (
+    DataRow,
     DataTable,
     ExceptionPage,
     Number,
@@ -224,7 +225,7 @@ def _sources(page: ExceptionPage, chart: TrendChart) -> tuple[list[str], list[tu
     return [categories[i] for i in keep], [(n, ind, [v[i] for i in keep]) for n, ind, v in found]
 
 
-def _default_rows(table: DataTable) -> list:  # type: ignore[type-arg]
+def _default_rows(table: DataTable) -> list[DataRow]:
     """Return the rows a chart plots by default: those in the first row's unit, at most four."""
     first = table.rows[0]
     return [row for row in table.rows if row.unit is first.unit][:MAX_LINES]
@@ -261,9 +262,10 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
             look.comparator_colours[number % len(look.comparator_colours)], look.level_width,
             COMPARATOR_DASHES[number % len(COMPARATOR_DASHES)], Marker.NONE, places=value.places))
     figures = sources[0][2]
-    last = max(i for i, f in enumerate(figures) if f is not None) if any(figures) else None
+    last = max((i for i, f in enumerate(figures) if f is not None), default=None)
+    latest = None if last is None else figures[last]
     axis = _axis(lines, unit, locale)
-    current_label = "" if last is None else format_number(figures[last], locale)  # type: ignore[arg-type]
+    current_label = "" if latest is None else format_number(latest, locale)
     return Chart(
         tuple(clean_text(c) for c in categories), tuple(lines), axis,
         None if last is None else (0, last), current_label,
