@@ -151,3 +151,40 @@ def test_a_chart_made_from_another_s_template_is_the_same_as_one_made_afresh() -
         afresh = etree.tostring(chart_xml(second, style))
         reused = etree.tostring(chart_xml(second, style, _template(first, style)))
         assert reused == afresh
+
+
+CALC = Path("/usr/lib/libreoffice/program/libsclo.so")  # LibreOffice Calc, as Debian installs it
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or not CALC.exists(),
+                    reason="LibreOffice Calc is not installed (.ci/run installs it)")
+def test_libreoffice_opens_an_embedded_workbook_as_excel_would(tmp_path: Path) -> None:
+    """The workbook "Edit Data" opens is one LibreOffice Calc reads, every cell in its place."""
+    (_, space, data), *_ = read_charts(docx_of(cp.with_charts(cp.load(Q3))))
+    source = tmp_path / "embedded.xlsx"
+    source.write_bytes(data)
+    subprocess.run([shutil.which("soffice") or "soffice", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=120)
+    rows = [line.split(",") for line in (tmp_path / "embedded.csv").read_text(encoding="utf-8").splitlines()]
+    series = cached(space)
+    assert rows[0][1:] == [name for name, _, _ in series]
+    for row, category in zip(rows[1:], series[0][1], strict=True):
+        assert row[0] == category
+    for column, (_, _, values) in enumerate(series, 1):
+        found = [row[column] if column < len(row) and row[column] else None for row in rows[1:]]
+        assert [None if v is None else Decimal(v) for v in found] == [None if v is None else Decimal(v) for v in values]
+
+
+@pytest.mark.parametrize("text", ["&", "<b>x</b>", "  padded \t ", "line one\nline two", "Rising 📈", "ŵ ŷ",
+                                  "x" * 2000])
+def test_hostile_text_in_a_chart_reaches_its_workbook_and_legend_exactly(text: str) -> None:
+    from tests.reliability.corpus import report_with, tagged
+
+    (_, space, workbook), = read_charts(docx_of(cp.load(report_with(text))))
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+    names = [name for name, _, _ in cached(space)]
+    comparator = next(name for name in names if tagged("comparator", text) in name)
+    assert comparator in [sheet.cell(1, column).value for column in range(2, len(names) + 2)]
+    categories = cached(space)[0][1]
+    assert [sheet.cell(row, 1).value for row in range(2, len(categories) + 2)] == categories
