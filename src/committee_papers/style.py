@@ -182,7 +182,8 @@ class ChartStyle:
     target_label: str = "Target"
     higher_better: str = "Higher is better"
     lower_better: str = "Lower is better"
-    caption: str = "Figure: {heading}, {first} to {last}. {polarity}The larger marker is the latest figure."
+    caption: str = ("Figure: {heading}, {first} to {last}. {polarity}The larger marker is the latest "
+                    "{which}figure.")  # {which} is the first line's name and a space, with several lines
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,7 @@ def caption(heading: str, categories: Sequence[str], look: ChartStyle, polaritie
     else:
         said = "; ".join(f"{name}: {p.lower()}" for name, p in zip(names, polarities, strict=True) if p)
         said = f"{said}. " if said else ""
+    which = f"{names[0]} " if len(names) > 1 else ""
     text = look.caption.format(heading=" ".join(heading.split()), first=categories[0], last=categories[-1],
-                               polarity=said)
+                               polarity=said, which=which)
     return clean_text(text)
