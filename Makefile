@@ -11,9 +11,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Set up and render the samples into out/: the two appendices, and the pack from the workbook.
+## Set up and render the samples into out/: the two appendices (with a trend chart on each page),
+## and the pack from the workbook (its charts are on by default).
 demo: $(STAMP)
-	$(VENV)/bin/committee-papers render samples/*.yaml -o out --format both
+	$(VENV)/bin/committee-papers render samples/*.yaml -o out --format both --charts
 	$(VENV)/bin/committee-papers check samples/*.yaml
 	$(VENV)/bin/committee-papers pack samples/kpis.xlsx -o out --format both
 

@@ -81,8 +81,12 @@ def from_dataframes(
     return _from(indicators, values, commentary, settings)
 
 
-def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = None) -> Pack:
-    """Return the appendix pack's data: exception pages chosen by the rules, and the scorecard."""
+def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = None, *,
+               charts: bool = True) -> Pack:
+    """Return the appendix pack's data: exception pages chosen by the rules, and the scorecard.
+
+    Each exception page has a trend chart unless ``charts`` is false.
+    """
     from .pack import build_pack as _build
 
-    return _build(data, rules)
+    return _build(data, rules, charts=charts)

@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
     render.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
                         help="also make the PDF a PDF/A-2b archive copy")
+    render.add_argument("--charts", action="store_true",
+                        help="give every page with figures a trend chart (a page's 'chart' key still decides)")
     check = commands.add_parser("check", parents=[common],
                                 help="validate reports or KPI workbooks and list every finding")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE",
@@ -77,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--format", choices=["docx", "pdf", "both"], default="both")
     pack.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
     pack.add_argument("--strict", action="store_true", help="write nothing if there are warnings")
+    pack.add_argument("--no-charts", dest="charts", action="store_false",
+                      help="leave out the trend chart of each exception page")
     return parser
 
 
@@ -135,6 +139,10 @@ def _render(args: argparse.Namespace) -> int:
     if reports is None:
         print("nothing was written", file=sys.stderr)
         return EXIT_PROBLEM
+    if args.charts:
+        from .model import with_charts
+
+        reports = [with_charts(report) for report in reports]
     if args.output.exists() and not args.output.is_dir():
         print(f"error: {args.output} is a file: give a folder to write into", file=sys.stderr)
         return EXIT_PROBLEM
@@ -215,7 +223,7 @@ def _pack(args: argparse.Namespace) -> int:
     from .pack_command import run_pack
 
     return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template,
-                    strict=args.strict)
+                    strict=args.strict, charts=args.charts)
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

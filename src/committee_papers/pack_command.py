@@ -29,11 +29,12 @@ def summary(pack: Pack, pages: dict[tuple[int, int], int] | None) -> list[str]:
 
 
 def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None,
-             strict: bool = False) -> int:
+             strict: bool = False, charts: bool = True) -> int:
     """Make the pack and return the exit code; problems raise CommitteePapersError.
 
     The workbook's findings (what ``check`` says of it) are printed first, on stderr; with
-    ``strict`` a warning stops the run before anything is written.
+    ``strict`` a warning stops the run before anything is written. ``charts`` gives each
+    exception page its trend chart.
     """
     from .assess import check
     from .console import say
@@ -76,7 +77,7 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
                 error=True)
             return 1
         bar.step("assessing every indicator")
-        pack = build_pack(data, rules)
+        pack = build_pack(data, rules, charts=charts)
         pages = render_pack(pack, pdf=pdf, docx=docx, template=template, progress=bar.step)
     finally:
         bar.close()

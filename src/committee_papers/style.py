@@ -282,6 +282,36 @@ class Spacing:
 
 
 @dataclass(frozen=True, slots=True)
+class ChartStyle:
+    """How a trend chart is drawn, in both outputs: size, type, lines, markers and wording.
+
+    Lines differ by colour, marker and dash pattern, so they can be told apart in greyscale and
+    without colour vision. Each line colour has at least 3:1 contrast on white (WCAG 1.4.11).
+    Sizes are in points unless named ``_mm``.
+    """
+
+    height_mm: float = 62
+    font_size: float = 9
+    line_width: float = 2.0  # the figures
+    level_width: float = 1.25  # the target and the comparators
+    grid_width: float = 0.5
+    marker_size: float = 5.5
+    current_size: float = 10.0  # the latest figure's marker
+    series_colours: tuple[Colour, ...] = (Colour("0072B2"), Colour("A8450A"), Colour("00755A"),
+                                          Colour("8E3A80"))  # Okabe-Ito hues, darkened for 3:1
+    target_colour: Colour = BLACK
+    comparator_colours: tuple[Colour, ...] = (Colour("505A5F"), Colour("6F4E37"), Colour("3C3C78"))
+    grid_colour: Colour = Colour("C8CACC")
+    axis_colour: Colour = Colour("505A5F")
+    actual_label: str = "Actual"
+    target_label: str = "Target"
+    higher_better: str = "Higher is better"
+    lower_better: str = "Lower is better"
+    caption: str = ("Figure: {heading}, {first} to {last}. {polarity}The larger marker is the latest "
+                    "{which}figure.")  # {which} is the first line's name and a space, with several lines
+
+
+@dataclass(frozen=True, slots=True)
 class HouseStyle:
     """Fonts, sizes, colours, symbols, labels and page furniture for both outputs."""
 
@@ -303,6 +333,7 @@ class HouseStyle:
     labels: Labels = field(default_factory=Labels)
     page: PageSetup | None = None  # the page; a Word template's own page setup replaces it
     spacing: Spacing = field(default_factory=Spacing)  # a Word template's own spacing replaces it
+    chart: ChartStyle = field(default_factory=ChartStyle)
 
     @property
     def page_setup(self) -> PageSetup:

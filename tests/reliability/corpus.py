@@ -116,6 +116,7 @@ FIELDS: dict[str, str] = {
     "italic run": f"{PAGE}.commentary[1][1]",
     "bullet": f"{PAGE}.commentary[2].items[0]",
     "numbered": f"{PAGE}.commentary[3].items[0]",
+    "comparator": f"{PAGE}.chart.comparators[0].label",
 }
 TAGS = {field: f"f{number:02d}" for number, field in enumerate(FIELDS)}
 
@@ -125,6 +126,7 @@ NOT_TEXT_KEYS = frozenset({
     "basis", "bold", "colspan", "current", "id", "indicator", "italic", "language", "locale",
     "meeting_date", "period", "polarity", "published", "quarter", "reference", "row", "rule",
     "stated", "style", "unit", "values",
+    "history", "targets", "value",  # a chart's length, per-period targets and a comparator's figure
 })
 
 def tagged(field: str, text: str) -> str:
@@ -190,6 +192,8 @@ def report_with(text: str, overrides: dict[str, str] | None = None) -> dict[str,
                     ],
                     "footnotes": [v("footnote")],
                 }],
+                "chart": {"periods": [past, first, second], "targets": {first: 43}, "history": 3,
+                          "comparators": [{"label": v("comparator"), "value": 40}]},
                 "commentary": [
                     v("commentary"),
                     [{"text": v("bold run"), "bold": True}, {"text": v("italic run"), "italic": True}],
@@ -249,6 +253,7 @@ REQUIRED: dict[str, str] = {
     "supplementary title": f"{PAGE}.supplementary[0].title",
     "supplementary description": f"{PAGE}.supplementary[0].description",
     "footnote": f"{PAGE}.supplementary[0].footnotes[0]",
+    "comparator": f"{PAGE}.chart.comparators[0].label",
 }
 # The fields where blank text is allowed: table cells and runs of rich text.
 BLANK_ALLOWED = tuple(field for field in FIELDS if field not in REQUIRED)

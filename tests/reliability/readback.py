@@ -23,6 +23,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, TextStr
 from committee_papers import DEFAULT_STYLE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PARTS = ("word/document.xml", "word/header", "word/footer", "word/footnotes.xml")
 _CORE = ("title", "subject", "creator", "keywords", "lastModifiedBy", "description", "Company", "Manager")
 
@@ -52,11 +54,12 @@ class DocxText:
     alt_texts: tuple[str, ...]  # table captions and descriptions
     properties: dict[str, str]  # document properties: title, subject, creator, keywords, company
     loose_breaks: tuple[str, ...] = ()  # w:t texts holding a raw tab or line break (Word shows a space)
+    charts: tuple[str, ...] = ()  # the series names and categories of each chart part
 
     @property
     def everything(self) -> str:
         """Return all of it as one text, one item a line."""
-        return "\n".join([*self.paragraphs, *self.alt_texts, *self.properties.values()])
+        return "\n".join([*self.paragraphs, *self.alt_texts, *self.properties.values(), *self.charts])
 
 
 def read_docx(data: bytes) -> DocxText:
@@ -80,13 +83,19 @@ def read_docx(data: bytes) -> DocxText:
                 cells.append("\n".join(_paragraph_text(p) for p in cell.iter(f"{W}p")))
             for tag in ("tblCaption", "tblDescription"):
                 alt.extend(str(e.get(f"{W}val")) for e in root.iter(f"{W}{tag}"))
+            alt.extend(str(e.get("descr")) for e in root.iter(f"{WP}docPr") if e.get("descr"))
+        charts: list[str] = []
+        for name in sorted(n for n in archive.namelist() if n.startswith("word/charts/chart") and n.endswith(".xml")):
+            root = etree.fromstring(archive.read(name))
+            for tag in ("tx", "cat"):
+                charts.extend(v.text or "" for part in root.iter(f"{C}{tag}") for v in part.iter(f"{C}v"))
         core = list(etree.fromstring(archive.read("docProps/core.xml")))
         if "docProps/app.xml" in archive.namelist():
             core += list(etree.fromstring(archive.read("docProps/app.xml")))
     properties = {etree.QName(e).localname: e.text or "" for e in core
                   if etree.QName(e).localname in _CORE}
     return DocxText(tuple(paragraphs), tuple(header), tuple(cells), tuple(alt), properties,
-                    tuple(loose))
+                    tuple(loose), tuple(charts))
 
 
 @dataclass(frozen=True, slots=True)

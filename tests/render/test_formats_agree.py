@@ -37,12 +37,17 @@ def _docx_cells(data: bytes) -> tuple[list[str], list[str]]:
 
 
 def _pdf_cells(data: bytes) -> tuple[list[str], str]:
-    """Return the non-empty table cells in reading order, and all the text without white space."""
+    """Return the non-empty table cells in reading order, and all the text without white space.
+
+    The text is that between the margins, so a paragraph running onto the next page reads on
+    without the running header and the page number in between.
+    """
     cells: list[str] = []
     text = []
+    margin = cp.DEFAULT_STYLE.margin_mm / 25.4 * 72
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            text.append(page.extract_text() or "")
+            text.append(page.crop((0, margin, page.width, page.height - margin)).extract_text() or "")
             for table in page.find_tables():
                 for row in table.extract():
                     cells.extend(_norm(c) for c in row if c is not None and _norm(c))

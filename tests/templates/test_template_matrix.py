@@ -42,7 +42,7 @@ WORKBOOK = ROOT / "samples" / "kpis.xlsx"
 LONG_INDICATOR = "ASC04"  # the pack's first exception
 SENTENCE = ("Officers reviewed every delayed discharge with the hospital trust and agreed a weekly "
             "escalation call, so that no person waits longer than needed for a package of care.")
-PARAGRAPHS = 5  # of three sentences each: the page then ends about 20 pt above A4's bottom margin
+SENTENCES = 8  # in paragraphs of three: with the page's trend chart, the page then just fills A4
 DEJAVU = cp.FontFiles(bundled_font("DejaVuSans.ttf"), bundled_font("DejaVuSans-Bold.ttf"),
                       bundled_font("DejaVuSans.ttf"), bundled_font("DejaVuSans-Bold.ttf"))
 
@@ -111,7 +111,8 @@ def long_pack() -> cp.Pack:
     """Return the sample workbook's pack, with its first exception's commentary lengthened."""
     sheets = pd.read_excel(WORKBOOK, sheet_name=None)
     commentary = sheets["commentary"].copy()
-    text = "\n\n".join([" ".join([SENTENCE] * 3)] * PARAGRAPHS)
+    sentences = [SENTENCE] * SENTENCES
+    text = "\n\n".join(" ".join(sentences[start:start + 3]) for start in range(0, SENTENCES, 3))
     commentary.loc[commentary["indicator_id"] == LONG_INDICATOR, "commentary"] = text
     data = cp.from_dataframes(sheets["indicators"], sheets["values"], commentary, sheets["settings"])
     return cp.build_pack(data)

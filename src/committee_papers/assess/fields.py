@@ -57,6 +57,11 @@ def _page(page: ExceptionPage, where: str) -> Iterator[tuple[str, str]]:
         for n, note in enumerate(extra.footnotes):
             yield f"{here}.footnotes[{n}]", note
     yield from _blocks(page.commentary, f"{where}.commentary")
+    if page.chart is not None:
+        for c, comparator in enumerate(page.chart.comparators):
+            yield f"{where}.chart.comparators[{c}].label", comparator.label
+        for s, series in enumerate(page.chart.series):
+            yield f"{where}.chart.series[{s}].name", series.name
 
 
 def text_fields(report: Report) -> Iterator[tuple[str, str]]:

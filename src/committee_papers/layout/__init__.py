@@ -2,6 +2,7 @@
 
 from ..model.cleaning import clean_text, unclean_characters
 from .build import layout_report, page_layout
+from .chart import Chart, ChartLine, Dash, Marker, Role, ValueAxis
 from .grid import Placed, place
 from .nodes import (
     Align,
@@ -26,3 +27,4 @@ __all__ = [
     "PageLayout", "ParagraphKind", "Placed", "Scope", "Span", "SpanRole", "Table", "TextBlock",
     "clean_text", "gap_after", "layout_report", "page_layout", "place", "unclean_characters",
 ]
+__all__ += ["Chart", "ChartLine", "Dash", "Marker", "Role", "ValueAxis"]  # the trend chart

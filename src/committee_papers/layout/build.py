@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Block, ExceptionPage, ListBlock, Paragraph, Report, Section
 from ..model.cleaning import clean_text
 from ..style import DEFAULT_STYLE, HouseStyle
+from .chart import chart_block
 from .marks import key_spans
 from .nodes import DocumentLayout, Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Span, TextBlock
 from .tables import data_table, dot_table, indicator_table, span, supplementary_table
@@ -45,6 +46,8 @@ def page_layout(section: Section, page: ExceptionPage, first_in_section: bool,
         blocks.append(data_table(page, page.table, style, locale))
     if page.dot_table is not None:
         blocks.append(dot_table(page, style))
+    if page.chart is not None and (chart := chart_block(page, style, locale)) is not None:
+        blocks.append(chart)
     blocks.extend(_blocks(page.notes, style.labels.notes))
     for table in page.supplementary:
         if table.title:

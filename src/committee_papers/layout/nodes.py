@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..style import Colour
+from .chart import Chart
 
 
 class SpanRole(Enum):
@@ -127,7 +128,7 @@ class ListItems:
     ordered: bool = False
 
 
-LayoutBlock = Heading | Table | TextBlock | ListItems
+LayoutBlock = Heading | Table | TextBlock | ListItems | Chart
 
 
 def gap_after(block: LayoutBlock, following: LayoutBlock | None) -> bool:

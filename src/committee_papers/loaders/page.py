@@ -23,6 +23,7 @@ from ..model import (
     Value,
 )
 from .blocks import read_blocks, read_supplementary
+from .chart import read_chart
 from .context import Context
 from .figures import read_mark, read_value
 from .periods import current_column, read_periods
@@ -30,7 +31,7 @@ from .source import join
 
 PAGE_KEYS = [
     "title", "columns", "rows", "target", "target_header", "label_header", "dot",
-    "direction_of_travel", "notes", "supplementary", "commentary",
+    "direction_of_travel", "notes", "supplementary", "commentary", "chart",
 ]
 _POLARITY_ALIASES = {"higher": Polarity.HIGH, "lower": Polarity.LOW}
 
@@ -280,6 +281,7 @@ def read_page(ctx: Context, value: Any, path: str) -> ExceptionPage | None:
     sup_path = join(path, "supplementary")
     supplementary = [read_supplementary(ctx, v, join(sup_path, i))
                      for i, v in enumerate(ctx.sequence(data.get("supplementary", []), sup_path, allow_empty=True))]
+    chart = read_chart(ctx, data["chart"], join(path, "chart"), table, indicators[0].unit) if "chart" in data else None
     try:
         return ExceptionPage(
             tuple(indicators),
@@ -289,6 +291,7 @@ def read_page(ctx: Context, value: Any, path: str) -> ExceptionPage | None:
             tuple(s for s in supplementary if s is not None),
             read_blocks(ctx, data.get("commentary"), join(path, "commentary")),
             ctx.optional_text(data, "title", path),
+            chart=chart,
         )
     except ValueError as error:
         ctx.problem(path, str(error))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .chart import CHART_SCHEMA
 from .page import PAGE_KEYS
 from .reader import REPORT_KEYS
 
@@ -125,6 +126,7 @@ _PAGE_PROPERTIES: dict[str, Any] = {
             "footnotes": {"type": "array", "items": {"type": "string"}},
         }}},
     "commentary": _BLOCKS,
+    "chart": CHART_SCHEMA,
 }
 _REPORT_PROPERTIES: dict[str, Any] = {
     "appendix": {**_TEXT, "description": "The appendix label, e.g. 'App B – Q2 Exception Reports'."},

@@ -1,5 +1,7 @@
 """The report model: plain, immutable value objects, independent of any renderer."""
 
+from .chart import ChartSeries, Comparator, TargetLine, TrendChart
+from .charted import with_charts
 from .cleaning import clean_text, unclean_characters
 from .figures import NotAFigure, WrittenFigure, parse_figure
 from .kpi import Kpi, KpiData, KpiSettings, Observation
@@ -56,3 +58,4 @@ __all__ = [
     "Unit", "Value", "WrittenFigure", "check_figure", "check_language", "clean_text", "headline", "parse_figure",
     "parse_period", "quarter_of_month", "unclean_characters",
 ]
+__all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart

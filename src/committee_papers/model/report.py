@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .chart import TrendChart
 from .periods import ReportingPeriod
 from .tables import DataTable, DotTable
 from .text import Block, SupplementaryTable
@@ -58,8 +59,11 @@ class ExceptionPage:
     supplementary: tuple[SupplementaryTable, ...] = ()
     commentary: tuple[Block, ...] = ()
     title: str | None = None  # heading and bookmark; defaults to the first description
+    chart: TrendChart | None = None  # a trend chart of the figures, drawn after the DoT table
 
     def __post_init__(self) -> None:
+        if self.chart is not None:
+            _check_chart(self.chart, self.table)
         if not self.indicators:
             raise ValueError("an exception page needs at least one indicator")
         used = [row.indicator for row in self.table.rows] if self.table else []
@@ -72,6 +76,12 @@ class ExceptionPage:
     def heading(self) -> str:
         """Return the page's heading: its title, else its first indicator's description."""
         return self.title or self.indicators[0].description
+
+
+def _check_chart(chart: TrendChart, table: DataTable | None) -> None:
+    if table is None and not chart.series:
+        raise ValueError("a trend chart needs the page's data table, or figures of its own")
+    chart.check_table(tuple(p.label for p in table.periods) if table else (), len(table.rows) if table else 0)
 
 
 @dataclass(frozen=True, slots=True)

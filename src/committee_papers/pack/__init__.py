@@ -22,6 +22,7 @@ from ..model import (
     Section,
 )
 from ..model.rules import DEFAULT_PRESET, PRESETS, Rules
+from .charts import trend_chart
 from .pages import data_table, dot_table, exception_page
 
 
@@ -48,12 +49,14 @@ def _entry(kpi: Kpi, status: Status, reasons: tuple[str, ...], page: tuple[int, 
 
 
 def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = None, *,
-               past_years: int = 2) -> Pack:
+               past_years: int = 2, charts: bool = True, chart_periods: int | None = None) -> Pack:
     """Return the pack: exception pages of the indicators the rules select, and the scorecard.
 
     ``rules`` is a Rules value, a preset name (``havering``, ``belfast``, ``blackpool``), a
     rules file, or None for the default preset. Sections are the portfolios in workbook order
-    that have at least one exception; each exception page shows ``past_years`` past outturns.
+    that have at least one exception; each exception page shows ``past_years`` past outturns
+    and, with ``charts``, a trend chart of the last ``chart_periods`` periods (by default 8
+    quarters, 12 months or 5 years; see ``pack.charts``).
     """
     chosen = _rules(rules)
     reporting = data.reporting_period
@@ -68,7 +71,8 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
             if kpi.portfolio == portfolio and reasons[kpi.id]:
                 assert reporting is not None  # a selected indicator has figures, so a period
                 page_of[kpi.id] = (len(sections), len(pages))
-                pages.append(exception_page(kpi, statuses[kpi.id], reporting, past_years))
+                chart = trend_chart(kpi, reporting, chart_periods) if charts else None
+                pages.append(exception_page(kpi, statuses[kpi.id], reporting, past_years, chart=chart))
         if pages:
             sections.append(Section(portfolio, tuple(pages)))
     settings = data.settings
@@ -81,4 +85,4 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
     return Pack(report, scorecard, chosen.status.dot, chosen.name)
 
 
-__all__ = ["build_pack", "data_table", "dot_table", "exception_page"]
+__all__ = ["build_pack", "data_table", "dot_table", "exception_page", "trend_chart"]

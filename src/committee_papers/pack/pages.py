@@ -22,6 +22,7 @@ from ..model import (
     PeriodKind,
     ReportingPeriod,
     TargetKind,
+    TrendChart,
     Value,
 )
 
@@ -108,8 +109,9 @@ def dot_table(kpi: Kpi, status: Status) -> DotTable | None:
     return DotTable(tuple(comparisons)) if comparisons else None
 
 
-def exception_page(kpi: Kpi, status: Status, reporting: ReportingPeriod, past_years: int = 2) -> ExceptionPage:
-    """Return the exception page of one indicator."""
+def exception_page(kpi: Kpi, status: Status, reporting: ReportingPeriod, past_years: int = 2, *,
+                   chart: TrendChart | None = None) -> ExceptionPage:
+    """Return the exception page of one indicator, with ``chart`` if given."""
     notes: tuple[Block, ...] = kpi.notes + tuple(
         Paragraph.plain(f"{o.period.label}: {o.note}") for o in kpi.series if o.note)
     return ExceptionPage(
@@ -118,4 +120,5 @@ def exception_page(kpi: Kpi, status: Status, reporting: ReportingPeriod, past_ye
         dot_table=dot_table(kpi, status),
         notes=notes,
         commentary=kpi.commentary,
+        chart=chart,
     )

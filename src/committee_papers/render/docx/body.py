@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ...layout import Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Table, TextBlock, gap_after
+from ...layout import Chart, Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Table, TextBlock, gap_after
+from ...style import DEFAULT_STYLE, HouseStyle
 from . import styles, wml
 from .numbering import Numbering
 from .runs import spans_xml
@@ -18,7 +19,9 @@ class BodyWriter:
     """Write exception pages as body XML, each page after the first starting a new page."""
 
     def __init__(self, document: Any, found: TemplateStyles, palette: Palette, ids: StyleIds,
-                 text_width: int) -> None:
+                 text_width: int, style: HouseStyle = DEFAULT_STYLE) -> None:
+        self.document, self.style = document, style
+        self._charts: Any = None  # a ChartWriter, made for the first chart (python-pptx loads then)
         self.palette = palette
         self.ids = ids
         self.text_width = text_width  # twips
@@ -65,7 +68,17 @@ class BodyWriter:
                                    page_break=page_break)
         if isinstance(block, ListItems):
             return self._list(block, page_break=page_break)
+        if isinstance(block, Chart):
+            return self._chart(block, page_break=page_break)
         return table_xml(block, self.text_width, self.palette, self.ids, page_break=page_break)
+
+    def _chart(self, block: Chart, *, page_break: bool) -> str:
+        if self._charts is None:
+            from .chart import ChartWriter
+
+            self._charts = ChartWriter(self.document, self.style, self.text_width)
+        ids = self.ids.paragraph
+        return str(self._charts.paragraphs(block, ids[styles.BODY], ids[styles.SMALL_TEXT], page_break=page_break))
 
     def _list(self, block: ListItems, *, page_break: bool) -> str:
         name = styles.LIST_NUMBER if block.ordered else styles.LIST_BULLET

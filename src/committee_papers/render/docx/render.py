@@ -61,7 +61,7 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
     _set_properties(document, layout, date)
     found = TemplateStyles.read(document)
     writer = BodyWriter(document, found, Palette.read(found, style), StyleIds.read(found),
-                        _text_width(document))
+                        _text_width(document), style)
     return document, writer.body(layout.pages)
 
 

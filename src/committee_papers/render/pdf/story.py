@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...layout import Heading, LayoutBlock, PageLayout, Span, Table, TextBlock, gap_after
+from ...layout import Chart, Heading, LayoutBlock, PageLayout, Span, Table, TextBlock, gap_after
+from .chart import chart_blocks
 from .draw import Painter
 from .flow import Block
 from .paragraphs import list_item, paragraph
@@ -31,6 +32,8 @@ def blocks(block: LayoutBlock, styles: Styles, width: float, height: float,
         yield para
     elif isinstance(block, Table):
         yield TableBlock(block, styles, width, height, parent)
+    elif isinstance(block, Chart):
+        yield from chart_blocks(block, styles, width, parent)
     elif isinstance(block, TextBlock):
         para = paragraph(block.spans, styles, block.kind.value, width)
         para.element = content("P", block.spans, parent)
