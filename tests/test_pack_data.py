@@ -142,7 +142,7 @@ def test_sections_skip_portfolios_without_exceptions(small: KpiData) -> None:
     assert [s.portfolio for s in pack.report.sections] == ["Children", "Resources"]
     assert {e.id: e.page for e in pack.scorecard} == {
         "Q1": (0, 0), "OK": None, "M1": (1, 0), "Y1": (1, 1), "F1": None}
-    assert pack.report.appendix_label == "App B – Q2 Exception Reports"
+    assert pack.report.appendix == "App B – Q2 Exception Reports"
     assert pack.dot_convention is DotConvention.BETTER_WORSE
 
 

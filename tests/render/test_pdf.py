@@ -225,7 +225,7 @@ def test_metadata_language_and_title_bar(sample: dict[str, Any]) -> None:
     assert info.title == report.document_title
     assert info.author == "Blackpool Council"
     assert info.subject == sample["layout"].subject
-    assert report.appendix_label in info.subject
+    assert report.appendix in info.subject
     assert info["/Keywords"] == ", ".join(sample["layout"].keywords)
     root = reader.trailer["/Root"]
     assert sample["path"].read_bytes().startswith(b"%PDF-1.7")  # PDF/UA-1 builds on PDF 1.7

@@ -39,22 +39,24 @@ class Assessment:
         return cls(mark.direction, judgement, computed=False)
 
 
-def _figure(value: Value | Number | Decimal | int) -> Decimal:
-    if isinstance(value, (Decimal, int)):
-        return Decimal(value)
+def _figure(value: Value | Number | Decimal | int | float | str) -> Decimal:
+    if isinstance(value, (Decimal, int, float, str)):
+        return Number(value).value  # plain numbers and text as every input reads them
     return headline(value).value
 
 
 def assess_change(
-    current: Value | Decimal | int,
-    reference: Value | Decimal | int,
+    current: Value | Decimal | int | float | str,
+    reference: Value | Decimal | int | float | str,
     polarity: Polarity,
     tolerance: Decimal | int = 0,
 ) -> Assessment:
     """Return how ``current`` moved against ``reference`` and whether that is better.
 
-    A difference no larger than ``tolerance`` counts as no change. A count with its rate is
-    compared on the count.
+    ``current`` and ``reference`` are figures (``Number``, a count with its rate) or plain
+    numbers (``50.1``, ``Decimal("50.4")``, ``"1,234"``). A difference no larger than
+    ``tolerance`` counts as no change. A count with its rate is compared on the count. Raise
+    ValueError for a negative tolerance or text that is not a figure.
     """
     tolerance = Decimal(tolerance)
     if tolerance < 0:

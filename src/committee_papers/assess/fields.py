@@ -66,10 +66,10 @@ def _page(page: ExceptionPage, where: str) -> Iterator[tuple[str, str]]:
 
 def text_fields(report: Report) -> Iterator[tuple[str, str]]:
     """Yield (place, text) for every field of the report that is shown or stored in a document."""
-    for key in ("appendix_label", "title", "committee", "organisation", "author"):
+    for key in ("appendix", "title", "committee", "organisation", "author"):
         value = getattr(report, key)
         if value is not None:
-            yield ("appendix" if key == "appendix_label" else key), value
+            yield key, value
     for s, section in enumerate(report.sections):
         yield f"sections[{s}].portfolio", section.portfolio
         for p, page in enumerate(section.pages):

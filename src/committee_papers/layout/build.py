@@ -71,7 +71,7 @@ def layout_report(report: Report, style: HouseStyle = DEFAULT_STYLE) -> Document
                         ParagraphKind.SMALL)
         first = pages[0]
         pages[0] = PageLayout((*first.blocks, key), first.bookmark, first.portfolio)
-    subject_parts = [report.appendix_label, report.committee, report.period.label if report.period else None]
+    subject_parts = [report.appendix, report.committee, report.period.label if report.period else None]
     keywords = ["performance", "exception report", *(s.portfolio for s in report.sections)]
     if report.organisation and report.author:  # otherwise the organisation is already the author
         keywords.append(report.organisation)
@@ -83,6 +83,6 @@ def layout_report(report: Report, style: HouseStyle = DEFAULT_STYLE) -> Document
         author=clean_text(report.author or report.organisation or ""),
         keywords=tuple(clean_text(k) for k in keywords),
         language=report.language,
-        running_header=clean_text(report.appendix_label),
+        running_header=clean_text(report.appendix),
         pages=tuple(pages),
     )

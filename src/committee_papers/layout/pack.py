@@ -34,7 +34,7 @@ def _cover(pack: Pack, style: HouseStyle) -> list[LayoutBlock]:
     blocks: list[LayoutBlock] = [Heading(1, report.document_title)]
     facts = [("Committee", report.committee),
              ("Meeting date", format_long_date(report.meeting_date, report.locale) if report.meeting_date else None),
-             ("Appendix", report.appendix_label), ("Period", report.period.label if report.period else None),
+             ("Appendix", report.appendix), ("Period", report.period.label if report.period else None),
              ("Organisation", report.organisation)]
     for label, value in facts:
         if value:

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from ..assess import comparison_dot, row_dot
 from ..formatting import format_target, format_value
-from ..model import DataTable, ExceptionPage, RowStyle, SupplementaryTable
+from ..model import DataTable, ExceptionPage, Number, RowStyle, SupplementaryTable, Unit
 from ..model.cleaning import clean_text
 from ..style import HouseStyle
 from .marks import dot_spans, mark_words
@@ -66,8 +66,11 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
         cells: list[LayoutCell] = []
         if table.has_row_labels:
             cells.append(LayoutCell((span(row.label or "", bold=True),), scope=Scope.ROW))
+        unit = row.unit if row.unit is not Unit.NUMBER else page.indicators[row.indicator].unit
         for period in table.periods:
             value = row.values.get(period.label)
+            if isinstance(value, Number):
+                value = value.with_unit(unit)  # the indicator's unit, for figures given without one
             text = format_value(value, locale) if value is not None else ""
             cells.append(LayoutCell((span(text),), align=Align.CENTRE))
         target = table.target_for(row)

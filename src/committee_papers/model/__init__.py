@@ -32,7 +32,7 @@ from .tables import (
     TargetKind,
 )
 from .targets import TargetComparison
-from .text import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow
+from .text import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow, as_blocks
 from .values import (
     MAX_DIGITS,
     MAX_PLACES,
@@ -55,7 +55,7 @@ __all__ = [
     "KpiSettings", "ListBlock", "Mark", "NotAFigure", "Notice", "Number", "Observation", "Pack", "Pair",
     "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report", "ReportingPeriod", "RowStyle",
     "Run", "ScorecardEntry", "Section", "SupplementaryTable", "TableRow", "Target", "TargetComparison", "TargetKind",
-    "Unit", "Value", "WrittenFigure", "check_figure", "check_language", "clean_text", "headline", "parse_figure",
-    "parse_period", "quarter_of_month", "unclean_characters",
+    "Unit", "Value", "WrittenFigure", "as_blocks", "check_figure", "check_language", "clean_text", "headline",
+    "parse_figure", "parse_period", "quarter_of_month", "unclean_characters",
 ]
 __all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .chart import TrendChart
 from .periods import ReportingPeriod
 from .tables import DataTable, DotTable
-from .text import Block, SupplementaryTable
+from .text import Block, SupplementaryTable, as_blocks
 from .values import Polarity, Unit
 
 # A BCP 47 language tag (RFC 5646 §2.1): language, optional script, region and variants.
@@ -50,7 +50,12 @@ class Indicator:
 
 @dataclass(frozen=True, slots=True)
 class ExceptionPage:
-    """One exception report: indicators, figures, direction of travel and commentary."""
+    """One exception report: indicators, figures, direction of travel and commentary.
+
+    ``notes`` and ``commentary`` take blocks, or plain text (a paragraph each, split at blank
+    lines), or a list of texts and blocks. Raise ValueError for a page without indicators, rows
+    or comparisons naming an indicator it lacks, and TypeError for text of the wrong kind.
+    """
 
     indicators: tuple[Indicator, ...]
     table: DataTable | None = None
@@ -62,6 +67,12 @@ class ExceptionPage:
     chart: TrendChart | None = None  # a trend chart of the figures, drawn after the DoT table
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "indicators", tuple(self.indicators))
+        object.__setattr__(self, "notes", as_blocks(self.notes, "notes"))
+        object.__setattr__(self, "commentary", as_blocks(self.commentary, "commentary"))
+        object.__setattr__(self, "supplementary", tuple(self.supplementary))
+        if any(not isinstance(i, Indicator) for i in self.indicators):
+            raise TypeError("an exception page's indicators are Indicator values")
         if self.chart is not None:
             _check_chart(self.chart, self.table)
         if not self.indicators:
@@ -96,7 +107,7 @@ class Section:
 class Report:
     """An Exception Reports appendix."""
 
-    appendix_label: str
+    appendix: str
     sections: tuple[Section, ...]
     title: str | None = None  # document title; defaults to the appendix label
     period: ReportingPeriod | None = None
@@ -113,7 +124,7 @@ class Report:
     @property
     def document_title(self) -> str:
         """Return the title for the document's metadata."""
-        return self.title or self.appendix_label
+        return self.title or self.appendix
 
     def pages(self) -> Iterator[tuple[Section, ExceptionPage]]:
         """Yield every exception page with its section, in order."""

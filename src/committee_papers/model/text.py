@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -96,3 +97,21 @@ class SupplementaryTable:
     def width(self) -> int:
         """Return the number of grid columns."""
         return (self.header_rows + self.rows)[0].width if self.header_rows + self.rows else 0
+
+
+def as_blocks(value: object, name: str = "text") -> tuple[Block, ...]:
+    """Return blocks from what a script may give: blocks, a text (paragraphs split at blank
+    lines), or a list of texts and blocks. Raise TypeError for anything else, naming ``name``."""
+    if isinstance(value, str):
+        parts = [part.strip("\n") for part in re.split(r"\n[ \t]*\n", value.strip("\n"))]
+        return tuple(Paragraph.plain(part) for part in parts if part.strip())
+    if isinstance(value, (Paragraph, ListBlock)):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        blocks: list[Block] = []
+        for item in value:
+            blocks.extend(as_blocks(item, name) if isinstance(item, str) else (item,))
+        if any(not isinstance(block, (Paragraph, ListBlock)) for block in blocks):
+            raise TypeError(f"the {name} are paragraphs, lists or text, not {type(blocks[0]).__name__}")
+        return tuple(blocks)
+    raise TypeError(f"the {name} are paragraphs, lists or text, not {type(value).__name__}")

@@ -77,7 +77,7 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
             sections.append(Section(portfolio, tuple(pages)))
     settings = data.settings
     report = Report(
-        appendix_label=settings.appendix, sections=tuple(sections), title=settings.title,
+        appendix=settings.appendix, sections=tuple(sections), title=settings.title,
         period=data.reporting_period, committee=settings.committee, meeting_date=settings.meeting_date,
         organisation=settings.organisation,
     )

@@ -145,7 +145,7 @@ def test_the_template_body_is_replaced_and_extra_header_fields_are_filled_in(cop
     output = open_docx(render_to_bytes(report, copy))
     assert "delete me" not in output.element.body.xml
     assert output.sections[0].header.paragraphs[0].text == (
-        f"{report.appendix_label} | {report.document_title}")
+        f"{report.appendix} | {report.document_title}")
 
 
 @pytest.mark.parametrize(("name", "kind"), [
