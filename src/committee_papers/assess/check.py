@@ -26,9 +26,10 @@ from .page import comparison_dot, row_dot, rule_polarity
 
 
 class Severity(Enum):
-    """How serious a finding is: errors stop a render, warnings fail only ``--strict``."""
+    """How serious a finding is. Every finding is a warning: something that cannot be read is
+    a :class:`~committee_papers.LoadError`, never a finding, so ``check`` fails on findings only
+    under ``--strict``."""
 
-    ERROR = "error"
     WARNING = "warning"
 
 

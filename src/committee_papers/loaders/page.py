@@ -160,24 +160,24 @@ def _operand(ctx: Context, value: Any, path: str, table: DataTable | None,
     unit = row.unit if row else Unit.NUMBER
     if isinstance(value, dict):
         data = ctx.mapping(value, path, ["period"], [])
-        label = ctx.text((data or {}).get("period"), join(path, "period"))
-        if row is None or label not in row.values:
-            ctx.problem(path, f"the row has no figure for the period {label!r}")
-            return None
-        return row.values[label]
-    if value == "latest":
-        found = table.now(row) if table and row else None
-        if found is None:
-            ctx.problem(path, "there is no latest figure: the page's row has no figures")
-            return None
-        return found[1] if found[1] is not None else Missing(found[0].label)
-    if value == "target":
-        target = table.target_for(row) if table and row else None
-        if target is None or target.value is None:
-            ctx.problem(path, "the row has no figure for its target")
-            return None
-        return target.value
-    return read_value(ctx, value, path, unit)
+        which: str | None = ctx.text((data or {}).get("period"), join(path, "period"))
+    elif value in ("latest", "target"):
+        which = value
+    else:
+        return read_value(ctx, value, path, unit)
+    if table is None or row is None or which is None:
+        ctx.problem(path, "a comparison with the table's figures needs a page with a table and rows")
+        return None
+    try:
+        figure = table.figure(row, which)
+    except ValueError as error:
+        ctx.problem(path, str(error))
+        return None
+    if figure is None:
+        found = table.now(row)
+        assert found is not None  # figure() gives None only for a blank current period
+        return Missing(found[0].label)
+    return figure
 
 
 def _comparison(ctx: Context, value: Any, path: str, table: DataTable | None,

@@ -3,6 +3,7 @@
 from .chart import ChartSeries, Comparator, TargetLine, TrendChart
 from .charted import with_charts
 from .cleaning import clean_text, unclean_characters
+from .columns import Period, PeriodKind
 from .figures import NotAFigure, WrittenFigure, parse_figure
 from .kpi import Kpi, KpiData, KpiSettings, Observation
 from .notice import Notice
@@ -26,8 +27,6 @@ from .tables import (
     DotBasis,
     DotColumn,
     DotTable,
-    Period,
-    PeriodKind,
     Target,
     TargetKind,
 )
