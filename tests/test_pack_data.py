@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import committee_papers as cp
-from committee_papers.assess import check, comparison_dot, row_dot
+from committee_papers.assess import Pack, assess_report, check, comparison_dot, row_dot
 from committee_papers.formatting import format_value
 from committee_papers.layout import layout_report
 from committee_papers.model import (
@@ -19,7 +19,6 @@ from committee_papers.model import (
     DotConvention,
     FinancialYear,
     KpiData,
-    Pack,
     Paragraph,
     PeriodKind,
     Rag,
@@ -86,7 +85,7 @@ def test_the_scorecard_points_at_each_exception_page(sample_pack: Pack) -> None:
 
 
 def test_the_pack_report_lays_out_and_checks_without_errors(sample_pack: Pack) -> None:
-    layout = layout_report(sample_pack.report)
+    layout = layout_report(sample_pack.report, assess_report(sample_pack.report))
     assert len(layout.pages) == len(SAMPLE_EXCEPTIONS)
     assert layout.title == "Q3 2016/17 Performance Exception Reports"
     assert layout.running_header == "Appendix 5(b) - Exception Reports (Quarter 3 2016/2017)"

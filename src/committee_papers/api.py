@@ -11,8 +11,9 @@ from .style import DEFAULT_STYLE, HouseStyle
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .assess import Pack
     from .limits import Limits
-    from .model import KpiData, Pack, Report
+    from .model import KpiData, Report
     from .model.rules import Rules
     from .render.docx import TemplateSetup
 

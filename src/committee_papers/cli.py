@@ -124,7 +124,7 @@ def _template_style(template: Path | None) -> HouseStyle:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .assess import check
+    from .assess import assess_report, check
     from .layout import layout_report
     from .output import OutputSet, check_targets
 
@@ -159,7 +159,7 @@ def _render(args: argparse.Namespace) -> int:
     for file, report in zip(args.files, reports, strict=True):
         for finding in check(report):
             say(f"{file}: {finding}", error=True)
-        layouts[file] = layout_report(report, style)  # once, for both formats
+        layouts[file] = layout_report(report, assess_report(report), style)  # once, for both formats
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
         for file, report, target, fmt in jobs:
             if fmt == "docx":

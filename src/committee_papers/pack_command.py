@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .model import Pack
+from .assess import Pack
 from .progress import ProgressBar
 
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import committee_papers as cp
-from committee_papers.assess import check
+from committee_papers.assess import assess_report, check
 from committee_papers.layout import layout_report
 from committee_papers.model import DotConvention
 from committee_papers.pack import build_pack
@@ -223,7 +223,7 @@ def test_every_rendered_mark_agrees_with_the_figures_it_names(before: Decimal, n
     import dataclasses
 
     style = dataclasses.replace(style, marks=dataclasses.replace(style.marks, convention=convention))
-    layout = layout_report(page_report(copy.deepcopy(page)), style)
+    layout = layout_report(page_report(copy.deepcopy(page)), assess_report(page_report(copy.deepcopy(page))), style)
     table = next(block for block in layout.pages[0].blocks if getattr(block, "kind", "") == "data")
     cell = table.rows[-1].cells[-1]
     difference = now - before

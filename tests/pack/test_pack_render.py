@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 import committee_papers as cp
+from committee_papers.assess import Pack
 from committee_papers.cli import main
-from committee_papers.model import Pack
 from committee_papers.pack.render import render_pack
 from committee_papers.progress import ProgressBar
 

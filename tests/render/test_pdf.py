@@ -20,6 +20,7 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.errors import CommitteePapersError
 from committee_papers.layout import PageLayout, Span, SpanRole, Table, layout_report
 from committee_papers.render.pdf import render_pdf_with_pages
@@ -106,7 +107,8 @@ def sample(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     report = cp.load(SAMPLES[request.param])
     path = tmp_path_factory.mktemp("pdf") / f"{request.param}.pdf"
     cp.render_pdf(report, path)
-    return {"name": request.param, "report": report, "layout": layout_report(report), "path": path}
+    layout = layout_report(report, assess_report(report))
+    return {"name": request.param, "report": report, "layout": layout, "path": path}
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +192,7 @@ def test_bookmarks_nest_pages_under_their_portfolio(sample: dict[str, Any]) -> N
 
 def test_a_page_without_a_portfolio_is_a_top_level_bookmark() -> None:
     """A pack's scorecard has no portfolio: its entry stands alone, not under an empty parent."""
-    layout = layout_report(cp.load(SAMPLES["q3"]))
+    layout = layout_report(cp.load(SAMPLES["q3"]), assess_report(cp.load(SAMPLES["q3"])))
     cover = PageLayout(layout.pages[0].blocks[1:2], "Summary scorecard", "")
     layout = dataclasses.replace(layout, pages=(cover, *layout.pages))
     buffer = io.BytesIO()

@@ -17,6 +17,7 @@ import pytest
 from tests.reliability.corpus import CORPUS, report_with
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import DocumentLayout, Table, layout_report
 from committee_papers.render.pdf import write_pdf
 from committee_papers.render.pdf.fonts import register_fonts
@@ -55,7 +56,7 @@ def pdf_of(name: str) -> bytes:
 
 
 def layout_of(name: str) -> DocumentLayout:
-    return layout_report(report(name), cp.DEFAULT_STYLE)
+    return layout_report(report(name), assess_report(report(name)), cp.DEFAULT_STYLE)
 
 
 def written(name: str, tmp_path: Path) -> Path:

@@ -20,9 +20,9 @@ from ..model import (
     Value,
 )
 from ..model.cleaning import unclean_characters
-from .dot import Assessment
 from .fields import text_fields
 from .page import comparison_dot, row_dot, rule_polarity
+from .results import Assessment
 
 
 class Severity(Enum):

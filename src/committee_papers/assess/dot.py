@@ -2,41 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Direction, Judgement, Mark, Number, Polarity, Value, headline
-
-DIRECTION_WORDS = {Direction.UP: "Increased", Direction.DOWN: "Decreased", Direction.SAME: "No change"}
-JUDGEMENT_WORDS = {Judgement.BETTER: "better", Judgement.WORSE: "worse", Judgement.NEUTRAL: ""}
-
-
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """A direction of travel and its judgement; ``computed`` is False for a stated mark."""
-
-    direction: Direction
-    judgement: Judgement
-    computed: bool = True
-
-    @property
-    def words(self) -> str:
-        """Return the meaning in plain words, e.g. ``Increased – worse``."""
-        judgement = JUDGEMENT_WORDS[self.judgement]
-        direction = DIRECTION_WORDS[self.direction]
-        return f"{direction} – {judgement}" if judgement else direction
-
-    def agrees_with(self, mark: Mark) -> bool:
-        """Return whether a published mark says the same thing."""
-        if mark.direction is not self.direction:
-            return False
-        return mark.judgement is None or mark.judgement is self.judgement
-
-    @classmethod
-    def stated(cls, mark: Mark) -> Assessment:
-        """Return the assessment a stated mark gives, for comparisons with no data behind them."""
-        judgement = mark.judgement if mark.judgement is not None else Judgement.NEUTRAL
-        return cls(mark.direction, judgement, computed=False)
+from ..model import Direction, Judgement, Number, Polarity, Value, headline
+from .results import Assessment
 
 
 def _figure(value: Value | Number | Decimal | int | float | str) -> Decimal:

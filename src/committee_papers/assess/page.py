@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import (
     Comparison,
     DataRow,
@@ -14,25 +12,16 @@ from ..model import (
     Judgement,
     Period,
     Polarity,
+    Report,
     Target,
     TargetKind,
     Value,
     headline,
 )
-from .dot import Assessment, assess_change
+from .dot import assess_change
+from .results import Assessment, PageMarks, ReportMarks, RowDot
 
 _RULE_POLARITY = {TargetKind.INCREASE: Polarity.HIGH, TargetKind.DECREASE: Polarity.LOW}
-
-
-@dataclass(frozen=True, slots=True)
-class RowDot:
-    """The DoT of a data row, or why there is none."""
-
-    assessment: Assessment | None
-    reason: str = ""
-    current: Value | None = None
-    reference: Value | None = None
-    missing: str | None = None  # the current period, when it has no figure (no mark is drawn)
 
 
 def _compared(current: Value, reference: Value, polarity: Polarity) -> RowDot:
@@ -137,3 +126,20 @@ def comparison_dot(page: ExceptionPage, comparison: Comparison) -> Assessment | 
 def rule_polarity(kind: TargetKind) -> Polarity | None:
     """Return the polarity a rule target implies (Increase → High), if it is a rule."""
     return _RULE_POLARITY.get(kind)
+
+
+def assess_page(page: ExceptionPage) -> PageMarks:
+    """Return every mark of an exception page: each data row in each DoT column, and each
+    Direction of Travel entry."""
+    rows: tuple[tuple[RowDot, ...], ...] = ()
+    if page.table is not None:
+        rows = tuple(tuple(row_dot(page, row, column) for column in page.table.dots) for row in page.table.rows)
+    comparisons: tuple[Assessment | None, ...] = ()
+    if page.dot_table is not None:
+        comparisons = tuple(comparison_dot(page, c) for c in page.dot_table.comparisons)
+    return PageMarks(rows, comparisons)
+
+
+def assess_report(report: Report) -> ReportMarks:
+    """Return the marks of every page of a report, computed once for every output of it."""
+    return ReportMarks(tuple(tuple(assess_page(page) for page in section.pages) for section in report.sections))

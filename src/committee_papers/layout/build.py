@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..assess.results import PageMarks, ReportMarks
 from ..model import Block, ExceptionPage, ListBlock, Paragraph, Report, Section
 from ..model.cleaning import clean_text
 from ..style import DEFAULT_STYLE, HouseStyle
@@ -33,9 +34,9 @@ def _blocks(blocks: tuple[Block, ...], lead: str | None = None) -> list[LayoutBl
     return result
 
 
-def page_layout(section: Section, page: ExceptionPage, first_in_section: bool,
+def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_in_section: bool,
                 style: HouseStyle, locale: str) -> PageLayout:
-    """Return the layout of one exception page."""
+    """Return the layout of one exception page, showing the marks assessed for it."""
     blocks: list[LayoutBlock] = []
     if first_in_section:
         blocks.append(Heading(1, clean_text(section.portfolio)))
@@ -43,9 +44,9 @@ def page_layout(section: Section, page: ExceptionPage, first_in_section: bool,
     blocks.append(Heading(2, heading))
     blocks.append(indicator_table(page, style))
     if page.table is not None:
-        blocks.append(data_table(page, page.table, style, locale))
+        blocks.append(data_table(page, page.table, marks, style, locale))
     if page.dot_table is not None:
-        blocks.append(dot_table(page, style))
+        blocks.append(dot_table(page, marks, style))
     if page.chart is not None and (chart := chart_block(page, style, locale)) is not None:
         blocks.append(chart)
     blocks.extend(_blocks(page.notes, style.labels.notes))
@@ -60,12 +61,18 @@ def page_layout(section: Section, page: ExceptionPage, first_in_section: bool,
     return PageLayout(tuple(blocks), heading, clean_text(section.portfolio))
 
 
-def layout_report(report: Report, style: HouseStyle = DEFAULT_STYLE) -> DocumentLayout:
-    """Return the renderer-neutral layout of the whole report."""
+def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAULT_STYLE) -> DocumentLayout:
+    """Return the renderer-neutral layout of the whole report.
+
+    ``marks`` are the report's marks, computed once by ``assess.assess_report``; layout only
+    places them. Raise ValueError when they are not the marks of this report's pages.
+    """
+    if not marks.fits(report):
+        raise ValueError("the marks are not those of this report: compute them with assess_report(report)")
     pages = []
-    for section in report.sections:
-        for number, page in enumerate(section.pages):
-            pages.append(page_layout(section, page, number == 0, style, report.locale))
+    for section, section_marks in zip(report.sections, marks.pages, strict=True):
+        for number, (page, page_marks) in enumerate(zip(section.pages, section_marks, strict=True)):
+            pages.append(page_layout(section, page, page_marks, number == 0, style, report.locale))
     if style.marks.key_on_reports and pages:  # "How to read the marks", once, on the first page
         key = TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),
                         ParagraphKind.SMALL)

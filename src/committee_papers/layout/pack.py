@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
+from ..assess.results import Pack, ScorecardEntry
 from ..formatting import format_long_date, format_target, format_value
-from ..model import DotConvention, Pack, ScorecardEntry
+from ..model import DotConvention
 from ..style import DEFAULT_STYLE, HouseStyle
 from .build import layout_report
 from .marks import key_spans, mark_spans
@@ -123,6 +124,6 @@ def layout_pack(pack: Pack, style: HouseStyle = DEFAULT_STYLE, pages: PageNumber
     if pack.exceptions:
         blocks += [Heading(2, style.labels.exceptions), reasons_table(pack, style, pages)]
     cover = PageLayout(tuple(blocks), style.labels.scorecard, "")
-    body = layout_report(report, style)
+    body = layout_report(report, pack.marks, style)
     return DocumentLayout(body.title, body.subject, body.author, body.keywords, body.language,
                           body.running_header, (cover, *body.pages))

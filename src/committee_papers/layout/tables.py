@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..assess import comparison_dot, row_dot
+from ..assess.results import PageMarks
 from ..formatting import format_target, format_value
 from ..model import DataTable, ExceptionPage, Number, RowStyle, SupplementaryTable, Unit
 from ..model.cleaning import clean_text
@@ -42,8 +42,9 @@ def _columns(table: DataTable) -> int:
     return len(table.periods) + table.has_row_labels + table.show_target + len(table.dots)
 
 
-def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale: str) -> Table:
-    """Return the figures table: a two-row header when sub-periods share a year header."""
+def data_table(page: ExceptionPage, table: DataTable, marks: PageMarks, style: HouseStyle, locale: str) -> Table:
+    """Return the figures table: a two-row header when sub-periods share a year header; the
+    DoT cells show ``marks.rows``."""
     grouped = any(p.group for p in table.periods)
     depth = 2 if grouped else 1
     top: list[LayoutCell] = []
@@ -78,8 +79,7 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
             text = format_target(target, locale) if target else ""
             cells.append(LayoutCell((span(text),), rowspan=len(table.rows) if shared else 1,
                                     align=Align.CENTRE))
-        for column in table.dots:
-            dot = row_dot(page, row, column)
+        for dot in marks.rows[number]:
             cells.append(LayoutCell(dot_spans(dot.assessment, style.marks, dot.missing is not None),
                                     align=Align.CENTRE))
         rows.append(LayoutRow(tuple(cells)))
@@ -92,28 +92,27 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
     return Table(tuple(rows), widths, description, "data")
 
 
-def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
-    """Return the Direction of Travel table: a title row, the labels, then the marks."""
+def dot_table(page: ExceptionPage, marks: PageMarks, style: HouseStyle) -> Table:
+    """Return the Direction of Travel table: a title row, the labels, then ``marks.comparisons``."""
     assert page.dot_table is not None
     comparisons = page.dot_table.comparisons
     count = len(comparisons)
     title = page.dot_table.title or style.labels.direction_of_travel
     rows = [LayoutRow((header_cell(title, style, colspan=count, align=Align.LEFT),), header=True),
             LayoutRow(tuple(header_cell(c.label, style) for c in comparisons), header=True)]
-    marks: list[LayoutCell] = []
+    cells: list[LayoutCell] = []
     said: list[str] = []
-    for comparison in comparisons:
+    for comparison, assessment in zip(comparisons, marks.comparisons, strict=True):
         if comparison.text is not None:
-            marks.append(LayoutCell((span(comparison.text),), align=Align.CENTRE))
+            cells.append(LayoutCell((span(comparison.text),), align=Align.CENTRE))
             said.append(f"{comparison.label}: {comparison.text}")
             continue
-        assessment = comparison_dot(page, comparison)
         missing = comparison.missing is not None
-        marks.append(LayoutCell(dot_spans(assessment, style.marks, missing), align=Align.CENTRE))
+        cells.append(LayoutCell(dot_spans(assessment, style.marks, missing), align=Align.CENTRE))
         meaning = mark_words(assessment, style.marks) if assessment else (
             style.marks.no_figure_text if missing else "none")
         said.append(f"{comparison.label}: {meaning}")
-    rows.append(LayoutRow(tuple(marks)))
+    rows.append(LayoutRow(tuple(cells)))
     description = clean_text(f"{title}: " + "; ".join(said))
     return Table(tuple(rows), tuple([1 / count] * count), description, "dot")
 

@@ -7,7 +7,6 @@ from .columns import Period, PeriodKind
 from .figures import NotAFigure, WrittenFigure, parse_figure
 from .kpi import Kpi, KpiData, KpiSettings, Observation
 from .notice import Notice
-from .pack import Pack, ScorecardEntry
 from .periods import (
     MONTH_NAMES,
     MONTHS,
@@ -51,9 +50,9 @@ __all__ = [
     "MAX_DIGITS", "MAX_PLACES", "MONTHS", "MONTH_NAMES", "Block", "Cell", "Comparison", "DataRow",
     "DataTable", "Direction", "DotBasis", "DotColumn", "DotConvention", "DotTable", "ExceptionPage",
     "FinancialYear", "FiscalPeriod", "Frequency", "Indicator", "Judgement", "Kpi", "KpiData",
-    "KpiSettings", "ListBlock", "Mark", "NotAFigure", "Notice", "Number", "Observation", "Pack", "Pair",
+    "KpiSettings", "ListBlock", "Mark", "NotAFigure", "Notice", "Number", "Observation", "Pair",
     "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report", "ReportingPeriod", "RowStyle",
-    "Run", "ScorecardEntry", "Section", "SupplementaryTable", "TableRow", "Target", "TargetComparison", "TargetKind",
+    "Run", "Section", "SupplementaryTable", "TableRow", "Target", "TargetComparison", "TargetKind",
     "Unit", "Value", "WrittenFigure", "as_blocks", "check_figure", "check_language", "clean_text", "headline",
     "parse_figure", "parse_period", "quarter_of_month", "unclean_characters",
 ]

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import os
 
+from ..assess.page import assess_report
+from ..assess.results import Pack, ScorecardEntry
 from ..assess.selection import select
 from ..assess.status import Status, assess_kpi
 from ..model import (
     ExceptionPage,
     Kpi,
     KpiData,
-    Pack,
     Report,
-    ScorecardEntry,
     Section,
 )
 from ..model.rules import DEFAULT_PRESET, PRESETS, Rules
@@ -82,7 +82,7 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
         organisation=settings.organisation,
     )
     scorecard = tuple(_entry(kpi, statuses[kpi.id], reasons[kpi.id], page_of.get(kpi.id)) for kpi in data.kpis)
-    return Pack(report, scorecard, chosen.status.dot, chosen.name)
+    return Pack(report, assess_report(report), scorecard, chosen.status.dot, chosen.name)
 
 
 __all__ = ["build_pack", "data_table", "dot_table", "exception_page", "trend_chart"]

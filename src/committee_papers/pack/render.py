@@ -7,10 +7,10 @@ import os
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
+from ..assess import Pack
 from ..errors import CommitteePapersError
 from ..layout import DocumentLayout
 from ..layout.pack import PageNumbers, layout_pack
-from ..model import Pack
 from ..output import OutputSet, Target
 from ..style import DEFAULT_STYLE, HouseStyle
 

@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import Align, DocumentLayout, Heading, ListItems, Table, TextBlock, layout_report, place
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
@@ -79,7 +80,7 @@ def paragraphs_everywhere(document: Any) -> list[Paragraph]:
 
 
 def layout_of(name: str) -> DocumentLayout:
-    return layout_report(cp.load(SAMPLES / f"{name}.yaml"))
+    return layout_report(cp.load(SAMPLES / f"{name}.yaml"), assess_report(cp.load(SAMPLES / f"{name}.yaml")))
 
 
 def grid(table: Any) -> dict[tuple[int, int], Any]:

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from typing import Any, BinaryIO
 
+from ...assess import assess_report
 from ...layout import DocumentLayout, layout_report
 from ...model import Report
 from ...output import Target, write_output
@@ -95,7 +96,7 @@ def render_docx(report: Report, target: Target, *, template: str | os.PathLike[s
     """
     if template is not None:
         style = template_style(template, style).style
-    render_layout(layout_report(report, style), target, template=template, style=style,
+    render_layout(layout_report(report, assess_report(report), style), target, template=template, style=style,
                   date=report.meeting_date)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from ...assess import assess_report
 from ...layout import DocumentLayout, layout_report
 from ...model import Report
 from ...output import Target, write_output
@@ -30,7 +31,7 @@ def render_pdf_with_pages(report: Report | DocumentLayout, target: Target, *,
     page), so a scorecard can refer to them. The PDF is tagged (PDF/UA) unless ``tagged`` is
     false; ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well.
     """
-    layout = report if isinstance(report, DocumentLayout) else layout_report(report, style)
+    layout = report if isinstance(report, DocumentLayout) else layout_report(report, assess_report(report), style)
     fonts = register_fonts(style)
     starts: list[int] = []
 
