@@ -27,11 +27,17 @@ def render_docx(
     """Write the report as a Word document to a path or a binary stream.
 
     The page comes from ``template`` (a house-style .docx) when one is given, else from
-    ``style``. Raises TemplateError for a template that cannot be used.
+    ``style``. Raises TemplateError for a template that cannot be used. The report is
+    assessed, laid out and rendered: load → model → assess → layout → render.
     """
+    from .assess import assess_report
+    from .layout import layout_report
     from .render.docx import render_docx as _render
 
-    _render(report, target, template=template, style=style)
+    if template is not None:
+        style = template_style(template, style).style
+    layout = layout_report(report, assess_report(report), style)
+    _render(layout, target, template=template, style=style, date=report.meeting_date)
 
 
 def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT_STYLE, *,

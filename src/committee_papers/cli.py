@@ -163,9 +163,9 @@ def _render(args: argparse.Namespace) -> int:
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
         for file, report, target, fmt in jobs:
             if fmt == "docx":
-                from .render.docx import render_layout
+                from .render.docx import render_docx
 
-                outputs.write(target, partial(render_layout, layouts[file], template=args.template,
+                outputs.write(target, partial(render_docx, layouts[file], template=args.template,
                                               style=style, date=report.meeting_date))
             else:
                 from .render.pdf import render_pdf_with_pages

@@ -24,7 +24,6 @@ from committee_papers.layout import layout_report
 from committee_papers.model import DotConvention
 from committee_papers.pack import build_pack
 from committee_papers.pack.render import render_pack
-from committee_papers.render.docx import render_docx
 from committee_papers.render.pdf import render_pdf
 
 from ..reliability.readback import read_docx, read_pdf
@@ -39,7 +38,7 @@ def page_report(page: dict[str, Any], period: str = "Q3 2016/17") -> cp.Report:
 def rendered(report: cp.Report) -> tuple[str, bytes]:
     """Return the .docx text, and the PDF bytes."""
     word, pdf = io.BytesIO(), io.BytesIO()
-    render_docx(report, word)
+    cp.render_docx(report, word)
     render_pdf(report, pdf)
     return read_docx(word.getvalue()).everything, pdf.getvalue()
 
@@ -139,7 +138,7 @@ def test_a_table_shows_short_and_long_term_trends_side_by_side() -> None:
 
 def io_docx(report: cp.Report) -> bytes:
     word = io.BytesIO()
-    render_docx(report, word)
+    cp.render_docx(report, word)
     return word.getvalue()
 
 

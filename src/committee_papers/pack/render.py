@@ -28,9 +28,9 @@ def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> l
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
                 style: HouseStyle, pack: Pack) -> None:
-    from ..render.docx import render_layout
+    from ..render.docx import render_docx
 
-    render_layout(layout, target, template=template, style=style, date=pack.report.meeting_date)
+    render_docx(layout, target, template=template, style=style, date=pack.report.meeting_date)
 
 
 def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> PageNumbers:
