@@ -48,11 +48,13 @@ def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT
     Word template the .docx is made from: the PDF then takes its page (size, orientation,
     margins, header and footer room) and font sizes, so both files break pages alike.
     """
+    from .assess import assess_report
+    from .layout import layout_report
     from .render.pdf import render_pdf as _render
 
     if template is not None:
         style = template_style(template, style).style
-    _render(report, target, style=style, variant=variant)
+    _render(layout_report(report, assess_report(report), style), target, style=style, variant=variant)
 
 
 def template_style(template: str | os.PathLike[str], style: HouseStyle = DEFAULT_STYLE) -> TemplateSetup:

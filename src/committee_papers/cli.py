@@ -168,9 +168,9 @@ def _render(args: argparse.Namespace) -> int:
                 outputs.write(target, partial(render_docx, layouts[file], template=args.template,
                                               style=style, date=report.meeting_date))
             else:
-                from .render.pdf import render_pdf_with_pages
+                from .render.pdf import render_pdf
 
-                outputs.write(target, partial(render_pdf_with_pages, layouts[file], style=style,
+                outputs.write(target, partial(render_pdf, layouts[file], style=style,
                                               variant=args.pdf_variant))
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception pages)")

@@ -24,7 +24,6 @@ from committee_papers.layout import layout_report
 from committee_papers.model import DotConvention
 from committee_papers.pack import build_pack
 from committee_papers.pack.render import render_pack
-from committee_papers.render.pdf import render_pdf
 
 from ..reliability.readback import read_docx, read_pdf
 
@@ -39,7 +38,7 @@ def rendered(report: cp.Report) -> tuple[str, bytes]:
     """Return the .docx text, and the PDF bytes."""
     word, pdf = io.BytesIO(), io.BytesIO()
     cp.render_docx(report, word)
-    render_pdf(report, pdf)
+    cp.render_pdf(report, pdf)
     return read_docx(word.getvalue()).everything, pdf.getvalue()
 
 

@@ -23,7 +23,7 @@ import committee_papers as cp
 from committee_papers.assess import assess_report
 from committee_papers.errors import CommitteePapersError
 from committee_papers.layout import PageLayout, Span, SpanRole, Table, layout_report
-from committee_papers.render.pdf import render_pdf_with_pages
+from committee_papers.render.pdf import render_pdf as render_layout_pdf
 from committee_papers.render.pdf.fonts import register_fonts
 from committee_papers.render.pdf.paragraphs import layout_lines
 from committee_papers.render.pdf.styles import Styles
@@ -196,7 +196,7 @@ def test_a_page_without_a_portfolio_is_a_top_level_bookmark() -> None:
     cover = PageLayout(layout.pages[0].blocks[1:2], "Summary scorecard", "")
     layout = dataclasses.replace(layout, pages=(cover, *layout.pages))
     buffer = io.BytesIO()
-    starts = render_pdf_with_pages(layout, buffer)
+    starts = render_layout_pdf(layout, buffer)
     reader = PdfReader(buffer)
     outline = reader.outline
     assert [item.title for item in outline if not isinstance(item, list)] == [
@@ -206,13 +206,13 @@ def test_a_page_without_a_portfolio_is_a_top_level_bookmark() -> None:
     assert reader.get_destination_page_number(outline[0]) == 0
 
 
-def test_render_pdf_with_pages_says_where_each_exception_page_starts() -> None:
+def test_render_pdf_says_where_each_exception_page_starts() -> None:
     words = " ".join(f"word{i}" for i in range(2_000))
     report = cp.load({"appendix": "App", "sections": [{"portfolio": "P", "pages": [
         {"indicators": [{"description": f"Page {n}", "polarity": "high"}],
          "commentary": words if n == 1 else "Short."} for n in range(3)]}]})
     buffer = io.BytesIO()
-    starts = render_pdf_with_pages(report, buffer)
+    starts = render_layout_pdf(layout_report(report, assess_report(report)), buffer)
     reader = PdfReader(buffer)
     assert len(starts) == 3 and starts[0] == 1 and starts[1] == 2
     assert starts[2] > 3, "the long commentary runs over pages"

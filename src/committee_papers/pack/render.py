@@ -20,10 +20,9 @@ Progress = Callable[[str], None]
 
 def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> list[int]:
     """Write the PDF and return the page each page layout starts on."""
-    from ..render.pdf.document import write_pdf
-    from ..render.pdf.fonts import register_fonts
+    from ..render.pdf import render_pdf
 
-    return write_pdf(layout, style, register_fonts(style), stream)
+    return render_pdf(layout, stream, style=style)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,

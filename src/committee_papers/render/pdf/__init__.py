@@ -13,25 +13,22 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from ...assess import assess_report
-from ...layout import DocumentLayout, layout_report
-from ...model import Report
+from ...layout import DocumentLayout
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from .document import write_pdf
 from .fonts import register_fonts
 
 
-def render_pdf_with_pages(report: Report | DocumentLayout, target: Target, *,
-                          style: HouseStyle = DEFAULT_STYLE, tagged: bool = True,
-                          variant: str | None = None) -> list[int]:
-    """Write a report (or a ready layout) as a PDF; return the page each page layout starts on.
+def render_pdf(layout: DocumentLayout, target: Target, *, style: HouseStyle = DEFAULT_STYLE,
+               tagged: bool = True, variant: str | None = None) -> list[int]:
+    """Write a laid-out document as a PDF to a path or a binary stream, atomically; return the
+    page each page layout starts on.
 
-    Page numbers count from 1, one per page layout in order (for a report, one per exception
-    page), so a scorecard can refer to them. The PDF is tagged (PDF/UA) unless ``tagged`` is
-    false; ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well.
+    Page numbers count from 1, one per page layout in order, so a scorecard can refer to
+    them. The PDF is tagged (PDF/UA) unless ``tagged`` is false; ``variant="pdf/a-2b"`` makes
+    it a PDF/A-2b archive copy as well. This is the PDF renderer's one public entry.
     """
-    layout = report if isinstance(report, DocumentLayout) else layout_report(report, assess_report(report), style)
     fonts = register_fonts(style)
     starts: list[int] = []
 
@@ -42,10 +39,4 @@ def render_pdf_with_pages(report: Report | DocumentLayout, target: Target, *,
     return starts
 
 
-def render_pdf(report: Report, target: Target, *, style: HouseStyle = DEFAULT_STYLE,
-               tagged: bool = True, variant: str | None = None) -> None:
-    """Write the report as a print-ready, tagged PDF to a path or a binary stream."""
-    render_pdf_with_pages(report, target, style=style, tagged=tagged, variant=variant)
-
-
-__all__ = ["render_pdf", "render_pdf_with_pages", "write_pdf"]
+__all__ = ["render_pdf"]
