@@ -2,7 +2,7 @@
 
 from .cleaning import clean_text, unclean_characters
 from .figures import NotAFigure, WrittenFigure, parse_figure
-from .kpi import Kpi, KpiData, KpiSettings, Observation
+from .kpi import Kpi, KpiData, KpiSettings, Observation, Stated
 from .notice import Notice
 from .pack import Pack, ScorecardEntry
 from .periods import (
@@ -11,6 +11,7 @@ from .periods import (
     FinancialYear,
     FiscalPeriod,
     Frequency,
+    PeriodWithoutYear,
     ReportingPeriod,
     parse_period,
     quarter_of_month,
@@ -51,8 +52,8 @@ __all__ = [
     "DataTable", "Direction", "DotBasis", "DotColumn", "DotConvention", "DotTable", "ExceptionPage",
     "FinancialYear", "FiscalPeriod", "Frequency", "Indicator", "Judgement", "Kpi", "KpiData",
     "KpiSettings", "ListBlock", "Mark", "NotAFigure", "Notice", "Number", "Observation", "Pack", "Pair",
-    "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report", "ReportingPeriod", "RowStyle",
-    "Run", "ScorecardEntry", "Section", "SupplementaryTable", "TableRow", "Target", "TargetComparison", "TargetKind",
-    "Unit", "Value", "WrittenFigure", "check_figure", "check_language", "clean_text", "headline", "parse_figure",
-    "parse_period", "quarter_of_month", "unclean_characters",
+    "Paragraph", "Period", "PeriodKind", "PeriodWithoutYear", "Polarity", "Rag", "Report", "ReportingPeriod",
+    "RowStyle", "Run", "ScorecardEntry", "Section", "Stated", "SupplementaryTable", "TableRow", "Target",
+    "TargetComparison", "TargetKind", "Unit", "Value", "WrittenFigure", "check_figure", "check_language",
+    "clean_text", "headline", "parse_figure", "parse_period", "quarter_of_month", "unclean_characters",
 ]

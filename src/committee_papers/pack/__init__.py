@@ -25,7 +25,11 @@ from ..model.rules import DEFAULT_PRESET, PRESETS, Rules
 from .pages import data_table, dot_table, exception_page
 
 
-def _rules(rules: Rules | str | os.PathLike[str] | None) -> Rules:
+def resolve_rules(rules: Rules | str | os.PathLike[str] | None) -> Rules:
+    """Return the rules a preset name or rules file states (the default preset for None).
+
+    Raise LoadError for a rules file with problems, or a name that is neither.
+    """
     if rules is None:
         return PRESETS[DEFAULT_PRESET]
     if isinstance(rules, Rules):
@@ -54,7 +58,7 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
     rules file, or None for the default preset. Sections are the portfolios in workbook order
     that have at least one exception; each exception page shows ``past_years`` past outturns.
     """
-    chosen = _rules(rules)
+    chosen = resolve_rules(rules)
     reporting = data.reporting_period
     statuses = {kpi.id: assess_kpi(kpi, chosen.status) for kpi in data.kpis}
     reasons = {kpi.id: select(kpi, statuses[kpi.id], chosen.select, chosen.status.change_tolerance)
@@ -80,4 +84,4 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
     return Pack(report, scorecard, chosen.status.dot, chosen.name)
 
 
-__all__ = ["build_pack", "data_table", "dot_table", "exception_page"]
+__all__ = ["build_pack", "data_table", "dot_table", "exception_page", "resolve_rules"]
