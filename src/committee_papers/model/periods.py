@@ -320,9 +320,9 @@ def parse_period(value: Any, *, year: FinancialYear | None = None) -> FiscalPeri
     """Return the period a label (or a date, for its month) names; raise ValueError otherwise.
 
     Accepted: ``Q3 2016/17``, ``2016/17 Q3``, ``Quarter 3 2016/17`` or ``Qtr 3 2016/17``;
-    ``Sep 2016``, ``September 2016`` or ``2016-09`` (``YYYY-MM`` is always a month: a financial
-    year is written with a slash); ``2015/16``, ``2015/16 Outturn``, ``Outturn 2015/16`` or
-    ``2015/16 EoY``. A column heading under a year (``Q3``, ``Sept``, ``Outturn``, ``EoY``) is
+    ``Sep 2016``, ``September 2016`` or ``2016-09`` (``YYYY-MM`` is a month whenever MM is one:
+    ``2011-12`` is December 2011, ``2015-16`` the year 2015/16); ``2015/16``, ``2015/16 Outturn``,
+    ``Outturn 2015/16`` or ``2015/16 EoY``. A column heading under a year (``Q3``, ``Sept``, ``Outturn``, ``EoY``) is
     read within ``year``; without one it raises PeriodWithoutYear, a ValueError.
     """
     if isinstance(value, dt.date):
@@ -337,9 +337,11 @@ def parse_period(value: Any, *, year: FinancialYear | None = None) -> FiscalPeri
     month = _ISO_MONTH.match(text)
     if month:
         number = int(month.group(2))
-        if not 1 <= number <= 12:
-            raise ValueError(f"{text!r} is not a month: {number} is not 1 to 12")
-        return FiscalPeriod.month(int(month.group(1)), number)
+        if 1 <= number <= 12:
+            return FiscalPeriod.month(int(month.group(1)), number)
+        if f"{(int(month.group(1)) + 1) % 100:02d}" == month.group(2):
+            return FiscalPeriod.outturn(_year(text))  # 2015-16: no month 16, so the year 2015/16
+        raise ValueError(f"{text!r} is not a month: {number} is not 1 to 12")
     named = _NAMED_MONTH.match(text)
     if named and named.group(1).lower() in MONTHS:
         return FiscalPeriod.month(int(named.group(2)), MONTHS[named.group(1).lower()])

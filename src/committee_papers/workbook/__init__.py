@@ -23,6 +23,8 @@ from ..model import KpiData
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .reading import Sheets
+
 
 def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None,
                   mapping: str | os.PathLike[str] | None = None) -> KpiData:
@@ -39,32 +41,36 @@ def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None,
 
     from ..errors import LoadError, Problem
     from .build import build
+    from .folder import Folder
     from .mapping import read_mapping
     from .reading import long_sheets, open_book, read_sheets
     from .wide import read_wide
 
     source = os.fspath(path)
     given = read_mapping(mapping, limits) if mapping is not None else None
+    long_form = LoadError(source, [Problem("", "the workbook is in long form (it has indicators and values sheets), "
+                                               "and a mapping is for wide workbooks: leave out the mapping")])
     if Path(path).is_dir():
-        if given is not None:
-            raise LoadError(source, [Problem("", "a mapping is for a wide .xlsx workbook; a folder of CSV files is "
-                                                 "read in long form: leave out the mapping")])
-        sheets, problems = read_sheets(path, limits)
-        return build(source, sheets, problems)
+        folder = Folder(Path(path), limits)
+        if not folder.titles or is_long(folder):
+            if given is not None:
+                raise long_form
+            sheets, problems = read_sheets(path, limits)
+            return build(source, sheets, problems)
+        return read_wide(source, folder, given, limits)
     with open_book(path, limits) as book:
         if is_long(book):
             if given is not None:
-                raise LoadError(source, [Problem("", "the workbook is in long form (it has indicators and values "
-                                                     "sheets), and a mapping is for wide workbooks: leave out "
-                                                     "the mapping")])
+                raise long_form
             sheets, problems = long_sheets(book)
             return build(source, sheets, problems)
         return read_wide(source, book, given, limits)
 
 
-def is_long(book: Any) -> bool:
-    """Return whether an open workbook (``reading.Book``) is in long form: it has a ``values``
-    sheet, or an ``indicators`` sheet whose headings name no period (it then lacks its values)."""
+def is_long(book: Sheets) -> bool:
+    """Return whether a workbook's sheets (an .xlsx ``reading.Book`` or a folder of CSV files) are in
+    long form: a ``values`` sheet, or an ``indicators`` sheet whose headings name no period (it then
+    lacks its values)."""
     from .headings import is_period_heading
     from .reading import header_index
 

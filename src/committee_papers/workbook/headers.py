@@ -44,7 +44,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 IGNORE = "ignore"  # what a mapping file maps a column to that is to be left out
 # The headings a header row is found by: an indicator's reference or description.
 ANCHORS = ("id", "description")
-_YEAR_IN = re.compile(r"\(?\b(\d{4}\s*[/-]\s*(?:\d{4}|\d{2}))\b\)?")
+_YEAR_IN = re.compile(r"\(?(?<!\d)(\d{4}\s*[/-]\s*(?:\d{4}|\d{2}))(?!\d)\)?")
 
 
 def key(heading: Any) -> str:

@@ -178,7 +178,8 @@ def heading_rows(raw: RawSheet, mapping: Mapping | None) -> tuple[int, ...] | No
     above = anchor - 1
     if above >= 1:
         for c in range(1, width + 1):
-            if _bare(values.get((anchor, c))) and values.get((above, c)) is not None:
+            heading, over = values.get((anchor, c)), values.get((above, c))
+            if over is not None and (_bare(heading) or (is_period_heading(heading) and _year_above(over))):
                 return above, anchor
     return (anchor,)
 
@@ -277,7 +278,7 @@ def _period_column(c: int, upper: Any, lower: Any, heading: str, place: str,
         return Column(c, heading, period=parse_period(main)), None  # its month; quarters: see _dates
     text = _text(main)
     ambiguous = _AMBIGUOUS_YEAR.match(text)
-    if ambiguous and int(ambiguous.group(2)) == (int(ambiguous.group(1)) + 1) % 100:
+    if ambiguous and int(ambiguous.group(2)) == (int(ambiguous.group(1)) + 1) % 100 <= 12:
         start = int(ambiguous.group(1))
         month = parse_period(text).label
         return None, CellProblem(place, f"{text!r} could be the year {start}/{ambiguous.group(2)} or the month "

@@ -92,7 +92,7 @@ def parse_mapping(text: str, name: str, limits: Limits | None = None) -> Mapping
         if item not in KEYS:
             close = difflib.get_close_matches(item, KEYS, n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}?" if close else f"the keys are {', '.join(KEYS)}"
-            problems.append(Problem(item, f"unknown key {item!r}: {hint}", source.line(item)))
+            problems.append(Problem(item, f"unknown key {item!r}: {hint}", _key_line(text, item, source)))
     sheets = _names(source, "sheets", problems)
     skip = _names(source, "skip_sheets", problems)
     both = sorted({key(s) for s in sheets} & {key(s) for s in skip})
@@ -106,6 +106,14 @@ def parse_mapping(text: str, name: str, limits: Limits | None = None) -> Mapping
     if problems:
         raise LoadError(name, problems)
     return Mapping(name, sheets, skip, rows, columns)
+
+
+def _key_line(text: str, item: str, source: Source) -> int | None:
+    """Return the line a top-level key is written on (its value may start on the next)."""
+    for number, line in enumerate(text.splitlines()[:10_000], start=1):
+        if line.startswith(item) and line[len(item):].lstrip().startswith(":"):
+            return number
+    return source.line(item)
 
 
 def _names(source: Source, item: str, problems: list[Problem]) -> tuple[str, ...]:

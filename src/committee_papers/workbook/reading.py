@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import LoadError, Problem
 from ..limits import InputError, Limits, check_file, check_package, resolve
@@ -162,6 +162,18 @@ class RawSheet:
     merged: list[tuple[str, tuple[int, int, int, int]]] = field(default_factory=list)
 
 
+class Sheets(Protocol):
+    """A workbook's sheets by title, each read when asked for: an .xlsx ``Book`` or a ``folder.Folder``."""
+
+    titles: list[str]
+
+    def find(self, name: str) -> str | None: ...
+
+    def is_worksheet(self, title: str) -> bool: ...
+
+    def read(self, title: str) -> RawSheet: ...
+
+
 class Book:
     """An open .xlsx workbook: its sheets' titles, and each worksheet's cells read when asked for.
 
@@ -274,5 +286,5 @@ def keyed_sheet(raw: RawSheet, marker: str) -> tuple[Sheet | None, list[Problem]
     return make_sheet(raw.title, [c.value for c in raw.rows[header]], body, header_row=header + 1)
 
 
-__all__ = ["REQUIRED_SHEETS", "SHEETS", "Book", "RawSheet", "header_index", "is_blank", "keyed_sheet", "long_sheets",
-           "open_book", "read_sheets"]
+__all__ = ["REQUIRED_SHEETS", "SHEETS", "Book", "RawSheet", "Sheets", "header_index", "is_blank", "keyed_sheet",
+           "long_sheets", "open_book", "read_sheets"]

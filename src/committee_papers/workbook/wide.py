@@ -12,7 +12,7 @@ polarity as the sheet words them are kept (``Kpi.stated_status``, ``Kpi.stated_p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import LoadError, Problem
@@ -23,7 +23,7 @@ from .headers import FREQUENCY_WORDS, NO, POLARITY_WORDS, RAG_WORDS, UNIT_WORDS,
 from .headings import Column, Headings, heading_rows, read_headings
 from .indicators import VALUE_HINT, Spec, assemble, fractions, observe, read_target
 from .mapping import Mapping, parse_mapping
-from .reading import Book, RawSheet, keyed_sheet
+from .reading import RawSheet, Sheets, keyed_sheet
 from .settings import SETTINGS_COLUMNS, PercentScale, Reading, paragraphs, read_settings
 from .sheet import CellProblem, Sheet, column_letter, require
 
@@ -189,6 +189,7 @@ def _read_sheet(cells: Cells, sheet: Sheet, headings: Headings, reading: Reading
     portfolio = sheet.name.strip()
     count = 0
     for row in sheet.rows():
+        noticed = len(cells.notices)
         kpi_id = cells.text(sheet, row, "id", required=True)
         portfolio = cells.text(sheet, row, "portfolio", merged_ok=True) or portfolio
         if kpi_id is None:
@@ -198,13 +199,16 @@ def _read_sheet(cells: Cells, sheet: Sheet, headings: Headings, reading: Reading
             cells.problem(sheet, row, "id", f"the id {kpi_id!r} is already used on {found.where[kpi_id]}")
             continue
         found.where[kpi_id] = sheet.ref(row, "id")
-        found.specs[kpi_id] = _row(cells, sheet, row, kpi_id, portfolio, periods, reading, reporting)
+        spec = found.specs[kpi_id] = _row(cells, sheet, row, kpi_id, portfolio, periods, reading, reporting)
         found.notes[kpi_id] = (paragraphs(cells.text(sheet, row, "commentary")),
                                paragraphs(cells.text(sheet, row, "notes")))
+        name = spec.name if spec is not None else kpi_id
+        name = name if len(name) <= 90 else name[:87] + "..."  # as findings name an indicator
+        cells.notices[noticed:] = [replace(n, indicator=n.indicator or name) for n in cells.notices[noticed:]]
     return count
 
 
-def _settings(book: Book, cells: Cells) -> tuple[KpiSettings, Reading, str | None]:
+def _settings(book: Sheets, cells: Cells) -> tuple[KpiSettings, Reading, str | None]:
     title = book.find("settings")
     if title is None:
         return *read_settings(cells, None), None
@@ -232,7 +236,7 @@ def _mapping(given: Mapping | None, reading: Reading, cells: Cells, limits: Limi
         return None
 
 
-def _sheets(book: Book, mapping: Mapping | None, reading: Reading, settings_title: str | None,
+def _sheets(book: Sheets, mapping: Mapping | None, reading: Reading, settings_title: str | None,
             cells: Cells) -> tuple[list[str], list[str]]:
     """Return the titles of the sheets to read, and of those skipped as declared."""
     skip = [*(mapping.skip_sheets if mapping else ()), *reading.skip_sheets]
@@ -252,11 +256,46 @@ def _sheets(book: Book, mapping: Mapping | None, reading: Reading, settings_titl
 
 
 def _periods_text(headings: Headings) -> str:
-    labels = [col.period.label for col in headings.columns if col.period is not None]
-    return ", ".join(labels)
+    """Return the periods of the columns, a run of quarters or months of one year shortened:
+    ``2014/15, Q1-Q4 2015/16, 2015/16``."""
+    periods = [col.period for col in headings.columns if col.period is not None]
+    parts: list[str] = []
+    start = 0
+    while start < len(periods):
+        end = start
+        first = periods[start]
+        while (end + 1 < len(periods) and first.frequency is not Frequency.ANNUAL
+               and periods[end + 1] == periods[end].next() and periods[end + 1].year == first.year):
+            end += 1
+        if end - start >= 2:
+            parts.append(f"{first.column}-{periods[end].column} {first.year.short}")
+        else:
+            parts.extend(p.label for p in periods[start:end + 1])
+        start = end + 1
+    return ", ".join(parts)
 
 
-def read_wide(source: str, book: Book, given: Mapping | None, limits: Limits | None = None) -> KpiData:
+def _no_headings(raw: RawSheet) -> Problem:
+    """Return the problem of a sheet with no heading row the library knows, quoting the likeliest."""
+    likely = next(((number, texts) for number, row in enumerate(raw.rows[:20], start=1)
+                   if len(texts := [str(c.value).strip() for c in row if not c.blank]) >= 3), None)
+    seen = ""
+    if likely is not None:
+        number, texts = likely
+        shown = ", ".join(repr(t[:30]) for t in texts[:6]) + (", ..." if len(texts) > 6 else "")
+        seen = f" (row {number} holds {shown})"
+    return CellProblem(f"{raw.title}!1:20", "no heading row naming the indicators' reference or description (such "
+                       f"as 'Ref' or 'Indicator') is in the first 20 rows{seen}: if the sheet holds indicators, map "
+                       "its headings in a mapping file (--mapping; see README, 'The mapping file'); if it holds "
+                       "none, skip it (skip_sheets in the settings sheet, or in the mapping file). A workbook in "
+                       "long form has sheets named indicators and values.")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def read_wide(source: str, book: Sheets, given: Mapping | None, limits: Limits | None = None) -> KpiData:
     """Return the KPI data of a wide workbook, or raise LoadError listing every problem.
 
     ``given`` is the mapping passed with the workbook (``--mapping``); the settings sheet's
@@ -276,11 +315,7 @@ def read_wide(source: str, book: Book, given: Mapping | None, limits: Limits | N
             continue
         rows = heading_rows(raw, mapping)
         if rows is None:
-            cells.problems.append(CellProblem(
-                f"{title}!1:20", "no heading row naming the indicators' reference or description (such as 'Ref' "
-                "or 'Indicator') is in the first 20 rows: if the sheet holds no indicators, skip it "
-                "(skip_sheets in the settings sheet, or in a mapping file); if it does, map its headings in a "
-                "mapping file (--mapping). (A workbook in long form has sheets named indicators and values.)"))
+            cells.problems.append(_no_headings(raw))
             continue
         headings, problems = read_headings(raw, rows, mapping, settings.period, used)
         cells.problems.extend(problems)
@@ -291,15 +326,18 @@ def read_wide(source: str, book: Book, given: Mapping | None, limits: Limits | N
         count = _read_sheet(cells, sheet, headings, reading, settings.period, found)
         rows_text = f"heading rows {rows[0]}-{rows[1]}" if len(rows) == 2 else f"heading row {rows[0]}"
         notes = "".join(f"; {note}" for note in headings.notes)
-        found.layout.append(f"  {title}: {rows_text}, {count} indicators; periods {_periods_text(headings)}{notes}")
+        fields = ", ".join(f"{col.heading} ({col.field})" for col in headings.columns if col.field is not None)
+        found.layout.append(f"  {title}: {rows_text}, {_plural(count, 'indicator')}; periods "
+                            f"{_periods_text(headings)}{notes}")
+        found.layout.append(f"  {title}: columns {fields}")
     if mapping is not None:
         for entry in mapping.columns.values():
             if key(entry.heading) not in used:
                 cells.problems.append(mapping.problem(entry, f"no sheet has the heading {entry.heading!r}: write it "
                                                       "as the sheet does (case and punctuation do not matter)"))
     fractions({k: v for k, v in found.specs.items() if v is not None}, cells)
-    layout = [f"wide: one row per indicator, {len(found.specs)} indicators on {len(titles)} "
-              f"sheet{'s' * (len(titles) != 1)}" + (f" (read with the mapping {mapping.name})" if mapping else ""),
+    layout = [f"wide: one row per indicator, {_plural(len(found.specs), 'indicator')} on "
+              f"{_plural(len(titles), 'sheet')}" + (f" (read with the mapping {mapping.name})" if mapping else ""),
               *found.layout]
     if skipped:
         layout.append(f"  skipped: {', '.join(skipped)}")
