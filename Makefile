@@ -11,11 +11,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Set up and render the samples into out/: the two appendices, and the pack from the workbook.
+## Set up and render the samples into out/: the two appendices, and the packs from the workbooks.
 demo: $(STAMP)
 	$(VENV)/bin/committee-papers render samples/*.yaml -o out --format both
 	$(VENV)/bin/committee-papers check samples/*.yaml
 	$(VENV)/bin/committee-papers pack samples/kpis.xlsx -o out --format both
+	$(VENV)/bin/committee-papers pack samples/kpis-wide.xlsx -o out --format both
+	$(VENV)/bin/committee-papers pack samples/kpis-unusual.xlsx --mapping samples/mappings/kpis-unusual.yaml -o out --format both
 
 ## Set up and run the whole test suite, then the linters.
 test: $(STAMP)

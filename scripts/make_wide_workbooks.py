@@ -6,7 +6,7 @@
   per indicator, two heading rows (each year above its quarters, merged cells), a RAG column and
   the commentary in the row, each sheet with its own headings; a settings sheet and a notes sheet
   (skipped). It reads without a mapping file.
-- ``kpis-unusual.xlsx`` and ``kpis-unusual.mapping.yaml``: the same indicators on one sheet under
+- ``kpis-unusual.xlsx`` and ``mappings/kpis-unusual.yaml``: the same indicators on one sheet under
   headings of its own ("KPI code", "What we measure", "Apr-Jun 16", ...), read with the mapping.
 
 ``build_long()`` makes the equivalent long-form workbook (indicators and values sheets), which the
@@ -183,7 +183,8 @@ UNUSUAL_UNITS = {"percent": "%", "count": "No.", "money": "£", "rate": "Rate", 
 
 def mapping_text() -> str:
     """Return the mapping file that reads kpis-unusual.xlsx."""
-    lines = ["# How to read samples/kpis-unusual.xlsx, whose headings are its own.", "columns:"]
+    lines = ["# How to read samples/kpis-unusual.xlsx, whose headings are its own:", "#   committee-papers pack "
+             "samples/kpis-unusual.xlsx --mapping samples/mappings/kpis-unusual.yaml -o out", "columns:"]
     lines += [f"  {heading}: {field}" for heading, field in UNUSUAL_COLUMNS.items()]
     lines += ["periods:"] + [f"  {heading}: {period}" for heading, period in UNUSUAL_PERIODS.items()]
     return "\n".join(lines) + "\n"
@@ -257,9 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     args.output.mkdir(parents=True, exist_ok=True)
     (args.output / "kpis-wide.xlsx").write_bytes(_fixed_bytes(build_wide()))
     (args.output / "kpis-unusual.xlsx").write_bytes(_fixed_bytes(build_unusual()))
-    (args.output / "kpis-unusual.mapping.yaml").write_text(mapping_text(), encoding="utf-8")
+    (args.output / "mappings").mkdir(exist_ok=True)
+    (args.output / "mappings" / "kpis-unusual.yaml").write_text(mapping_text(), encoding="utf-8")
     count = sum(len(rows) for rows in SHEETS.values())
-    print(f"wrote {args.output}/kpis-wide.xlsx, kpis-unusual.xlsx and kpis-unusual.mapping.yaml: {count} indicators "
+    print(f"wrote {args.output}/kpis-wide.xlsx, kpis-unusual.xlsx and mappings/kpis-unusual.yaml: {count} indicators "
           f"in {len(SHEETS)} portfolios")
     return 0
 

@@ -24,7 +24,7 @@ from ..reliability.readback import DocxText, PdfText, read_docx, read_pdf
 ROOT = Path(__file__).resolve().parents[2]
 WIDE = ROOT / "samples" / "kpis-wide.xlsx"
 UNUSUAL = ROOT / "samples" / "kpis-unusual.xlsx"
-MAPPING = ROOT / "samples" / "kpis-unusual.mapping.yaml"
+MAPPING = ROOT / "samples" / "mappings" / "kpis-unusual.yaml"
 SCRIPT = ROOT / "scripts" / "make_wide_workbooks.py"
 # Worked out by hand from scripts/wide_sample_data.py under Havering's rule (see the comment by
 # each row there): the Reds, and those off target and worse than the quarter before (AS08 29 days
@@ -168,7 +168,7 @@ def test_the_stated_status_is_judged_by_the_rules_given(capsys: pytest.CaptureFi
 
 def test_the_samples_are_made_by_the_script(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(SCRIPT), "-o", str(tmp_path)], check=True, capture_output=True)
-    for name in ("kpis-wide.xlsx", "kpis-unusual.xlsx", "kpis-unusual.mapping.yaml"):
+    for name in ("kpis-wide.xlsx", "kpis-unusual.xlsx", "mappings/kpis-unusual.yaml"):
         assert (tmp_path / name).read_bytes() == (ROOT / "samples" / name).read_bytes(), name
 
 
@@ -186,3 +186,13 @@ def test_the_wide_sample_has_what_the_issue_asks_for() -> None:
                                for r in sheet.merged_cells.ranges)
     assert merged_headings >= 2
     assert sum(book[name].max_row - 4 for name in portfolios) >= 30
+
+
+def test_the_readmes_mapping_reads_the_unusual_sample(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### The mapping file"):]
+    example = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
+    mapping = tmp_path / "readme.yaml"
+    mapping.write_text(example, encoding="utf-8")
+    assert [k.id for k in read_workbook(UNUSUAL, mapping=mapping).kpis] == \
+           [k.id for k in read_workbook(UNUSUAL, mapping=MAPPING).kpis]
