@@ -151,12 +151,20 @@ def test_what_is_no_figure_is_a_located_error(tmp_path: Path, value: Any, messag
     assert len(problems) == 1 and problems[0].startswith(f"Services!G2 (Q2 2016/17): {message}"), problems
 
 
+def test_a_literal_percent_sign_on_a_count_is_an_error(tmp_path: Path) -> None:
+    data = rows()
+    data[2][3] = "count"
+    assert _problems(_write(tmp_path, data, {"G3": '0"%"'})) == [
+        "Services!G3 (Q2 2016/17): the figure is formatted as a percentage but the indicator's unit is count: "
+        "correct the indicator's unit, or the cell"]
+
+
 def test_a_percent_format_on_money_is_an_error(tmp_path: Path) -> None:
     data = rows()
     data[2][6] = 0.0425
     assert _problems(_write(tmp_path, data, {"G3": "0.00%"})) == [
         "Services!G3 (Q2 2016/17): the figure is formatted as a percentage but the indicator's unit is money: "
-        "correct the unit in the indicators sheet, or the cell"]
+        "correct the indicator's unit, or the cell"]
 
 
 def test_a_figure_after_the_period_reported_is_an_error(tmp_path: Path) -> None:

@@ -196,3 +196,17 @@ def test_the_readmes_mapping_reads_the_unusual_sample(tmp_path: Path) -> None:
     mapping.write_text(example, encoding="utf-8")
     assert [k.id for k in read_workbook(UNUSUAL, mapping=mapping).kpis] == \
            [k.id for k in read_workbook(UNUSUAL, mapping=MAPPING).kpis]
+
+
+def test_a_figure_due_but_blank_is_a_finding_about_its_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = openpyxl.load_workbook(WIDE)
+    sheet = book["Children's Services"]
+    assert sheet["B11"].value.startswith("Number of in-house foster carer") and sheet["M11"].value == 141
+    sheet["M11"] = None  # CS07's Q3 2016/17, due by the period reported
+    sheet["P11"] = None  # and its stated status, which the figures would no longer give
+    changed = tmp_path / "blank.xlsx"
+    book.save(changed)
+    assert main(["check", str(changed)]) == 0
+    assert (f"{changed}: warning: CS07 Number of in-house foster carer households: its row: the latest figure is for "
+            "Q2 2016/17, but one for Q3 2016/17 is due by Q3 2016/17: add it to its row, or it is reported as "
+            "missing") in capsys.readouterr().out.splitlines()

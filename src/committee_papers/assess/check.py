@@ -203,10 +203,12 @@ def _kpi_findings(data: KpiData, rules: Rules) -> list[Finding]:
     reporting = data.reporting_period
     if reporting is None:
         return findings
+    place = "its row" if data.layout.startswith("wide") else "values sheet"
+    where = "its row" if place == "its row" else "the values sheet"
     for kpi in data.kpis:
         if not kpi.series:
-            findings.append(Finding(Severity.WARNING, "values sheet", "the indicator has no figures: give them in the "
-                                    "values sheet, or remove it", "no-figures", indicator_name(kpi.indicator)))
+            findings.append(Finding(Severity.WARNING, place, f"the indicator has no figures: give them in {where}, "
+                                    "or remove it", "no-figures", indicator_name(kpi.indicator)))
             continue
         latest = kpi.latest
         assert latest is not None
@@ -215,8 +217,8 @@ def _kpi_findings(data: KpiData, rules: Rules) -> list[Finding]:
             due = due.next()
         if due != latest.period:
             findings.append(Finding(
-                Severity.WARNING, "values sheet", f"the latest figure is for {latest.period.label}, but one for "
-                f"{due.label} is due by {reporting.label}: add it to the values sheet, or it is reported as "
+                Severity.WARNING, place, f"the latest figure is for {latest.period.label}, but one for "
+                f"{due.label} is due by {reporting.label}: add it to {where}, or it is reported as "
                 "missing", "period-not-reported", indicator_name(kpi.indicator)))
     return findings
 

@@ -186,7 +186,7 @@ class Cells:
         if spelled is not None and unit not in (spelled, Unit.NUMBER):
             how = "formatted as a percentage" if cell.format.shows_percent else f"written with {found.symbol}"
             self.problem(sheet, row, column, f"the figure is {how} but the indicator's unit is {unit.value}: "
-                         "correct the unit in the indicators sheet, or the cell")
+                         "correct the indicator's unit, or the cell")
             return None
         return found
 
