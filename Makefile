@@ -18,11 +18,13 @@ $(TESTING): $(RUNTIME)
 	touch $(TESTING)
 
 ## Set up and render the samples into out/: the two appendices (with a trend chart on each page),
-## and the pack from the workbook (its charts are on by default).
+## and the packs from the workbooks (their charts are on by default).
 demo: $(RUNTIME)
 	$(VENV)/bin/committee-papers render samples/*.yaml -o out --format both --charts
 	$(VENV)/bin/committee-papers check samples/*.yaml
 	$(VENV)/bin/committee-papers pack samples/kpis.xlsx -o out --format both
+	$(VENV)/bin/committee-papers pack samples/kpis-wide.xlsx -o out --format both
+	$(VENV)/bin/committee-papers pack samples/kpis-unusual.xlsx --mapping samples/mappings/kpis-unusual.yaml -o out --format both
 
 ## Set up and run the whole test suite (in parallel, one worker per core), then the linters.
 test: $(TESTING)

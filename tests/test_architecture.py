@@ -67,3 +67,25 @@ def test_lazy_names_resolve_and_star_import_works() -> None:
         assert name in namespace and getattr(cp, name) is namespace[name]
     with pytest.raises(AttributeError):
         cp.no_such_name  # noqa: B018
+
+
+def _package_imports(path: Path) -> set[str]:
+    """Return the committee_papers modules a module imports, by their first name (``model``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        module = node.module or ""
+        if node.level == 2:  # from ..model import X, or from .. import output
+            found.update([module.split(".")[0]] if module else [alias.name for alias in node.names])
+        elif node.level == 0 and module.startswith("committee_papers."):
+            found.add(module.split(".")[1])
+    return found
+
+
+def test_the_workbook_reader_reads_into_the_model_and_nothing_more() -> None:
+    # data flows one way: the workbook reader knows the model (and the safe readers), never the
+    # assessment, the layout or the renderers
+    for path in sorted((PACKAGE / "workbook").rglob("*.py")):
+        assert _package_imports(path) <= {"model", "errors", "limits", "loaders"}, path.name

@@ -75,6 +75,10 @@ def test_every_yaml_example_is_read_by_the_library(tmp_path: Path) -> None:
                     "columns": {"past": ["2014/15"], "year": "2015/16", "periods": ["Q1", "Q2", "Q3", "Q4"]},
                     "rows": [{"label": "No.", "values": {"2014/15": 1, "Q1": 2, "Q2": 3, "Q3": 4}}], **data}
             cp.load({"appendix": "A", "sections": [{"portfolio": "P", "pages": [page]}]})
+        elif "columns" in data or "sheets" in data:  # a mapping file for a wide workbook
+            from committee_papers.workbook.mapping import read_mapping
+
+            assert read_mapping(path) is not None, line
         else:
             pytest.fail(f"README line {line}: a YAML example the test cannot place")
 

@@ -67,15 +67,18 @@ def template_style(template: str | os.PathLike[str], style: HouseStyle = DEFAULT
     return _read(template, style)
 
 
-def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None) -> KpiData:
+def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None,
+                  mapping: str | os.PathLike[str] | None = None) -> KpiData:
     """Return the KPI data in an .xlsx workbook or a folder of CSV files (openpyxl loads on first use).
 
-    The file is read as untrusted, within ``limits`` (``committee_papers.limits.Limits``).
-    Raise LoadError naming the sheet and cell of every problem.
+    The layout (long form or wide) is found from the workbook, and ``.layout`` says which;
+    ``mapping`` is a YAML mapping file for a wide workbook's own headings. The files are read
+    as untrusted, within ``limits`` (``committee_papers.limits.Limits``). Raise LoadError naming
+    the sheet and cell of every problem.
     """
     from .workbook import read_workbook as _read
 
-    return _read(path, limits=limits)
+    return _read(path, limits=limits, mapping=mapping)
 
 
 def from_dataframes(

@@ -1,4 +1,4 @@
-"""The command line: ``committee-papers render | check | schema | pack``.
+"""The command line: ``committee-papers render | check | schema | pack | new-workbook``.
 
 Exit codes: 0 success; 1 bad input, a file that cannot be written, or findings under
 ``--strict``; 2 a usage error (argparse); 70 an internal error (a bug: sysexits' EX_SOFTWARE);
@@ -70,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE",
                        help="report files (YAML or JSON), .xlsx workbooks or folders of CSV files")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--mapping", type=Path, metavar="PATH",
+                       help="a YAML mapping file: how to read a wide workbook's own headings")
+    check.add_argument("--rules", default=None, metavar="PRESET_OR_FILE",
+                       help="the rules a workbook's stated RAG status is checked against: havering (default), "
+                       "belfast, blackpool, or a YAML rules file")
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of the report format")
     pack = commands.add_parser("pack", parents=[common], help="make the whole appendix pack from a KPI workbook")
     pack.add_argument("workbook", type=Path, metavar="WORKBOOK", help="an .xlsx workbook, or a folder of CSV files")
@@ -81,6 +86,15 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--strict", action="store_true", help="write nothing if there are warnings")
     pack.add_argument("--no-charts", dest="charts", action="store_false",
                       help="leave out the trend chart of each exception page")
+    pack.add_argument("--mapping", type=Path, metavar="PATH",
+                      help="a YAML mapping file: how to read a wide workbook's own headings")
+    new = commands.add_parser("new-workbook", parents=[common],
+                              help="write an empty KPI workbook to start from, with two example rows")
+    new.add_argument("path", type=Path, metavar="PATH", help="the .xlsx file to write")
+    new.add_argument("--layout", choices=["wide", "long"], default="wide",
+                     help="wide: one row per indicator (default); long: a values sheet of one figure a row")
+    new.add_argument("--year", default=None, metavar="YYYY/YY",
+                     help="the financial year of its quarter columns, e.g. 2016/17 (default: the current one)")
     return parser
 
 
@@ -180,7 +194,12 @@ def _render(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .assess import Severity, check
     from .loaders import LoadError
+    from .pack import resolve_rules
 
+    rules = resolve_rules(args.rules)
+    if args.mapping is not None and not any(is_workbook(f) for f in args.files):
+        say("error: --mapping is for workbooks (.xlsx): give one", error=True)
+        return EXIT_PROBLEM
     worst = EXIT_OK
     reports = _load_all([f for f in args.files if not is_workbook(f)])
     if reports is None:
@@ -192,16 +211,20 @@ def _check(args: argparse.Namespace) -> int:
             from .workbook import read_workbook
 
             try:
-                subject: object = read_workbook(file)
+                subject: object = read_workbook(file, mapping=args.mapping)
             except LoadError as error:
                 say(f"error: {error}", error=True)
                 worst = EXIT_PROBLEM
                 continue
+            from .pack_command import layout_lines
+
+            for line in layout_lines(file, subject.layout):  # type: ignore[attr-defined]
+                say(line)
         else:
             subject = next(loaded, None)
             if subject is None:
                 continue
-        findings = check(subject)  # type: ignore[arg-type]
+        findings = check(subject, rules=rules)  # type: ignore[arg-type]
         for finding in findings:
             say(f"{file}: {finding}")
         warnings = sum(f.severity is Severity.WARNING for f in findings)
@@ -222,7 +245,15 @@ def _pack(args: argparse.Namespace) -> int:
     from .pack_command import run_pack
 
     return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template,
-                    strict=args.strict, charts=args.charts)
+                    strict=args.strict, mapping=args.mapping, charts=args.charts)
+
+
+def _new_workbook(args: argparse.Namespace) -> int:
+    from .starter import write_starter
+
+    write_starter(args.path, layout=args.layout, year=args.year)
+    say(f"wrote {args.path} ({args.layout} layout): fill it in, then run committee-papers check {args.path}")
+    return EXIT_OK
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -280,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     debug = getattr(args, "debug", False)
-    command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack}[args.command]
+    command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack,
+               "new-workbook": _new_workbook}[args.command]
     try:
         with _signals_unwind():
             return command(args)

@@ -5,7 +5,7 @@ from .charted import with_charts
 from .cleaning import clean_text, unclean_characters
 from .columns import Period, PeriodKind
 from .figures import NotAFigure, WrittenFigure, parse_figure
-from .kpi import Kpi, KpiData, KpiSettings, Observation
+from .kpi import Kpi, KpiData, KpiSettings, Observation, Stated
 from .notice import Notice
 from .periods import (
     MONTH_NAMES,
@@ -13,6 +13,7 @@ from .periods import (
     FinancialYear,
     FiscalPeriod,
     Frequency,
+    PeriodWithoutYear,
     ReportingPeriod,
     parse_period,
     quarter_of_month,
@@ -51,9 +52,9 @@ __all__ = [
     "DataTable", "Direction", "DotBasis", "DotColumn", "DotConvention", "DotTable", "ExceptionPage",
     "FinancialYear", "FiscalPeriod", "Frequency", "Indicator", "Judgement", "Kpi", "KpiData",
     "KpiSettings", "ListBlock", "Mark", "NotAFigure", "Notice", "Number", "Observation", "Pair",
-    "Paragraph", "Period", "PeriodKind", "Polarity", "Rag", "Report", "ReportingPeriod", "RowStyle",
-    "Run", "Section", "SupplementaryTable", "TableRow", "Target", "TargetComparison", "TargetKind",
-    "Unit", "Value", "WrittenFigure", "as_blocks", "check_figure", "check_language", "clean_text", "headline",
-    "parse_figure", "parse_period", "quarter_of_month", "unclean_characters",
+    "Paragraph", "Period", "PeriodKind", "PeriodWithoutYear", "Polarity", "Rag", "Report", "ReportingPeriod",
+    "RowStyle", "Run", "Section", "Stated", "SupplementaryTable", "TableRow", "Target",
+    "TargetComparison", "TargetKind", "Unit", "Value", "WrittenFigure", "as_blocks", "check_figure", "check_language",
+    "clean_text", "headline", "parse_figure", "parse_period", "quarter_of_month", "unclean_characters",
 ]
 __all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart

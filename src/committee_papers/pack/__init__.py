@@ -26,7 +26,11 @@ from .charts import trend_chart
 from .pages import data_table, dot_table, exception_page
 
 
-def _rules(rules: Rules | str | os.PathLike[str] | None) -> Rules:
+def resolve_rules(rules: Rules | str | os.PathLike[str] | None) -> Rules:
+    """Return the rules a preset name or rules file states (the default preset for None).
+
+    Raise LoadError for a rules file with problems, or a name that is neither.
+    """
     if rules is None:
         return PRESETS[DEFAULT_PRESET]
     if isinstance(rules, Rules):
@@ -58,7 +62,7 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
     and, with ``charts``, a trend chart of the last ``chart_periods`` periods (by default 8
     quarters, 12 months or 5 years; see ``pack.charts``).
     """
-    chosen = _rules(rules)
+    chosen = resolve_rules(rules)
     reporting = data.reporting_period
     statuses = {kpi.id: assess_kpi(kpi, chosen.status) for kpi in data.kpis}
     reasons = {kpi.id: select(kpi, statuses[kpi.id], chosen.select, chosen.status.change_tolerance)
@@ -85,4 +89,4 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
     return Pack(report, assess_report(report), scorecard, chosen.status.dot, chosen.name)
 
 
-__all__ = ["build_pack", "data_table", "dot_table", "exception_page", "trend_chart"]
+__all__ = ["build_pack", "data_table", "dot_table", "exception_page", "resolve_rules", "trend_chart"]
