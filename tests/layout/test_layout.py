@@ -16,11 +16,10 @@ from committee_papers.layout import (
     Scope,
     SpanRole,
     Table,
-    clean_text,
     layout_report,
     place,
-    unclean_characters,
 )
+from committee_papers.model.cleaning import clean_text, unclean_characters
 from committee_papers.style import DEFAULT_STYLE, MarkStyle
 
 

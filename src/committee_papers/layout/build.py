@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..assess.results import PageMarks, ReportMarks
 from ..model import Block, ExceptionPage, ListBlock, Paragraph, Report, Section
-from ..model.cleaning import clean_text
 from ..style import DEFAULT_STYLE, HouseStyle
 from .chart import chart_block
 from .marks import key_spans
@@ -39,8 +38,8 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
     """Return the layout of one exception page, showing the marks assessed for it."""
     blocks: list[LayoutBlock] = []
     if first_in_section:
-        blocks.append(Heading(1, clean_text(section.portfolio)))
-    heading = clean_text(page.heading)
+        blocks.append(Heading(1, section.portfolio))
+    heading = page.heading
     blocks.append(Heading(2, heading))
     blocks.append(indicator_table(page, style))
     if page.table is not None:
@@ -56,9 +55,9 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
         blocks.append(supplementary_table(table, style))
         blocks.extend(TextBlock((span(note),), ParagraphKind.SMALL) for note in table.footnotes)
     if page.commentary:
-        blocks.append(Heading(3, clean_text(style.labels.commentary)))
+        blocks.append(Heading(3, style.labels.commentary))
         blocks.extend(_blocks(page.commentary))
-    return PageLayout(tuple(blocks), heading, clean_text(section.portfolio))
+    return PageLayout(tuple(blocks), heading, section.portfolio)
 
 
 def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAULT_STYLE) -> DocumentLayout:
@@ -85,11 +84,11 @@ def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAUL
     if report.period:
         keywords.append(report.period.label)
     return DocumentLayout(
-        title=clean_text(report.document_title),
-        subject=clean_text(" – ".join(p for p in subject_parts if p)),
-        author=clean_text(report.author or report.organisation or ""),
-        keywords=tuple(clean_text(k) for k in keywords),
+        title=report.document_title,
+        subject=" – ".join(p for p in subject_parts if p),
+        author=report.author or report.organisation or "",
+        keywords=tuple(k for k in keywords),
         language=report.language,
-        running_header=clean_text(report.appendix),
+        running_header=report.appendix,
         pages=tuple(pages),
     )

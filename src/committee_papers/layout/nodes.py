@@ -10,6 +10,7 @@ from enum import Enum
 
 from ..style import Colour
 from .chart import Chart
+from .storable import clean_fields
 
 
 class SpanRole(Enum):
@@ -29,6 +30,9 @@ class Span:
     colour: Colour | None = None
     role: SpanRole = SpanRole.TEXT
     alt: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "text", "alt")
 
 
 class Align(Enum):
@@ -81,6 +85,9 @@ class Table:
     description: str
     kind: str  # indicators, data, dot or supplementary: for house-style hooks and tests
 
+    def __post_init__(self) -> None:
+        clean_fields(self, "description")
+
     @property
     def header_rows(self) -> int:
         """Return how many rows at the top are header rows."""
@@ -98,6 +105,9 @@ class Heading:
 
     level: int
     text: str
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "text")
 
 
 class ParagraphKind(Enum):
@@ -152,6 +162,9 @@ class PageLayout:
     bookmark: str
     portfolio: str  # the section it belongs to, for nested bookmarks
 
+    def __post_init__(self) -> None:
+        clean_fields(self, "bookmark", "portfolio")
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentLayout:
@@ -164,3 +177,6 @@ class DocumentLayout:
     language: str
     running_header: str
     pages: tuple[PageLayout, ...]
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "title", "subject", "author", "keywords", "running_header")

@@ -7,7 +7,6 @@ from itertools import groupby
 from ..assess.results import PageMarks
 from ..formatting import format_target, format_value
 from ..model import DataTable, ExceptionPage, Number, RowStyle, SupplementaryTable, Unit
-from ..model.cleaning import clean_text
 from ..style import HouseStyle
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
@@ -16,7 +15,7 @@ from .widths import fit_widths, scale
 
 def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:
     """Return a plain span of cleaned text."""
-    return Span(clean_text(text), bold=bold, italic=italic)
+    return Span(text, bold=bold, italic=italic)
 
 
 def header_cell(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
@@ -85,7 +84,7 @@ def data_table(page: ExceptionPage, table: DataTable, marks: PageMarks, style: H
         rows.append(LayoutRow(tuple(cells)))
     first, last = table.periods[0].label, table.periods[-1].label
     extras = ", target" * table.show_target + "".join(f", {column.header}" for column in table.dots)
-    description = clean_text(f"Figures for {page.heading}, {first} to {last}{extras}")
+    description = f"Figures for {page.heading}, {first} to {last}{extras}"
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
     widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures, factor=scale(style))
@@ -113,7 +112,7 @@ def dot_table(page: ExceptionPage, marks: PageMarks, style: HouseStyle) -> Table
             style.marks.no_figure_text if missing else "none")
         said.append(f"{comparison.label}: {meaning}")
     rows.append(LayoutRow(tuple(cells)))
-    description = clean_text(f"{title}: " + "; ".join(said))
+    description = f"{title}: " + "; ".join(said)
     return Table(tuple(rows), tuple([1 / count] * count), description, "dot")
 
 
@@ -136,5 +135,5 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
         rows.append(LayoutRow(tuple(cells)))
     width = table.width
     widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
-    description = clean_text(table.description or table.title or "Supplementary figures")
+    description = table.description or table.title or "Supplementary figures"
     return Table(tuple(rows), widths, description, "supplementary")
