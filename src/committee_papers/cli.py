@@ -211,20 +211,21 @@ def _check(args: argparse.Namespace) -> int:
             from .workbook import read_workbook
 
             try:
-                subject: object = read_workbook(file, mapping=args.mapping)
+                data = read_workbook(file, mapping=args.mapping)
             except LoadError as error:
                 say(f"error: {error}", error=True)
                 worst = EXIT_PROBLEM
                 continue
             from .pack_command import layout_lines
 
-            for line in layout_lines(file, subject.layout):  # type: ignore[attr-defined]
+            for line in layout_lines(file, data.layout):
                 say(line)
+            findings = check(data, rules=rules)
         else:
-            subject = next(loaded, None)
-            if subject is None:
+            report = next(loaded, None)
+            if report is None:
                 continue
-        findings = check(subject, rules=rules)  # type: ignore[arg-type]
+            findings = check(report, rules=rules)
         for finding in findings:
             say(f"{file}: {finding}")
         warnings = sum(f.severity is Severity.WARNING for f in findings)

@@ -86,8 +86,11 @@ def _open_workbook(where: Path, limits: Limits) -> Any:
     except SyntaxError as error:  # lxml's XMLSyntaxError and ElementTree's ParseError
         raise LoadError(str(where), [Problem("", f"a part of the workbook is not well-formed XML ({error}): open "
                                              "it in Excel and save it again")]) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError):
+    except (InvalidFileException, zipfile.BadZipFile, KeyError):  # not a workbook's parts
         raise LoadError(str(where), [Problem("", NOT_XLSX)]) from None
+    except (ValueError, TypeError) as error:  # a workbook's part openpyxl cannot make sense of
+        raise LoadError(str(where), [Problem("", f"a part of the workbook holds what openpyxl cannot read "
+                                             f"({error}): open it in Excel and save it again")]) from None
     except OSError as error:
         raise LoadError(str(where), [Problem("", f"the file cannot be read: {error.strerror}")]) from None
 

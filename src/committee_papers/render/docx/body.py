@@ -83,6 +83,12 @@ class BodyWriter:
     def _list(self, block: ListItems, *, page_break: bool) -> str:
         name = styles.LIST_NUMBER if block.ordered else styles.LIST_BULLET
         number = self._numbering.new(name) if block.ordered else None
+        if block.ordered and number is None:  # the numbers would be lost without a word
+            from .template import TemplateError
+
+            raise TemplateError(f"the template's {name!r} style has no numbering, so a numbered list would "
+                                "print without its numbers: give the style a numbered list format (in Word, "
+                                "Modify Style > Format > Numbering), or use the house-style template")
         if not block.items:
             return self._paragraph(name, page_break=page_break)
         items = []
