@@ -246,6 +246,9 @@ class Labels:
 
     indicator_description: str = "Indicator Description"
     better_to_be: str = "Better to be?"
+    reference: str = "Ref"
+    officer: str = "Responsible officer"
+    status: str = "Status"
     commentary: str = "Commentary:"
     notes: str = "Notes:"
     direction_of_travel: str = "Direction of Travel"

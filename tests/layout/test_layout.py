@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from typing import Any
 
@@ -99,9 +100,12 @@ def test_words_are_added_when_the_style_asks(q3_report: cp.Report) -> None:
 def test_headings_do_not_skip_levels(q2_report: cp.Report) -> None:
     pages = layout_report(q2_report, assess_report(q2_report)).pages
     levels = [b.level for p in pages for b in p.blocks if isinstance(b, Heading)]
+    # as the seed: the portfolio, the first page's stated title, then each page's "Commentary:"
+    # one level below whatever heads it; no page heading is invented for an untitled page
     assert levels[:3] == [1, 2, 3]
     assert set(levels) == {1, 2, 3}
-    assert [b.level for b in pages[1].blocks if isinstance(b, Heading)] == [2, 3]
+    assert [(b.level, b.text) for b in pages[1].blocks if isinstance(b, Heading)] == [(2, "Commentary:")]
+    assert all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels))
 
 
 def test_notes_start_with_a_bold_label(q2_report: cp.Report) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Block, ExceptionPage, ListBlock, Report
+from ..model import Block, ExceptionPage, ListBlock, Report, SubHeading
 
 
 def _blocks(blocks: tuple[Block, ...], where: str) -> Iterator[tuple[str, str]]:
     for b, block in enumerate(blocks):
+        if isinstance(block, SubHeading):
+            yield f"{where}[{b}]", block.text
+            continue
         paragraphs = block.items if isinstance(block, ListBlock) else (block,)
         for p, paragraph in enumerate(paragraphs):
             place = f"{where}[{b}]" + (f".items[{p}]" if isinstance(block, ListBlock) else "")

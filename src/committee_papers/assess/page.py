@@ -19,7 +19,7 @@ from ..model import (
     headline,
 )
 from .dot import assess_change
-from .results import Assessment, PageMarks, ReportMarks, RowDot
+from .results import Assessment, PageMarks, ReportMarks, RowDot, TableMarks
 
 _RULE_POLARITY = {TargetKind.INCREASE: Polarity.HIGH, TargetKind.DECREASE: Polarity.LOW}
 
@@ -28,14 +28,16 @@ def _compared(current: Value, reference: Value, polarity: Polarity) -> RowDot:
     return RowDot(assess_change(current, reference, polarity), "", current, reference)
 
 
-def row_dot(page: ExceptionPage, row: DataRow, column: DotColumn | None = None) -> RowDot:
-    """Return a data row's DoT in one DoT column (default: the table's first).
+def row_dot(page: ExceptionPage, row: DataRow, column: DotColumn | None = None, *,
+            table: DataTable | None = None) -> RowDot:
+    """Return a data row's DoT in one DoT column (default: the table's first) of ``table``
+    (default: the page's first data table).
 
     The current figure is the current period's (``DataTable.now``); it is compared with the
     target, last year's outturn, the previous period, the same period last year, or a named
     column, as the column's basis says.
     """
-    table = page.table
+    table = table if table is not None else page.table
     column = column if column is not None else (table.dot if table is not None else None)
     if table is None or column is None:
         return RowDot(None, "the table has no DoT column")
@@ -131,13 +133,12 @@ def rule_polarity(kind: TargetKind) -> Polarity | None:
 def assess_page(page: ExceptionPage) -> PageMarks:
     """Return every mark of an exception page: each data row in each DoT column, and each
     Direction of Travel entry."""
-    rows: tuple[tuple[RowDot, ...], ...] = ()
-    if page.table is not None:
-        rows = tuple(tuple(row_dot(page, row, column) for column in page.table.dots) for row in page.table.rows)
-    comparisons: tuple[Assessment | None, ...] = ()
-    if page.dot_table is not None:
-        comparisons = tuple(comparison_dot(page, c) for c in page.dot_table.comparisons)
-    return PageMarks(rows, comparisons)
+    tables = tuple(
+        TableMarks(tuple(tuple(row_dot(page, row, column, table=table) for column in table.dots)
+                         for row in table.rows))
+        for table in page.tables)
+    dot_tables = tuple(tuple(comparison_dot(page, c) for c in dots.comparisons) for dots in page.dot_tables)
+    return PageMarks(tables, dot_tables)
 
 
 def assess_report(report: Report) -> ReportMarks:

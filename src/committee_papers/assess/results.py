@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import (
     Direction,
     DotConvention,
+    ExceptionPage,
     Judgement,
     Mark,
     Polarity,
@@ -66,16 +67,56 @@ class RowDot:
 
 
 @dataclass(frozen=True, slots=True)
+class TableMarks:
+    """The marks of one data table: ``rows[i][j]`` is row ``i`` in DoT column ``j``;
+    ``statuses[i]`` is row ``i``'s RAG status (stated or computed; None without a target),
+    empty when the table shows no status column."""
+
+    rows: tuple[tuple[RowDot, ...], ...] = ()
+    statuses: tuple[Rag | None, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageStatus:
+    """A page's RAG status and why: stated by the council, or computed from the figures."""
+
+    rag: Rag
+    reason: str
+    computed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PageMarks:
     """The marks of one exception page, computed once.
 
-    ``rows[i][j]`` is data row ``i`` in DoT column ``j`` of the page's table (empty without a
-    table); ``comparisons[k]`` is the ``k``-th entry of its Direction of Travel table (None for
-    a text entry or a blank current period).
+    ``tables[t]`` are the marks of the page's ``t``-th data table; ``dot_tables[d][k]`` the
+    ``k``-th entry of its ``d``-th Direction of Travel table (None for a text entry or a blank
+    current period); ``statuses[s]`` its ``s``-th status block's status.
     """
 
-    rows: tuple[tuple[RowDot, ...], ...] = ()
-    comparisons: tuple[Assessment | None, ...] = ()
+    tables: tuple[TableMarks, ...] = ()
+    dot_tables: tuple[tuple[Assessment | None, ...], ...] = ()
+    statuses: tuple[PageStatus, ...] = ()
+
+    @property
+    def rows(self) -> tuple[tuple[RowDot, ...], ...]:
+        """Return the marks of the first data table's rows (empty without a table)."""
+        return self.tables[0].rows if self.tables else ()
+
+    @property
+    def comparisons(self) -> tuple[Assessment | None, ...]:
+        """Return the marks of the first Direction of Travel table (empty without one)."""
+        return self.dot_tables[0] if self.dot_tables else ()
+
+
+def _page_fits(page: ExceptionPage, marks: PageMarks) -> bool:
+    """Return whether ``marks`` has an entry per table, row, DoT column and comparison of ``page``."""
+    if len(marks.tables) != len(page.tables) or len(marks.dot_tables) != len(page.dot_tables):
+        return False
+    for table, table_marks in zip(page.tables, marks.tables, strict=True):
+        if len(table_marks.rows) != len(table.rows) or any(len(r) != len(table.dots) for r in table_marks.rows):
+            return False
+    return all(len(d.comparisons) == len(m) for d, m in zip(page.dot_tables, marks.dot_tables, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +135,7 @@ class ReportMarks:
             return False
         for section, marks in zip(report.sections, self.pages, strict=True):
             for page, page_marks in zip(section.pages, marks, strict=True):
-                rows = page.table.rows if page.table is not None else ()
-                dots = len(page.table.dots) if page.table is not None else 0
-                comparisons = page.dot_table.comparisons if page.dot_table is not None else ()
-                if (len(page_marks.rows) != len(rows) or any(len(r) != dots for r in page_marks.rows)
-                        or len(page_marks.comparisons) != len(comparisons)):
+                if not _page_fits(page, page_marks):
                     return False
         return True
 

@@ -22,7 +22,8 @@ class SpanRole(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A run of text in one style. ``alt`` is what a screen reader should say instead."""
+    """A run of text in one style. ``alt`` is what a screen reader should say instead;
+    ``link`` makes the run a hyperlink to that address (a Link in the PDF's structure)."""
 
     text: str
     bold: bool = False
@@ -30,6 +31,7 @@ class Span:
     colour: Colour | None = None
     role: SpanRole = SpanRole.TEXT
     alt: str | None = None
+    link: str | None = None
 
     def __post_init__(self) -> None:
         clean_fields(self, "text", "alt")

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..assess.results import PageMarks
+from ..assess.results import Assessment, PageStatus, TableMarks
 from ..formatting import format_target, format_value
-from ..model import DataTable, ExceptionPage, Number, RowStyle, SupplementaryTable, Unit
+from ..model import (
+    DataTable,
+    DotTable,
+    ExceptionPage,
+    IndicatorTable,
+    Number,
+    Rag,
+    RowStyle,
+    StatusBlock,
+    SupplementaryTable,
+    Unit,
+)
 from ..style import HouseStyle
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
@@ -23,25 +34,43 @@ def header_cell(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int 
     return LayoutCell((span(text, bold=True),), colspan, rowspan, Scope.COLUMN, align, style.header_fill)
 
 
-def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
-    """Return the ``Indicator Description | Better to be?`` table."""
+def indicator_table(page: ExceptionPage, options: IndicatorTable, style: HouseStyle) -> Table:
+    """Return the ``Indicator Description | Better to be?`` table, with a Ref and a
+    Responsible officer column where ``options`` ask, and without polarity where they say."""
     labels = style.labels
-    rows = [LayoutRow((header_cell(labels.indicator_description, style, align=Align.LEFT),
-                       header_cell(labels.better_to_be, style)), header=True)]
+    header = [header_cell(labels.indicator_description, style, align=Align.LEFT)]
+    weights = [0.8]
+    if options.show_id:
+        header.insert(0, header_cell(labels.reference, style, align=Align.LEFT))
+        weights.insert(0, 0.12)
+    if options.show_polarity:
+        header.append(header_cell(options.polarity_header or labels.better_to_be, style))
+        weights.append(0.2)
+    if options.show_officer:
+        header.append(header_cell(labels.officer, style, align=Align.LEFT))
+        weights.append(0.25)
+    rows = [LayoutRow(tuple(header), header=True)]
     for indicator in page.indicators:
-        rows.append(LayoutRow((
-            LayoutCell((span(indicator.description),)),
-            LayoutCell((span(indicator.polarity.label),), align=Align.CENTRE),
-        )))
-    return Table(tuple(rows), (0.8, 0.2), "Indicators on this page and whether a higher or "
-                 "lower value is better", "indicators")
+        cells = [LayoutCell((span(indicator.description),))]
+        if options.show_id:
+            cells.insert(0, LayoutCell((span(indicator.id or ""),)))
+        if options.show_polarity:
+            cells.append(LayoutCell((span(indicator.better_text),), align=Align.CENTRE))
+        if options.show_officer:
+            who = ", ".join(part for part in (indicator.officer, indicator.service) if part)
+            cells.append(LayoutCell((span(who),)))
+        rows.append(LayoutRow(tuple(cells)))
+    total = sum(weights)
+    return Table(tuple(rows), tuple(w / total for w in weights),
+                 "Indicators on this page" + (" and whether a higher or lower value is better"
+                                              if options.show_polarity else ""), "indicators")
 
 
 def _columns(table: DataTable) -> int:
     return len(table.periods) + table.has_row_labels + table.show_target + len(table.dots)
 
 
-def data_table(page: ExceptionPage, table: DataTable, marks: PageMarks, style: HouseStyle, locale: str) -> Table:
+def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle, locale: str) -> Table:
     """Return the figures table: a two-row header when sub-periods share a year header; the
     DoT cells show ``marks.rows``."""
     grouped = any(p.group for p in table.periods)
@@ -91,17 +120,16 @@ def data_table(page: ExceptionPage, table: DataTable, marks: PageMarks, style: H
     return Table(tuple(rows), widths, description, "data")
 
 
-def dot_table(page: ExceptionPage, marks: PageMarks, style: HouseStyle) -> Table:
-    """Return the Direction of Travel table: a title row, the labels, then ``marks.comparisons``."""
-    assert page.dot_table is not None
-    comparisons = page.dot_table.comparisons
+def dot_table(dots: DotTable, marks: tuple[Assessment | None, ...], style: HouseStyle) -> Table:
+    """Return the Direction of Travel table: a title row, the labels, then the ``marks``."""
+    comparisons = dots.comparisons
     count = len(comparisons)
-    title = page.dot_table.title or style.labels.direction_of_travel
+    title = dots.title or style.labels.direction_of_travel
     rows = [LayoutRow((header_cell(title, style, colspan=count, align=Align.LEFT),), header=True),
             LayoutRow(tuple(header_cell(c.label, style) for c in comparisons), header=True)]
     cells: list[LayoutCell] = []
     said: list[str] = []
-    for comparison, assessment in zip(comparisons, marks.comparisons, strict=True):
+    for comparison, assessment in zip(comparisons, marks, strict=True):
         if comparison.text is not None:
             cells.append(LayoutCell((span(comparison.text),), align=Align.CENTRE))
             said.append(f"{comparison.label}: {comparison.text}")
@@ -137,3 +165,25 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
     widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
     description = table.description or table.title or "Supplementary figures"
     return Table(tuple(rows), widths, description, "supplementary")
+
+
+def rag_cell(rag: Rag | None, style: HouseStyle) -> LayoutCell:
+    """Return a RAG status cell: the word, bold, on its light fill (never the colour alone)."""
+    if rag is None:
+        return LayoutCell((span(""),), align=Align.CENTRE)
+    return LayoutCell((span(style.rag.word(rag.value), bold=True),), align=Align.CENTRE,
+                      fill=style.rag.fill(rag.value))
+
+
+def status_block(block: StatusBlock, status: PageStatus, style: HouseStyle) -> Table:
+    """Return the page's status: ``Status | Red`` and why, as a one-row table."""
+    word = style.rag.word(status.rag.value)
+    reason = block.reason or status.reason
+    cells = [header_cell(block.label, style, align=Align.LEFT), rag_cell(status.rag, style)]
+    widths = [0.2, 0.2]
+    if reason:
+        cells.append(LayoutCell((span(reason),)))
+        widths.append(0.6)
+    total = sum(widths)
+    return Table((LayoutRow(tuple(cells)),), tuple(w / total for w in widths),
+                 f"{block.label}: {word}" + (f", {reason}" if reason else ""), "status")

@@ -36,16 +36,25 @@ PAGE_KEYS = [
 _POLARITY_ALIASES = {"higher": Polarity.HIGH, "lower": Polarity.LOW}
 
 
+INDICATOR_KEYS = ["id", "unit", "polarity", "better", "officer", "service", "prefix", "suffix"]
+
+
 def _indicator(ctx: Context, value: Any, path: str) -> Indicator | None:
-    data = ctx.mapping(value, path, ["description", "polarity"], ["id", "unit"])
+    data = ctx.mapping(value, path, ["description"], INDICATOR_KEYS)
     if data is None:
         return None
-    polarity = ctx.choice(data.get("polarity"), join(path, "polarity"), Polarity, _POLARITY_ALIASES)
+    polarity = (ctx.choice(data["polarity"], join(path, "polarity"), Polarity, _POLARITY_ALIASES)
+                if "polarity" in data else Polarity.NONE)
     unit = ctx.choice(data["unit"], join(path, "unit"), Unit) if "unit" in data else Unit.NUMBER
     description = ctx.text(data.get("description"), join(path, "description"))
     # A problem is already recorded; carry on with a stand-in to find the page's other problems.
-    return Indicator(description, polarity or Polarity.NONE, unit or Unit.NUMBER,
-                     ctx.optional_text(data, "id", path))
+    return Indicator(description if description.strip() else "?", polarity or Polarity.NONE,
+                     unit or Unit.NUMBER, ctx.optional_text(data, "id", path),
+                     better=ctx.optional_text(data, "better", path),
+                     officer=ctx.optional_text(data, "officer", path),
+                     service=ctx.optional_text(data, "service", path),
+                     prefix=ctx.optional_text(data, "prefix", path) or "",
+                     suffix=ctx.optional_text(data, "suffix", path) or "")
 
 
 def read_target(ctx: Context, value: Any, path: str, unit: Unit) -> Target | None:

@@ -7,6 +7,16 @@ from .columns import Period, PeriodKind
 from .figures import NotAFigure, WrittenFigure, parse_figure
 from .kpi import Kpi, KpiData, KpiSettings, Observation, Stated
 from .notice import Notice
+from .page import (
+    ExceptionPage,
+    Indicator,
+    IndicatorTable,
+    MarksKey,
+    PageBlock,
+    StatusBlock,
+    TextKind,
+    TextSection,
+)
 from .periods import (
     MONTH_NAMES,
     MONTHS,
@@ -18,7 +28,7 @@ from .periods import (
     parse_period,
     quarter_of_month,
 )
-from .report import ExceptionPage, Indicator, Report, Section, check_language
+from .report import Report, Section, check_language
 from .status import DotConvention, Rag
 from .tables import (
     Comparison,
@@ -31,7 +41,18 @@ from .tables import (
     TargetKind,
 )
 from .targets import TargetComparison
-from .text import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow, as_blocks
+from .text import (
+    Block,
+    Cell,
+    ListBlock,
+    Paragraph,
+    RowStyle,
+    Run,
+    SubHeading,
+    SupplementaryTable,
+    TableRow,
+    as_blocks,
+)
 from .values import (
     MAX_DIGITS,
     MAX_PLACES,
@@ -58,3 +79,5 @@ __all__ = [
     "clean_text", "headline", "parse_figure", "parse_period", "quarter_of_month", "unclean_characters",
 ]
 __all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart
+__all__ += ["IndicatorTable", "MarksKey", "PageBlock", "StatusBlock", "SubHeading", "TextKind",
+            "TextSection"]  # a page's blocks

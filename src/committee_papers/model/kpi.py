@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .notice import Notice
+from .page import Indicator
 from .periods import FiscalPeriod, Frequency, ReportingPeriod
-from .report import Indicator
 from .status import Rag
 from .tables import Target
 from .text import Block

@@ -6,14 +6,27 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+_LINK_SCHEMES = ("https://", "http://", "mailto:")
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A stretch of text in one style."""
+    """A stretch of text in one style; with ``link`` (an ``https://``, ``http://`` or
+    ``mailto:`` address) it is a hyperlink in both formats. Raise ValueError for another
+    scheme (``javascript:``, ``file:``), which a published paper must not carry."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    link: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.link is not None:
+            if not self.link.lower().startswith(_LINK_SCHEMES) or any(c.isspace() for c in self.link):
+                raise ValueError(f"a link is a web or e-mail address (https://…, http://… or mailto:…) without "
+                                 f"spaces, got {self.link[:60]!r}")
+            if not self.text.strip():
+                raise ValueError(f"a link needs words to show: give the text for {self.link[:60]!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +54,23 @@ class ListBlock:
     ordered: bool = False
 
 
-Block = Paragraph | ListBlock
+@dataclass(frozen=True, slots=True)
+class SubHeading:
+    """A heading inside commentary or notes: a question ("What actions are being taken?") or
+    a dated update ("Update – March 2024"). ``level`` 1 sits under the page's own heading
+    (Word's Heading 3, PDF H3), 2 under that (Heading 4, H4)."""
+
+    text: str
+    level: int = 1
+
+    def __post_init__(self) -> None:
+        if self.level not in (1, 2):
+            raise ValueError(f"a sub-heading's level is 1 or 2, got {self.level}")
+        if not self.text.strip():
+            raise ValueError("a sub-heading needs its words")
+
+
+Block = Paragraph | ListBlock | SubHeading
 
 
 class RowStyle(Enum):
@@ -105,13 +134,14 @@ def as_blocks(value: object, name: str = "text") -> tuple[Block, ...]:
     if isinstance(value, str):
         parts = [part.strip("\n") for part in re.split(r"\n[ \t]*\n", value.strip("\n"))]
         return tuple(Paragraph.plain(part) for part in parts if part.strip())
-    if isinstance(value, (Paragraph, ListBlock)):
+    if isinstance(value, (Paragraph, ListBlock, SubHeading)):
         return (value,)
     if isinstance(value, (list, tuple)):
         blocks: list[Block] = []
         for item in value:
             blocks.extend(as_blocks(item, name) if isinstance(item, str) else (item,))
-        if any(not isinstance(block, (Paragraph, ListBlock)) for block in blocks):
-            raise TypeError(f"the {name} are paragraphs, lists or text, not {type(blocks[0]).__name__}")
+        wrong = [block for block in blocks if not isinstance(block, (Paragraph, ListBlock, SubHeading))]
+        if wrong:
+            raise TypeError(f"the {name} are paragraphs, lists, sub-headings or text, not {type(wrong[0]).__name__}")
         return tuple(blocks)
-    raise TypeError(f"the {name} are paragraphs, lists or text, not {type(value).__name__}")
+    raise TypeError(f"the {name} are paragraphs, lists, sub-headings or text, not {type(value).__name__}")

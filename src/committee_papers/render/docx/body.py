@@ -39,10 +39,14 @@ class BodyWriter:
         """
         chunks = []
         ends_with_table = False
+        last: LayoutBlock | None = None
         for number, page in enumerate(pages):
+            if last is not None and page.blocks and gap_after(last, page.blocks[0]):
+                chunks.append(self._paragraph(styles.BODY))  # Word would join two tables
             chunks.append(self.page(page, new_page=number > 0))
             if page.blocks:
                 ends_with_table = isinstance(page.blocks[-1], Table)
+                last = page.blocks[-1]
         if ends_with_table:
             chunks.append(self._paragraph(styles.BODY))
         return chunks
