@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .model import Direction, DotConvention, Judgement
+from .model import Direction, DotConvention, Judgement, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +271,7 @@ class Spacing:
     """
 
     body_after: float = 8.0  # Normal
-    heading_before: tuple[float, float, float] = (0.0, 0.0, 12.0)  # Heading 1-3
+    heading_before: tuple[float, float, float] = (0.0, 12.0, 12.0)  # Heading 1-3 (dropped at a page top)
     heading_after: tuple[float, float, float] = (6.0, 12.0, 6.0)
     small_after: float = 3.0  # Small Text (footnotes)
     list_after: float = 4.0  # List Bullet and List Number
@@ -337,6 +337,8 @@ class HouseStyle:
     page: PageSetup | None = None  # the page; a Word template's own page setup replaces it
     spacing: Spacing = field(default_factory=Spacing)  # a Word template's own spacing replaces it
     chart: ChartStyle = field(default_factory=ChartStyle)
+    # figures written without thousands separators: Blackpool writes rates so, "3,031 (1056.6)"
+    ungrouped_units: tuple[Unit, ...] = (Unit.RATE,)
 
     @property
     def page_setup(self) -> PageSetup:

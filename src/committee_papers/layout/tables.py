@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..assess.results import Assessment, PageStatus, TableMarks
+from ..assess.results import Assessment, RagStatus, TableMarks
 from ..formatting import format_target, format_value
 from ..model import (
+    DataRow,
     DataTable,
     DotTable,
     ExceptionPage,
+    Indicator,
     IndicatorTable,
     Number,
     Rag,
@@ -67,7 +69,7 @@ def indicator_table(page: ExceptionPage, options: IndicatorTable, style: HouseSt
 
 
 def _columns(table: DataTable) -> int:
-    return len(table.periods) + table.has_row_labels + table.show_target + len(table.dots)
+    return len(table.periods) + table.has_row_labels + table.show_target + len(table.dots) + table.show_status
 
 
 def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle, locale: str) -> Table:
@@ -89,35 +91,77 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     if table.show_target:
         top.append(header_cell(table.target_header, style, rowspan=depth))
     top.extend(header_cell(column.header, style, rowspan=depth) for column in table.dots)
+    if table.show_status:
+        top.append(header_cell(table.status_header, style, rowspan=depth))
     rows = [LayoutRow(tuple(top), header=True)] + ([LayoutRow(tuple(sub), header=True)] if sub else [])
     shared = table.target is not None and all(r.target is None for r in table.rows)
+    height = len(table.rows) + sum(bool(r.period_targets) for r in table.rows)  # with the Target rows
+    said: list[str] = []  # the stated cells' reasons, read out with the table
     for number, row in enumerate(table.rows):
         cells: list[LayoutCell] = []
-        if table.has_row_labels:
+        indicator = page.indicators[row.indicator]
+        if table.indicator_labels:
+            name = " ".join(part for part in (indicator.id, row.label or indicator.description) if part)
+            cells.append(LayoutCell((span(name, bold=True),), scope=Scope.ROW))
+        elif table.has_row_labels:
             cells.append(LayoutCell((span(row.label or "", bold=True),), scope=Scope.ROW))
-        unit = row.unit if row.unit is not Unit.NUMBER else page.indicators[row.indicator].unit
+        unit = row.unit if row.unit is not Unit.NUMBER else indicator.unit
         for period in table.periods:
             value = row.values.get(period.label)
             if isinstance(value, Number):
                 value = value.with_unit(unit)  # the indicator's unit, for figures given without one
-            text = format_value(value, locale) if value is not None else ""
+            if value is not None:
+                text = format_value(value, locale, ungrouped=style.ungrouped_units, prefix=indicator.prefix,
+                                    suffix=indicator.suffix)
+                if period.label in row.notes:
+                    text = row.notes[period.label].attach(text)
+            elif period.label in row.stated:
+                stated = row.stated[period.label]
+                text = stated.text
+                if stated.reason:
+                    said.append(f"{period.label}: {stated.text}, {stated.reason}")
+            else:
+                text = ""
             cells.append(LayoutCell((span(text),), align=Align.CENTRE))
         target = table.target_for(row)
         if table.show_target and not (shared and number > 0):
-            text = format_target(target, locale) if target else ""
-            cells.append(LayoutCell((span(text),), rowspan=len(table.rows) if shared else 1,
-                                    align=Align.CENTRE))
+            text = format_target(target, locale, ungrouped=style.ungrouped_units, prefix=indicator.prefix,
+                                 suffix=indicator.suffix) if target else ""
+            cells.append(LayoutCell((span(text),), rowspan=height if shared else 1, align=Align.CENTRE))
         for dot in marks.rows[number]:
             cells.append(LayoutCell(dot_spans(dot.assessment, style.marks, dot.missing is not None),
                                     align=Align.CENTRE))
+        if table.show_status:
+            cells.append(rag_cell(marks.statuses[number].rag, style))
         rows.append(LayoutRow(tuple(cells)))
+        if row.period_targets:
+            rows.append(_period_targets(table, row, style, locale, indicator, shared))
     first, last = table.periods[0].label, table.periods[-1].label
-    extras = ", target" * table.show_target + "".join(f", {column.header}" for column in table.dots)
-    description = f"Figures for {page.heading}, {first} to {last}{extras}"
+    extras = (", target" * table.show_target + "".join(f", {column.header}" for column in table.dots)
+              + f", {table.status_header}" * table.show_status)
+    description = f"Figures for {page.heading}, {first} to {last}{extras}" + "".join(f"; {s}" for s in said)
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
-    widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures, factor=scale(style))
+    floors = {0: 0.3} if table.indicator_labels else None  # names read as phrases, not a word a line
+    widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures, factor=scale(style), floors=floors)
     return Table(tuple(rows), widths, description, "data")
+
+
+def _period_targets(table: DataTable, row: DataRow, style: HouseStyle, locale: str, indicator: Indicator,
+                    shared: bool) -> LayoutRow:
+    """Return the Target row under a row with targets per period: each period's target in its
+    column (blank where it has none); the Target, DoT and status columns are left blank."""
+    cells: list[LayoutCell] = []
+    if table.has_row_labels:
+        cells.append(LayoutCell((span(table.target_header, italic=True),), scope=Scope.ROW))
+    for period in table.periods:
+        target = row.period_targets.get(period.label)
+        text = format_target(target, locale, ungrouped=style.ungrouped_units, prefix=indicator.prefix,
+                             suffix=indicator.suffix) if target else ""
+        cells.append(LayoutCell((span(text, italic=True),), align=Align.CENTRE))
+    blanks = (table.show_target and not shared) + len(table.dots) + table.show_status
+    cells.extend(LayoutCell((span(""),)) for _ in range(blanks))
+    return LayoutRow(tuple(cells))
 
 
 def dot_table(dots: DotTable, marks: tuple[Assessment | None, ...], style: HouseStyle) -> Table:
@@ -175,7 +219,7 @@ def rag_cell(rag: Rag | None, style: HouseStyle) -> LayoutCell:
                       fill=style.rag.fill(rag.value))
 
 
-def status_block(block: StatusBlock, status: PageStatus, style: HouseStyle) -> Table:
+def status_block(block: StatusBlock, status: RagStatus, style: HouseStyle) -> Table:
     """Return the page's status: ``Status | Red`` and why, as a one-row table."""
     word = style.rag.word(status.rag.value)
     reason = block.reason or status.reason

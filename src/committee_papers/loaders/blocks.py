@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow
+from ..model import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SubHeading, SupplementaryTable, TableRow
 from .context import Context
 from .source import join
 
@@ -14,12 +14,17 @@ _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
 def _run(ctx: Context, value: Any, path: str) -> Run | None:
     if isinstance(value, dict):
-        data = ctx.mapping(value, path, ["text"], ["bold", "italic"])
+        data = ctx.mapping(value, path, ["text"], ["bold", "italic", "link"])
         if data is None or "text" not in data:
             return None
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
         italic = ctx.flag(data["italic"], join(path, "italic")) if "italic" in data else False
-        return Run(ctx.text(data["text"], join(path, "text"), allow_empty=True), bold, italic)
+        text = ctx.text(data["text"], join(path, "text"), allow_empty=True)
+        try:
+            return Run(text, bold, italic, ctx.optional_text(data, "link", path))
+        except ValueError as error:
+            ctx.problem(join(path, "link"), str(error))
+            return None
     return Run(ctx.text(value, path, allow_empty=True))
 
 
@@ -34,8 +39,9 @@ def _paragraph(ctx: Context, value: Any, path: str) -> Paragraph | None:
 def read_blocks(ctx: Context, value: Any, path: str) -> tuple[Block, ...]:
     """Return blocks from text (paragraphs split at blank lines) or a list of items.
 
-    An item is text (one paragraph), a list of runs, or ``{bullets: [...]}`` /
-    ``{numbered: [...]}``.
+    An item is text (one paragraph), a list of runs (``{text, bold, italic, link}``),
+    ``{bullets: [...]}`` / ``{numbered: [...]}``, or a sub-heading ``{heading: text, level: 1}``
+    (level 1 or 2: a question or a dated update heading what follows).
     """
     if value is None:
         return ()
@@ -54,6 +60,14 @@ def read_blocks(ctx: Context, value: Any, path: str) -> tuple[Block, ...]:
             entries = ctx.sequence(data[key], join(here, key))
             items = [_paragraph(ctx, e, join(join(here, key), j)) for j, e in enumerate(entries)]
             blocks.append(ListBlock(tuple(p for p in items if p), ordered=key == "numbered"))
+            continue
+        if isinstance(item, dict) and "heading" in item:
+            heading = ctx.mapping(item, here, ["heading"], ["level"])
+            if heading is not None:
+                level = ctx.integer(heading.get("level", 1), join(here, "level"), 1, 2) or 1
+                text = ctx.text(heading["heading"], join(here, "heading"))
+                if text.strip():
+                    blocks.append(SubHeading(text, level))
             continue
         paragraph = _paragraph(ctx, item, here)
         if paragraph is not None:

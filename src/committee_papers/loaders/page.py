@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from ..model import (
+    STATED_TOKENS,
     Comparison,
     DataRow,
     DataTable,
@@ -14,11 +17,23 @@ from ..model import (
     DotColumn,
     DotTable,
     ExceptionPage,
+    FigureNote,
     Indicator,
+    IndicatorTable,
+    MarksKey,
+    Number,
+    PageBlock,
     Period,
     Polarity,
+    Rag,
+    StatedCell,
+    StatusBlock,
+    SupplementaryTable,
     Target,
     TargetKind,
+    TextKind,
+    TextSection,
+    TrendChart,
     Unit,
     Value,
 )
@@ -29,10 +44,17 @@ from .figures import read_mark, read_value
 from .periods import current_column, read_periods
 from .source import join
 
+TABLE_KEYS = ["columns", "rows", "target", "target_header", "label_header", "dot", "status", "indicator_labels"]
 PAGE_KEYS = [
-    "title", "columns", "rows", "target", "target_header", "label_header", "dot",
-    "direction_of_travel", "notes", "supplementary", "commentary", "chart",
+    "title", *TABLE_KEYS, "direction_of_travel", "notes", "supplementary", "commentary", "chart",
+    "indicator_table", "blocks",
 ]
+BLOCK_KEYS = ["indicator_table", "table", "direction_of_travel", "chart", "status", "notes", "commentary",
+              "text", "supplementary", "key"]
+INDICATOR_TABLE_KEYS = ["polarity_header", "show_polarity", "show_id", "show_officer"]
+STATUS_KEYS = ["stated", "label", "tolerance", "reason"]
+_RAG_ALIASES = {"r": Rag.RED, "a": Rag.AMBER, "g": Rag.GREEN, "no target": Rag.BLUE, "data only": Rag.BLUE,
+                "no data": Rag.GREY}
 _POLARITY_ALIASES = {"higher": Polarity.HIGH, "lower": Polarity.LOW}
 
 
@@ -103,7 +125,8 @@ def _indicator_index(ctx: Context, value: Any, path: str, indicators: list[Indic
 
 def _row(ctx: Context, value: Any, path: str, periods: tuple[Period, ...],
          indicators: list[Indicator], default_indicator: int) -> DataRow | None:
-    data = ctx.mapping(value, path, ["values"], ["label", "indicator", "unit", "target", "published"])
+    data = ctx.mapping(value, path, ["values"], ["label", "indicator", "unit", "target", "published", "status",
+                                                      "targets"])
     if data is None:
         return None
     indicator = default_indicator
@@ -113,16 +136,77 @@ def _row(ctx: Context, value: Any, path: str, periods: tuple[Period, ...],
     if "unit" in data:
         unit = ctx.choice(data["unit"], join(path, "unit"), Unit) or unit
     values: dict[str, Value] = {}
+    stated: dict[str, StatedCell] = {}
+    notes: dict[str, FigureNote] = {}
     values_path = join(path, "values")
     raw_values = ctx.mapping(data.get("values"), values_path, [], [p.label for p in periods])
     for key, raw in (raw_values or {}).items():
         if key in {p.label for p in periods}:
-            figure = read_value(ctx, raw, join(values_path, key), unit)
-            if figure is not None:
-                values[key] = figure
+            _cell(ctx, raw, join(values_path, key), unit, key, (values, stated, notes))
     target = read_target(ctx, data["target"], join(path, "target"), unit) if "target" in data else None
     published = read_mark(ctx, data["published"], join(path, "published")) if "published" in data else None
-    return DataRow(values, ctx.optional_text(data, "label", path), unit, indicator, target, published)
+    status = ctx.choice(data["status"], join(path, "status"), Rag, _RAG_ALIASES) if "status" in data else None
+    targets: dict[str, Target] = {}
+    if "targets" in data:
+        targets_path = join(path, "targets")
+        raw_targets = ctx.mapping(data["targets"], targets_path, [], [p.label for p in periods]) or {}
+        for key, raw in raw_targets.items():
+            found = read_target(ctx, raw, join(targets_path, key), unit)
+            if found is not None:
+                targets[key] = found
+    try:
+        return DataRow(values, ctx.optional_text(data, "label", path), unit, indicator, target, published, status,
+                       stated, notes, targets)
+    except ValueError as error:
+        ctx.problem(path, str(error))
+        return None
+
+
+_CELL_FORMS = ("{text: ..., reason: ...} (words instead of a figure), {figure: ..., note: ...} or "
+               "{figure: ..., marker: '*'}")
+
+
+def _cell(ctx: Context, raw: Any, path: str, unit: Unit, key: str,
+          into: tuple[dict[str, Value], dict[str, StatedCell], dict[str, FigureNote]]) -> None:
+    """Read one figure cell into the row's figures, stated cells or notes.
+
+    A cell is a figure, a known symbol that is never a figure (``STATED_TOKENS``: N/A, -, TBC),
+    ``{text, reason}``, or ``{figure, note}`` / ``{figure, marker}``. Other words are refused
+    with the forms to write: a typo in a figure must not print as words.
+    """
+    values, stated, notes = into
+    text = ctx.source.raw.get(path, raw) if isinstance(raw, str) or path in ctx.source.raw else raw
+    if isinstance(text, str) and text.strip() in STATED_TOKENS:
+        stated[key] = StatedCell(text.strip())
+        return
+    if isinstance(raw, dict):
+        if "text" in raw:
+            data = ctx.mapping(raw, path, ["text"], ["reason"])
+            if data is not None:
+                words = ctx.text(data["text"], join(path, "text"))
+                if words.strip():
+                    stated[key] = StatedCell(words, ctx.optional_text(data, "reason", path))
+            return
+        data = ctx.mapping(raw, path, ["figure"], ["note", "marker"])
+        if data is None:
+            return
+        if ("note" in data) == ("marker" in data):
+            ctx.problem(path, "give a figure a note or a marker: " + _CELL_FORMS)
+            return
+        figure = read_value(ctx, data["figure"], join(path, "figure"), unit)
+        which = "note" if "note" in data else "marker"
+        words = ctx.text(data[which], join(path, which))
+        if figure is not None and words.strip():
+            values[key] = figure
+            notes[key] = FigureNote(words, marker=which == "marker")
+        return
+    before = len(ctx.problems)
+    figure = read_value(ctx, raw, path, unit)
+    if figure is not None:
+        values[key] = figure
+    elif len(ctx.problems) > before and isinstance(raw, str) and any(c.isalpha() for c in raw):
+        last = ctx.problems[-1]  # the figure's own problem, told how to write words instead
+        ctx.problems[-1] = dataclasses.replace(last, message=f"{last.message}; to print words write {_CELL_FORMS}")
 
 
 def _dot_column(ctx: Context, value: Any, path: str, periods: tuple[Period, ...]) -> DotColumn | None:
@@ -252,6 +336,11 @@ def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indic
         return None
     current = current_column(ctx, data["columns"], join(path, "columns"), periods, ctx.reporting)
     has_target = target is not None or any(r.target for r in rows if r)
+    status: dict[str, Any] = {}
+    if "status" in data:
+        status = _status_column(ctx, data["status"], join(path, "status"))
+    if "indicator_labels" in data:
+        status["indicator_labels"] = ctx.flag(data["indicator_labels"], join(path, "indicator_labels"))
     try:
         return DataTable(
             periods,
@@ -262,14 +351,159 @@ def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indic
             ctx.optional_text(data, "target_header", path) or "Target",
             show_target=has_target,
             current=current,
+            **status,
         )
     except ValueError as error:
         ctx.problem(path, str(error))
         return None
 
 
+def _status_column(ctx: Context, value: Any, path: str) -> dict[str, Any]:
+    """Return a data table's status column settings: ``true``, or ``{header, tolerance}``."""
+    if isinstance(value, bool):
+        return {"show_status": value}
+    data = ctx.mapping(value, path, [], ["header", "tolerance"])
+    if data is None:
+        return {}
+    settings: dict[str, Any] = {"show_status": True}
+    if "header" in data:
+        settings["status_header"] = ctx.text(data["header"], join(path, "header"))
+    if "tolerance" in data:
+        tolerance = read_value(ctx, data["tolerance"], join(path, "tolerance"), Unit.PERCENT)
+        if tolerance is not None:
+            settings["status_tolerance"] = _percent(ctx, tolerance, join(path, "tolerance"))
+    return settings
+
+
+def _percent(ctx: Context, value: Value, path: str) -> Decimal:
+    """Return a tolerance as a percentage from 0 to 100, recording a problem otherwise."""
+    if isinstance(value, Number) and 0 <= value.value <= 100:
+        return value.value
+    ctx.problem(path, "a tolerance is a percentage of the target from 0 to 100, such as 5 or 2.5")
+    return Decimal(5)
+
+
+def _indicator_table(ctx: Context, value: Any, path: str) -> IndicatorTable | None:
+    if value is True:
+        return IndicatorTable()
+    data = ctx.mapping(value, path, [], INDICATOR_TABLE_KEYS)
+    if data is None:
+        return None
+    flags = {key: ctx.flag(data[key], join(path, key)) for key in INDICATOR_TABLE_KEYS[1:] if key in data}
+    return IndicatorTable(ctx.optional_text(data, "polarity_header", path), **flags)
+
+
+def _status(ctx: Context, value: Any, path: str) -> StatusBlock | None:
+    """Return a status block: a stated status word (``green``), or ``{stated, label, tolerance,
+    reason}`` (without ``stated`` it is computed from the figures)."""
+    if isinstance(value, str):
+        stated = ctx.choice(value, path, Rag, _RAG_ALIASES)
+        return StatusBlock(stated) if stated is not None else None
+    if value is True:
+        return StatusBlock()
+    data = ctx.mapping(value, path, [], STATUS_KEYS)
+    if data is None:
+        return None
+    stated = ctx.choice(data["stated"], join(path, "stated"), Rag, _RAG_ALIASES) if "stated" in data else None
+    settings: dict[str, Any] = {}
+    if "label" in data:
+        settings["label"] = ctx.text(data["label"], join(path, "label"))
+    if "tolerance" in data:
+        tolerance = read_value(ctx, data["tolerance"], join(path, "tolerance"), Unit.PERCENT)
+        if tolerance is not None:
+            settings["tolerance"] = _percent(ctx, tolerance, join(path, "tolerance"))
+    return StatusBlock(stated, reason=ctx.optional_text(data, "reason", path), **settings)
+
+
+def _text_section(ctx: Context, value: Any, path: str, kind: TextKind) -> TextSection | None:
+    """Return notes or commentary: blocks, or ``{label, text}`` (``label: ""`` shows none)."""
+    label = None
+    if isinstance(value, dict) and "text" in value and set(value) <= {"label", "text"}:
+        data = ctx.mapping(value, path, ["text"], ["label"])
+        if data is None:
+            return None
+        label = ctx.text(data["label"], join(path, "label"), allow_empty=True) if "label" in data else None
+        value, path = data["text"], join(path, "text")
+    blocks = read_blocks(ctx, value, path)
+    return TextSection(blocks, kind, label) if blocks else None
+
+
+def _dot_table(ctx: Context, value: Any, path: str, table: DataTable | None,
+               indicators: list[Indicator]) -> DotTable | None:
+    items = ctx.sequence(value, path)
+    comparisons = [_comparison(ctx, v, join(path, i), table, indicators) for i, v in enumerate(items)]
+    if comparisons and all(comparisons):
+        return DotTable(tuple(c for c in comparisons if c))
+    return None
+
+
+def _supplementary(ctx: Context, value: Any, path: str) -> list[SupplementaryTable]:
+    found = [read_supplementary(ctx, v, join(path, i))
+             for i, v in enumerate(ctx.sequence(value, path, allow_empty=True))]
+    return [table for table in found if table is not None]
+
+
+def _blocks(ctx: Context, value: Any, path: str, indicators: list[Indicator]) -> list[PageBlock] | None:
+    """Return the blocks a page lists in order; each item is a mapping with one key of
+    ``BLOCK_KEYS``. A Direction of Travel table or chart uses the data table before it."""
+    blocks: list[PageBlock] = []
+    table: DataTable | None = None
+    failed = False
+    for i, item in enumerate(ctx.sequence(value, path)):
+        here = join(path, i)
+        data = ctx.mapping(item, here, [], BLOCK_KEYS)
+        if data is None:
+            failed = True
+            continue
+        if len(data) != 1:
+            ctx.problem(here, f"a block is one of {', '.join(BLOCK_KEYS)}: give each its own list item")
+            failed = True
+            continue
+        (key, inner), = data.items()
+        at = join(here, key)
+        block: PageBlock | list[SupplementaryTable] | None
+        if key == "indicator_table":
+            block = _indicator_table(ctx, inner, at)
+        elif key == "table":
+            inner_data = ctx.mapping(inner, at, ["columns", "rows"], TABLE_KEYS)
+            block = _table(ctx, inner_data, at, indicators) if inner_data is not None else None
+            table = block if isinstance(block, DataTable) else table
+        elif key == "direction_of_travel":
+            block = _dot_table(ctx, inner, at, table, indicators)
+        elif key == "chart":
+            block = read_chart(ctx, inner, at, table, indicators[0].unit)
+            if inner is False:
+                continue
+        elif key == "status":
+            block = _status(ctx, inner, at)
+        elif key in ("notes", "commentary"):
+            block = _text_section(ctx, inner, at, TextKind(key))
+        elif key == "text":
+            block = _text_section(ctx, inner, at, TextKind.COMMENTARY)
+        elif key == "supplementary":
+            block = _supplementary(ctx, inner if isinstance(inner, list) else [inner], at)
+        else:
+            if inner is not True:
+                ctx.problem(at, "write 'key: true' to show the key to the marks")
+                failed = True
+                continue
+            block = MarksKey()
+        if block is None:
+            failed = True
+        elif isinstance(block, list):
+            blocks.extend(block)
+        else:
+            blocks.append(block)
+    return None if failed else blocks
+
+
 def read_page(ctx: Context, value: Any, path: str) -> ExceptionPage | None:
-    """Return an exception page, recording every problem found on the way."""
+    """Return an exception page, recording every problem found on the way.
+
+    A page gives either its parts (``columns``/``rows``, ``direction_of_travel``, ``notes``,
+    ``commentary``, ...: laid out in Blackpool's order) or ``blocks``, a list in the order
+    they print.
+    """
     data = ctx.mapping(value, path, ["indicators"], PAGE_KEYS)
     if data is None:
         return None
@@ -279,29 +513,58 @@ def read_page(ctx: Context, value: Any, path: str) -> ExceptionPage | None:
     indicators = [i for i in found if i is not None]
     if len(indicators) != len(found) or not indicators:
         return None
+    title = ctx.optional_text(data, "title", path)
+    if "blocks" in data:
+        parts = sorted(set(data) - {"blocks", "title", "indicators"})
+        if parts:
+            ctx.problem(path, f"a page lists its blocks, or gives its parts ({', '.join(parts)}), not both: "
+                              "move them into 'blocks'")
+            return None
+        blocks = _blocks(ctx, data["blocks"], join(path, "blocks"), indicators)
+        if blocks is None:
+            return None
+        try:
+            return ExceptionPage(tuple(indicators), title=title, blocks=blocks)
+        except (ValueError, TypeError) as error:
+            ctx.problem(join(path, "blocks"), str(error))
+            return None
     table = _table(ctx, data, path, indicators)
     dot_table = None
     if "direction_of_travel" in data:
-        dot_path = join(path, "direction_of_travel")
-        items = ctx.sequence(data["direction_of_travel"], dot_path)
-        comparisons = [_comparison(ctx, v, join(dot_path, i), table, indicators) for i, v in enumerate(items)]
-        if comparisons and all(comparisons):
-            dot_table = DotTable(tuple(c for c in comparisons if c))
-    sup_path = join(path, "supplementary")
-    supplementary = [read_supplementary(ctx, v, join(sup_path, i))
-                     for i, v in enumerate(ctx.sequence(data.get("supplementary", []), sup_path, allow_empty=True))]
-    chart = read_chart(ctx, data["chart"], join(path, "chart"), table, indicators[0].unit) if "chart" in data else None
+        dot_table = _dot_table(ctx, data["direction_of_travel"], join(path, "direction_of_travel"), table,
+                               indicators)
+    supplementary = _supplementary(ctx, data.get("supplementary", []), join(path, "supplementary"))
+    chart: TrendChart | None = None
+    if "chart" in data:
+        chart = read_chart(ctx, data["chart"], join(path, "chart"), table, indicators[0].unit)
+    options = None
+    if "indicator_table" in data:
+        options = _indicator_table(ctx, data["indicator_table"], join(path, "indicator_table"))
+    sections = {kind: _text_section(ctx, data[kind.value], join(path, kind.value), kind)
+                for kind in TextKind if data.get(kind.value) is not None}
+    notes, commentary = sections.get(TextKind.NOTES), sections.get(TextKind.COMMENTARY)
     try:
-        return ExceptionPage(
+        page = ExceptionPage(
             tuple(indicators),
             table,
             dot_table,
-            read_blocks(ctx, data.get("notes"), join(path, "notes")),
-            tuple(s for s in supplementary if s is not None),
-            read_blocks(ctx, data.get("commentary"), join(path, "commentary")),
-            ctx.optional_text(data, "title", path),
+            notes.blocks if notes else (),
+            tuple(supplementary),
+            commentary.blocks if commentary else (),
+            title,
             chart=chart,
         )
     except ValueError as error:
         ctx.problem(path, str(error))
         return None
+
+    def chosen(block: PageBlock) -> PageBlock:
+        if isinstance(block, IndicatorTable) and options is not None:
+            return options
+        if isinstance(block, TextSection):
+            return sections.get(block.kind) or block  # with the label written, if one was
+        return block
+
+    if options is not None or any(s.label is not None for s in sections.values() if s):
+        page = ExceptionPage(page.indicators, title=title, blocks=map(chosen, page.blocks))
+    return page

@@ -31,12 +31,15 @@ from .periods import (
 from .report import Report, Section, check_language
 from .status import DotConvention, Rag
 from .tables import (
+    STATED_TOKENS,
     Comparison,
     DataRow,
     DataTable,
     DotBasis,
     DotColumn,
     DotTable,
+    FigureNote,
+    StatedCell,
     Target,
     TargetKind,
 )
@@ -81,3 +84,4 @@ __all__ = [
 __all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart
 __all__ += ["IndicatorTable", "MarksKey", "PageBlock", "StatusBlock", "SubHeading", "TextKind",
             "TextSection"]  # a page's blocks
+__all__ += ["STATED_TOKENS", "FigureNote", "StatedCell"]  # words in figure cells
