@@ -187,7 +187,7 @@ def _render(args: argparse.Namespace) -> int:
                 outputs.write(target, partial(render_pdf, layouts[file], style=style,
                                               variant=args.pdf_variant))
     for _, report, target, _ in jobs:
-        print(f"wrote {target} ({report.page_count} exception pages)")
+        print(f"wrote {target} ({report.page_count} exception page{'' if report.page_count == 1 else 's'})")
     return EXIT_OK
 
 

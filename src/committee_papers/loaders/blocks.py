@@ -19,7 +19,7 @@ def _run(ctx: Context, value: Any, path: str) -> Run | None:
             return None
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
         italic = ctx.flag(data["italic"], join(path, "italic")) if "italic" in data else False
-        text = ctx.text(data["text"], join(path, "text"), allow_empty=True)
+        text = ctx.text(data["text"], join(path, "text"), allow_empty="link" not in data)  # a link shows words
         try:
             return Run(text, bold, italic, ctx.optional_text(data, "link", path))
         except ValueError as error:

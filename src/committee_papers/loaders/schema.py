@@ -184,9 +184,7 @@ _BLOCK_ITEM: dict[str, Any] = {"description": "one block of the page, in the ord
           ("indicator_table", _INDICATOR_TABLE),
           ("direction_of_travel", _PAGE_PROPERTIES["direction_of_travel"]),
           ("chart", CHART_SCHEMA), ("status", _STATUS_BLOCK), ("notes", _SECTION), ("commentary", _SECTION),
-          ("text", _SECTION),
-          ("supplementary", {"anyOf": [_PAGE_PROPERTIES["supplementary"],
-                                       _PAGE_PROPERTIES["supplementary"]["items"]]}),
+          ("supplementary", _PAGE_PROPERTIES["supplementary"]["items"]),
           ("key", {"const": True})]),
 ]}
 _PAGE_PROPERTIES["blocks"] = {"type": "array", "minItems": 1, "items": _BLOCK_ITEM}
