@@ -13,8 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
 import pikepdf
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import committee_papers as cp
@@ -396,3 +398,60 @@ def struct_elements(document: pikepdf.Pdf, kind: str) -> list[pikepdf.Dictionary
     return found
 
 
+
+
+# ------------------------------------------------------------ 11. supplementary tables
+
+
+def supplementary_page(table: dict[str, Any]) -> dict[str, Any]:
+    return page_of(supplementary=[table])
+
+
+SCHOOLS = {"widths": [50, 25, 25], "align": ["left", "right", "right"],
+           "header": [["School", "2023", "2024"]],
+           "rows": [{"style": "header", "cells": [{"text": "Primary", "colspan": 3}]},
+                    [{"text": "St Mary's", "rowspan": 2}, "41%", "44%"],
+                    ["(revised)", "(revised)"],
+                    {"style": "header", "cells": [{"text": "Secondary", "colspan": 3}]},
+                    ["Hillside", "52%", "55%"]]}
+
+
+def test_supplementary_tables_take_widths_alignment_mid_headers_and_row_spans() -> None:
+    report = report_of(supplementary_page(SCHOOLS))
+    table = report.sections[0].pages[0].supplementary[0]
+    assert table.widths == (50.0, 25.0, 25.0) and table.width == 3
+    laid = next(b for b in layout_report(report, assess_report(report)).pages[0].blocks
+            if isinstance(b, Table) and b.kind == "supplementary")
+    assert laid.widths == (0.5, 0.25, 0.25)
+    word = io_docx(report)
+    document = docx.Document(io.BytesIO(word))  # the row span is a vertical merge
+    grid = document.tables[-1]
+    assert grid.cell(2, 0).text == grid.cell(3, 0).text == "St Mary's"  # merged down two rows
+    assert grid.cell(2, 0)._tc is grid.cell(3, 0)._tc
+    assert grid.cell(2, 1).paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert grid.cell(2, 0).paragraphs[0].alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
+    with pikepdf.open(io.BytesIO(pdf_bytes(report))) as document_pdf:
+        spans = [str(node.get("/A", {}).get("/RowSpan", "")) for node in struct_elements(document_pdf, "/TH")]
+        column_headers = [node for node in struct_elements(document_pdf, "/TH")
+                          if str(node.get("/A", {}).get("/Scope", "")) == "/Column"]
+    assert "2" in spans  # St Mary's heads two rows
+    assert len(column_headers) >= 5  # School, 2023, 2024 and the two header rows part-way down
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([["a", "b"], ["c"]], "same columns"),
+    ([[{"text": "a", "rowspan": 3}, "b"], ["c"]], "past the end"),
+    ([[{"text": "a", "rowspan": 2}, "b"], ["c", "d"]], "same columns"),
+])
+def test_supplementary_rows_that_do_not_fit_are_refused(rows: list[Any], message: str) -> None:
+    with pytest.raises(LoadError, match=message):
+        report_of(supplementary_page({"rows": rows}))
+
+
+def test_supplementary_widths_and_alignment_must_match_the_columns() -> None:
+    with pytest.raises(LoadError, match="2 column widths"):
+        report_of(supplementary_page({"rows": [["a", "b"]], "widths": [1, 2, 3]}))
+    with pytest.raises(LoadError, match="widths"):
+        report_of(supplementary_page({"rows": [["a", "b"]], "widths": [1, 0]}))
+    with pytest.raises(LoadError, match=r"align\[1\]"):
+        report_of(supplementary_page({"rows": [["a", "b"]], "align": ["left", "middle"]}))

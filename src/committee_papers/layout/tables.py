@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 
 from ..assess.results import Assessment, RagStatus, TableMarks
 from ..formatting import format_target, format_value
 from ..model import (
+    ColumnAlign,
     DataRow,
     DataTable,
     DotTable,
@@ -21,6 +23,7 @@ from ..model import (
     Unit,
 )
 from ..style import HouseStyle
+from .grid import place
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
 from .widths import fit_widths, scale
@@ -188,27 +191,54 @@ def dot_table(dots: DotTable, marks: tuple[Assessment | None, ...], style: House
     return Table(tuple(rows), tuple([1 / count] * count), description, "dot")
 
 
+_ALIGN = {ColumnAlign.LEFT: Align.LEFT, ColumnAlign.CENTRE: Align.CENTRE, ColumnAlign.RIGHT: Align.RIGHT}
+
+
 def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
-    """Return a supplementary table with its header, summary and footnote rows."""
-    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan) for c in r.cells), header=True)
+    """Return a supplementary table with its header rows (at the top and part-way down),
+    spanning cells, summary and footnote rows, and its columns' widths and alignment."""
+    width = table.width
+    aligns = (tuple(_ALIGN[a] for a in table.align) if table.align is not None
+              else (Align.LEFT, *[Align.CENTRE] * (width - 1)))
+    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, rowspan=c.rowspan) for c in r.cells),
+                      header=True)
             for r in table.header_rows]
     for row in table.rows:
+        if row.style is RowStyle.HEADER:
+            rows.append(LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, rowspan=c.rowspan)
+                                        for c in row.cells)))
+            continue
         cells = []
         for number, cell in enumerate(row.cells):
             bold = cell.bold or row.style is RowStyle.SUMMARY
             italic = row.style is RowStyle.FOOTNOTE
             is_label = number == 0 and row.style is not RowStyle.FOOTNOTE and bool(cell.text)
             cells.append(LayoutCell(
-                (span(cell.text, bold=bold, italic=italic),), cell.colspan,
+                (span(cell.text, bold=bold, italic=italic),), cell.colspan, cell.rowspan,
                 scope=Scope.ROW if is_label else None,
-                align=Align.LEFT if number == 0 else Align.CENTRE,
+                align=aligns[min(number, width - 1)] if table.align is None else Align.LEFT,
                 small=row.style is RowStyle.FOOTNOTE,
             ))
         rows.append(LayoutRow(tuple(cells)))
-    width = table.width
-    widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
+    laid = Table(tuple(rows), (1 / width,) * width if width else (1.0,), "", "supplementary")
+    if table.align is not None:  # each cell takes its column's alignment, wherever spans put it
+        rows = _aligned(laid, aligns)
+    if table.widths is not None:
+        total = sum(table.widths)
+        widths = tuple(w / total for w in table.widths)
+    else:
+        widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
     description = table.description or table.title or "Supplementary figures"
     return Table(tuple(rows), widths, description, "supplementary")
+
+
+def _aligned(table: Table, aligns: tuple[Align, ...]) -> list[LayoutRow]:
+    """Return the table's rows with each body cell aligned as the column it starts in."""
+    starts = {(p.row, id(p.cell)): p.column for p in place(table)}
+    return [row if row.header else LayoutRow(tuple(
+                replace(cell, align=aligns[starts[(r, id(cell))]]) if cell.scope is not Scope.COLUMN else cell
+                for cell in row.cells), row.header)
+            for r, row in enumerate(table.rows)]
 
 
 def rag_cell(rag: Rag | None, style: HouseStyle) -> LayoutCell:

@@ -5,8 +5,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SubHeading, SupplementaryTable, TableRow
+from ..model import (
+    Block,
+    Cell,
+    ColumnAlign,
+    ListBlock,
+    Number,
+    Paragraph,
+    RowStyle,
+    Run,
+    SubHeading,
+    SupplementaryTable,
+    TableRow,
+    Unit,
+)
 from .context import Context
+from .figures import read_value
 from .source import join
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
@@ -79,11 +93,12 @@ def _cell(ctx: Context, value: Any, path: str) -> Cell:
     if value is None:
         return Cell("")
     if isinstance(value, dict):
-        data = ctx.mapping(value, path, [], ["text", "colspan", "bold"]) or {}
+        data = ctx.mapping(value, path, [], ["text", "colspan", "rowspan", "bold"]) or {}
         text = ctx.text(data.get("text", ""), join(path, "text"), allow_empty=True)
         span = ctx.integer(data.get("colspan", 1), join(path, "colspan"), 1, 50) or 1
+        rows = ctx.integer(data.get("rowspan", 1), join(path, "rowspan"), 1, 500) or 1
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
-        return Cell(text, span, bold)
+        return Cell(text, span, bold, rows)
     return Cell(ctx.text(value, path, allow_empty=True))
 
 
@@ -102,7 +117,8 @@ def _table_row(ctx: Context, value: Any, path: str) -> TableRow:
 
 def read_supplementary(ctx: Context, value: Any, path: str) -> SupplementaryTable | None:
     """Return a supplementary table: header rows, rows (plain or styled) and footnotes."""
-    data = ctx.mapping(value, path, ["rows"], ["header", "title", "description", "footnotes"])
+    data = ctx.mapping(value, path, ["rows"], ["header", "title", "description", "footnotes", "widths",
+                                              "align"])
     if data is None:
         return None
     header = [_table_row(ctx, r, join(join(path, "header"), i))
@@ -112,11 +128,31 @@ def read_supplementary(ctx: Context, value: Any, path: str) -> SupplementaryTabl
     notes_path = join(path, "footnotes")
     footnotes = [ctx.text(n, join(notes_path, i))
                  for i, n in enumerate(ctx.sequence(data.get("footnotes", []), notes_path, allow_empty=True))]
+    widths = None
+    if "widths" in data:
+        items = ctx.sequence(data["widths"], join(path, "widths"))
+        found = [read_value(ctx, w, join(join(path, "widths"), i), Unit.NUMBER) for i, w in enumerate(items)]
+        if all(isinstance(w, Number) and w.value > 0 for w in found) and found:
+            widths = tuple(float(w.value) for w in found if isinstance(w, Number))
+        else:
+            ctx.problem(join(path, "widths"), "give each column's width as a number more than 0, such as "
+                                              "[40, 20, 20, 20]")
+    align = None
+    if "align" in data:
+        align_path = join(path, "align")
+        chosen = [ctx.choice(a, join(align_path, i), ColumnAlign, _ALIGN_WORDS)
+                  for i, a in enumerate(ctx.sequence(data["align"], align_path))]
+        align = tuple(a for a in chosen if a is not None) if all(chosen) else None
     try:
         return SupplementaryTable(
             tuple(header), tuple(rows), tuple(footnotes),
             ctx.optional_text(data, "title", path), ctx.optional_text(data, "description", path),
+            widths, align,
         )
     except ValueError as error:
-        ctx.problem(path, f"{error}: give every row the same number of columns (count colspans)")
+        ctx.problem(path, f"{error}: give every row the same number of columns (count colspans, and the "
+                          "cells that rowspans above carry down)")
         return None
+
+
+_ALIGN_WORDS = {"center": ColumnAlign.CENTRE, "centred": ColumnAlign.CENTRE, "centered": ColumnAlign.CENTRE}

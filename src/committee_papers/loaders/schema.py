@@ -82,13 +82,14 @@ _CELL = {"anyOf": [
     {"type": ["string", "number", "null"]},
     {"type": "object", "additionalProperties": False,
      "properties": {"text": {"type": ["string", "number"]}, "colspan": {"type": "integer", "minimum": 1},
-                    "bold": {"type": "boolean"}}},
+                    "rowspan": {"type": "integer", "minimum": 1}, "bold": {"type": "boolean"}}},
 ]}
 _TABLE_ROW = {"anyOf": [
     {"type": "array", "items": _CELL},
     {"type": "object", "additionalProperties": False, "required": ["cells"],
      "properties": {"cells": {"type": "array", "items": _CELL},
-                    "style": {"enum": ["normal", "summary", "footnote"]}}},
+                    "style": {"enum": ["normal", "summary", "footnote", "header"],
+                              "description": "header: a header row part-way down the table"}}},
 ]}
 _OPERAND = {"anyOf": [
     _FIGURE, {"enum": ["latest", "target"]},
@@ -169,6 +170,9 @@ _PAGE_PROPERTIES: dict[str, Any] = {
             "header": {"type": "array", "items": _TABLE_ROW},
             "rows": {"type": "array", "minItems": 1, "items": _TABLE_ROW},
             "footnotes": {"type": "array", "items": {"type": "string"}},
+            "widths": {"type": "array", "items": {"type": "number", "exclusiveMinimum": 0},
+                       "description": "each column's share, e.g. [40, 20, 20, 20]"},
+            "align": {"type": "array", "items": {"enum": ["left", "centre", "right", "center"]}},
         }}},
     "commentary": _SECTION,
     "chart": CHART_SCHEMA,

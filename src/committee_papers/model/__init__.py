@@ -47,6 +47,7 @@ from .targets import TargetComparison
 from .text import (
     Block,
     Cell,
+    ColumnAlign,
     ListBlock,
     Paragraph,
     RowStyle,
@@ -84,4 +85,5 @@ __all__ = [
 __all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart
 __all__ += ["IndicatorTable", "MarksKey", "PageBlock", "StatusBlock", "SubHeading", "TextKind",
             "TextSection"]  # a page's blocks
+__all__ += ["ColumnAlign"]  # a supplementary table's columns
 __all__ += ["STATED_TOKENS", "FigureNote", "StatedCell"]  # words in figure cells
