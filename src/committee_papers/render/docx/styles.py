@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...style import Colour, HouseStyle
-from . import xml
+from . import wml
 
 if TYPE_CHECKING:
     from .stylenames import TemplateStyles
@@ -75,7 +75,7 @@ class Palette:
             rgb = found.get(name, "character").font.color.rgb
             if rgb is not None:
                 colours[colour.hex] = str(rgb)
-        header_fill = xml.table_style_header_fill(found.get(TABLE, "table"))
+        header_fill = wml.table_style_header_fill(found.get(TABLE, "table"))
         if header_fill is not None:
             colours[style.header_fill.hex] = header_fill
         return cls(mark_styles, colours)
