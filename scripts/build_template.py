@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
 from committee_papers.render.docx import styles as names, wml
+from committee_papers.render.docx.stylenames import TemplateStyles
 from committee_papers.render.docx.template import PLACEHOLDER
 from committee_papers.style import DEFAULT_STYLE, Colour, HouseStyle
 
@@ -92,6 +93,9 @@ def _text_styles(document: Any, house: HouseStyle) -> None:
         mark.base_style = document.styles["Default Paragraph Font"]
         wml.set_fonts(wml.style_rpr(mark), house.symbol_font_name)
         mark.font.color.rgb = _rgb(colour)
+    for name in names.DEEP_HEADINGS:  # python-docx's own, in its blue: made again like Heading 3
+        document.styles[name].delete()
+    names.add_missing_styles(document, TemplateStyles.read(document))  # Heading 4-6, Hyperlink
     table = document.styles.add_style(names.TABLE, WD_STYLE_TYPE.TABLE)
     table.base_style = document.styles["Normal Table"]
     wml.configure_table_style(table, house.border_colour.hex, house.header_fill.hex,

@@ -93,7 +93,7 @@ def test_the_body_xml_is_written_exactly_as_lxml_would_write_it():
         blocks += [wml.paragraph("Style&\"1\"", page_break=True, align="center", num_id=3),
                    wml.run(text), wml.run(text, style_id="DoTWorse", bold=True, italic=True,
                                           colour="b10e1e"),
-                   wml.PARAGRAPH_END,
+                   wml.hyperlink("rId7", wml.run(text, style_id="Hyperlink")), wml.PARAGRAPH_END,
                    wml.paragraph(None, keep_next=True),
                    wml.chart_run("rId8", width=5_000_000, height=2_000_000, shape=3, description=text),
                    wml.PARAGRAPH_END,
@@ -109,7 +109,7 @@ def test_the_body_xml_is_written_exactly_as_lxml_would_write_it():
     start = serialised.index(">") + 1
     assert serialised[start:-len("</w:body>")] == written
     texts = ["".join(t.text for t in run.iter(qn("w:t"))) for run in wrapper.iter(qn("w:r"))]
-    assert texts[3:5] == [" edge spaces "] * 2  # plain and styled (then the chart's run)
+    assert texts[4:7] == [" edge spaces "] * 3  # plain, styled, in a hyperlink (then the chart's run)
 
 
 @pytest.mark.parametrize("text", ["NUL \x00", "vertical tab \x0b", "not a character \ufffe"])

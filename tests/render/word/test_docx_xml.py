@@ -24,6 +24,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from lxml import etree
+from tests.conftest import linked_report
 
 import committee_papers as cp
 from committee_papers.output import write_output
@@ -129,9 +130,10 @@ def test_the_one_place_splices_nothing_either() -> None:
 
 @pytest.fixture(scope="module")
 def rendered(samples: dict[str, bytes], hostile_docx: bytes) -> dict[str, bytes]:
-    """Both samples (one with a trend chart on each page) and the hostile report."""
+    """Both samples (one with a trend chart on each page), the hostile report and a page of links."""
     files = {**samples, "hostile": hostile_docx}
-    for name, report in (("charted", cp.with_charts(cp.load(ROOT / "samples" / "blackpool-q2-2015-16.yaml"))),):
+    for name, report in (("charted", cp.with_charts(cp.load(ROOT / "samples" / "blackpool-q2-2015-16.yaml"))),
+                         ("linked", linked_report())):
         buffer = io.BytesIO()
         cp.render_docx(report, buffer)
         files[name] = buffer.getvalue()

@@ -14,7 +14,7 @@ from .body import BodyWriter
 from .drawings import number_drawings
 from .geometry import write_page
 from .stylenames import TemplateStyles
-from .styles import Palette, StyleIds
+from .styles import Palette, StyleIds, add_missing_styles
 from .template import fill_template
 
 _TWIPS_PER_EMU = 1 / 635
@@ -51,14 +51,15 @@ def _text_width(document: Any) -> int:
 
 def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, style: HouseStyle,
              date: dt.date | None) -> tuple[Any, list[str]]:
-    """Return the filled-in template (with the relationships of the charts) and the XML of
-    the body's blocks, one string per page."""
+    """Return the filled-in template (with the relationships of the links and charts) and
+    the XML of the body's blocks, one string per page."""
     context = {"appendix": layout.running_header, "title": layout.title,
                "subject": layout.subject, "author": layout.author}
     document = fill_template(template, context)
     write_page(document, style.page_setup)  # the page the layout (and the PDF) was made for
     number_drawings(document)  # a logo in the header and one in the footer: ids 1 and 2
     _set_properties(document, layout, date)
+    add_missing_styles(document, TemplateStyles.read(document))  # Heading 4-6, Hyperlink
     found = TemplateStyles.read(document)
     writer = BodyWriter(document, found, Palette.read(found, style), StyleIds.read(found),
                         _text_width(document), style)

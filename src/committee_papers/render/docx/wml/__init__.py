@@ -4,7 +4,7 @@ The other modules of the renderer, and ``scripts/build_template.py``, call these
 ``wml.paragraph``, ``wml.set_fonts``…; ``tests/render/word/test_docx_xml.py`` fails if Word
 markup or elements are made anywhere else. Two files, one kind of helper each:
 
-- ``markup.py``: the body's blocks (paragraphs, runs, tables, a chart's drawing)
+- ``markup.py``: the body's blocks (paragraphs, runs, hyperlinks, tables, a chart's drawing)
   as XML text, with the only escaping of the file's text, parsed a page at a time;
 - ``elements.py``: the template's parts where python-docx has no API, edited as elements.
 
@@ -24,6 +24,7 @@ from .elements import (
     set_default_size,
     set_fonts,
     set_language,
+    set_outline_level,
     strip_theme_fonts,
     style_rpr,
     table_style_header_fill,
@@ -37,6 +38,7 @@ from .markup import (
     chart_run,
     check,
     elements,
+    hyperlink,
     paragraph,
     row,
     run,
@@ -45,6 +47,6 @@ from .markup import (
 
 __all__ = ["CELL_END", "PARAGRAPH_END", "ROW_END", "TABLE_END", "DocxObject", "Element", "add_field",
            "add_numbering_instance", "cell", "chart_run", "check", "configure_table_style", "doc_defaults_rpr",
-           "elements", "paragraph", "plain_bullets", "row", "run", "set_compatibility_mode",
-           "set_default_size", "set_fonts", "set_language", "strip_theme_fonts",
+           "elements", "hyperlink", "paragraph", "plain_bullets", "row", "run", "set_compatibility_mode",
+           "set_default_size", "set_fonts", "set_language", "set_outline_level", "strip_theme_fonts",
            "style_rpr", "table", "table_style_header_fill"]

@@ -1,5 +1,5 @@
 """The template's parts where python-docx has no API: document defaults, theme fonts, language,
-fields, table style borders, numbering instances, bullets, compatibility.
+fields, table style borders, numbering instances, outline levels, bullets, compatibility.
 
 Edited as python-docx's elements, each new child put in its place in the schema order.
 """
@@ -186,6 +186,12 @@ def add_numbering_instance(numbering: Element, number: int, abstract: str, befor
         numbering.append(num)
     else:
         before.addprevious(num)
+
+
+def set_outline_level(style: DocxObject, level: int) -> None:
+    """Give a paragraph style an outline level (``w:outlineLvl``, 0 for Heading 1; 17.3.1.20),
+    which Word's navigation pane, table of contents and PDF bookmarks follow."""
+    style.element.get_or_add_pPr().get_or_add_outlineLvl().set(qn("w:val"), str(level))
 
 
 def plain_bullets(document: DocxObject, bullet: str) -> None:

@@ -1,4 +1,4 @@
-"""The body's blocks as WordprocessingML text: paragraphs, runs, tables, a chart's
+"""The body's blocks as WordprocessingML text: paragraphs, runs, hyperlinks, tables, a chart's
 drawing; the only escaping of the Word file's text (``_text``, ``_attribute``).
 
 python-docx's objects cost a style lookup per call, and its ``add_paragraph`` and
@@ -131,6 +131,16 @@ def _t(text: str) -> str:
     if len(text.strip()) < len(text):  # Word drops edge spaces unless told to keep them
         return f'<w:t xml:space="preserve">{_text(text)}</w:t>'
     return f"<w:t>{_text(text)}</w:t>"
+
+
+def hyperlink(relationship: str, runs: str) -> str:
+    """Return a ``w:hyperlink`` around ``runs`` (from ``run``), to the target of the main
+    part's relationship ``relationship`` (an external hyperlink relationship, 17.16.22).
+
+    ``w:history`` records the visit, as Word does for the links it makes.
+    """
+    return (f'<w:hyperlink xmlns:r="{nsmap["r"]}" r:id="{_attribute(relationship)}" w:history="1">'
+            f"{runs}</w:hyperlink>")
 
 
 def table(widths: Sequence[int], *, style_id: str | None, caption: str, description: str) -> str:
