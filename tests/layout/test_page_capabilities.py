@@ -480,3 +480,97 @@ def test_a_tolerance_outside_0_to_100_is_a_located_error(tolerance: object) -> N
         report_of(page_of(status={"tolerance": tolerance}))
     with pytest.raises(LoadError, match=r"blocks\[0\]\.status\.tolerance"):
         report_of({"indicators": [{"description": "d"}], "blocks": [{"status": {"tolerance": tolerance}}]})
+
+
+# ------------------------------------------- found by trying to break it (each a wrong mark)
+
+
+def two_indicator_page(**extra: Any) -> dict[str, Any]:
+    page: dict[str, Any] = {
+        "indicators": [{"id": "B1", "description": "First", "polarity": "high"},
+                       {"id": "B2", "description": "Second", "polarity": "low"}],
+        "columns": {"past": ["2023/24"], "year": "2024/25", "periods": ["Q1", "Q2"]},
+        "rows": [{"label": "One", "indicator": "B1", "values": {"2023/24": 50, "Q2": 45}},
+                 {"label": "Two", "indicator": "B2", "values": {"2023/24": 50, "Q2": 60}}]}
+    page.update(extra)
+    return page
+
+
+def test_a_comparison_naming_an_indicator_compares_that_indicators_figures() -> None:
+    page = two_indicator_page(direction_of_travel=[
+        {"label": "B2 vs last year", "reference": {"period": "2023/24"}, "indicator": "B2"}])
+    report = report_of(page)
+    # B2 rose from 50 to 60 and lower is better: up, worse (not B1's 45 against 50)
+    assert assess_report(report).pages[0][0].dot_tables[0][0].words == "Increased – worse"
+    mixed = two_indicator_page(direction_of_travel=[
+        {"label": "x", "reference": {"period": "2023/24"}, "row": 1, "indicator": "B1"}])
+    with pytest.raises(LoadError, match="another indicator"):
+        report_of(mixed)
+
+
+def test_a_page_status_takes_its_tables_tolerance() -> None:
+    page = {"indicators": [{"description": "Rate", "polarity": "high"}], "blocks": [
+        {"table": {"columns": {"year": "2024/25", "periods": ["Q1", "Q2"]}, "target": 50,
+                   "status": {"tolerance": 20}, "rows": [{"values": {"Q2": 45}}]}},
+        {"status": True}]}
+    marks = assess_report(report_of(page)).pages[0][0]
+    # 45 is 5 short of 50: 10% of the target, within the table's 20%: Amber in both places
+    assert marks.tables[0].statuses[0].rag is marks.statuses[0].rag is Rag.AMBER
+
+
+def test_a_rule_target_never_compares_with_an_older_year() -> None:
+    page = {"indicators": [{"description": "Rate", "polarity": "high"}],
+            "columns": {"past": ["2022/23"], "year": "2024/25", "periods": ["Q1", "Q2"]},
+            "target": "Increase on previous year", "dot": {"basis": "target"}, "status": True,
+            "rows": [{"values": {"2022/23": 40, "Q2": 45}}]}
+    marks = assess_report(report_of(page)).pages[0][0].tables[0]
+    assert marks.rows[0][0].assessment is None and "previous year" in marks.rows[0][0].reason
+    assert marks.statuses[0].rag is Rag.BLUE
+    page["columns"]["past"] = ["2022/23", "2023/24"]
+    page["rows"][0]["values"]["2023/24"] = 44  # 45 against the previous year's 44: met
+    marks = assess_report(report_of(page)).pages[0][0].tables[0]
+    assert marks.statuses[0].rag is Rag.GREEN and marks.rows[0][0].assessment is not None
+
+
+@pytest.mark.parametrize(("indicator", "value", "message"), [
+    ({"unit": "money", "prefix": "£"}, 300, "writes its own symbol"),
+    ({"unit": "percent", "suffix": " pts"}, 30, "writes its own symbol"),
+    ({"unit": "number", "prefix": "£", "suffix": "m"}, "£2.25", "without % or £"),
+    ({"unit": "percent"}, "2,774 (955.6)", "count with its rate"),
+    ({"unit": "money"}, [41, 2], "count with its rate"),
+])
+def test_a_unit_written_twice_or_a_pair_in_a_percent_row_is_refused(indicator: dict[str, Any], value: Any,
+                                                                     message: str) -> None:
+    page = page_of()
+    page["indicators"][0].update(indicator)
+    page["rows"][0]["values"]["Q2"] = value
+    with pytest.raises(LoadError, match=message):
+        report_of(page)
+
+
+def test_a_worded_target_in_another_unit_is_refused() -> None:
+    page = page_of(target="Decrease to 14%")
+    page["indicators"][0]["unit"] = "count"
+    with pytest.raises(LoadError, match="written as percent but the indicator is count"):
+        report_of(page)
+
+
+def test_a_stated_status_the_figures_contradict_is_warned_and_data_only_is_not_a_status() -> None:
+    page = page_of(target=100, status=True)
+    page["rows"][0].update({"status": "green", "values": {"Q1": 10, "Q2": 20}})
+    findings = [f for f in cp.check(report_of(page)) if f.code == "status-contradicts"]
+    assert len(findings) == 1 and "Green" in findings[0].message and "Red" in findings[0].message
+    page["rows"][0]["status"] = "data only"  # would print "No target": not what was typed
+    with pytest.raises(LoadError, match="status"):
+        report_of(page)
+
+
+def test_row_labels_keep_the_indicator_names_and_unnamed_pages_are_warned() -> None:
+    page = two_indicator_page(blocks=None)
+    table = {key: page.pop(key) for key in ("columns", "rows")}
+    page.pop("blocks")
+    page["blocks"] = [{"table": {**table, "indicator_labels": True}}, {"commentary": "Words."}]
+    word = read_docx(io_docx(report_of(page)))
+    assert {"B1 First – One", "B2 Second – Two"} <= set(word.cells)
+    unnamed = {"indicators": [{"description": "Hidden"}], "blocks": [{"commentary": "Only words."}]}
+    assert [f.code for f in cp.check(report_of(unnamed))] == ["no-indicator-names"]

@@ -20,7 +20,6 @@ from ..model import (
     RowStyle,
     StatusBlock,
     SupplementaryTable,
-    Unit,
 )
 from ..style import HouseStyle
 from .grid import place
@@ -104,11 +103,12 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
         cells: list[LayoutCell] = []
         indicator = page.indicators[row.indicator]
         if table.indicator_labels:
-            name = " ".join(part for part in (indicator.id, row.label or indicator.description) if part)
+            name = " ".join(part for part in (indicator.id, indicator.description) if part)
+            name += f" – {row.label}" if row.label else ""  # "HC01 Households … – No."
             cells.append(LayoutCell((span(name, bold=True),), scope=Scope.ROW))
         elif table.has_row_labels:
             cells.append(LayoutCell((span(row.label or "", bold=True),), scope=Scope.ROW))
-        unit = row.unit if row.unit is not Unit.NUMBER else indicator.unit
+        unit = row.unit if row.unit is not None else indicator.unit
         for period in table.periods:
             value = row.values.get(period.label)
             if isinstance(value, Number):

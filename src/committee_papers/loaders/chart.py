@@ -103,9 +103,9 @@ def read_chart(ctx: Context, value: Any, path: str, table: DataTable | None, uni
         return None
     rows = _rows(ctx, data["rows"], join(path, "rows"), table) if "rows" in data else ()
     if rows:
-        unit = table.rows[rows[0]].unit
+        unit = table.rows[rows[0]].unit or unit
     elif table.rows:
-        unit = table.rows[0].unit
+        unit = table.rows[0].unit or unit
     labels = {p.label for p in table.periods}
     periods: list[str] = []
     for i, item in enumerate(ctx.sequence(data.get("periods", []), join(path, "periods"), allow_empty=True)):

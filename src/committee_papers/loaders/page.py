@@ -55,13 +55,17 @@ def _indicator(ctx: Context, value: Any, path: str) -> Indicator | None:
     unit = ctx.choice(data["unit"], join(path, "unit"), Unit) if "unit" in data else Unit.NUMBER
     description = ctx.text(data.get("description"), join(path, "description"))
     # A problem is already recorded; carry on with a stand-in to find the page's other problems.
-    return Indicator(description if description.strip() else "?", polarity or Polarity.NONE,
-                     unit or Unit.NUMBER, ctx.optional_text(data, "id", path),
-                     better=ctx.optional_text(data, "better", path),
-                     officer=ctx.optional_text(data, "officer", path),
-                     service=ctx.optional_text(data, "service", path),
-                     prefix=ctx.optional_text(data, "prefix", path) or "",
-                     suffix=ctx.optional_text(data, "suffix", path) or "")
+    try:
+        return Indicator(description if description.strip() else "?", polarity or Polarity.NONE,
+                         unit or Unit.NUMBER, ctx.optional_text(data, "id", path),
+                         better=ctx.optional_text(data, "better", path),
+                         officer=ctx.optional_text(data, "officer", path),
+                         service=ctx.optional_text(data, "service", path),
+                         prefix=ctx.optional_text(data, "prefix", path) or "",
+                         suffix=ctx.optional_text(data, "suffix", path) or "")
+    except ValueError as error:
+        ctx.problem(path, str(error))
+        return None
 
 
 def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indicator]) -> DataTable | None:

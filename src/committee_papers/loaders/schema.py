@@ -53,7 +53,7 @@ _SECTION = {"anyOf": [
                     "text": _BLOCKS}},
 ]}
 _RAG = {"enum": ["green", "amber", "red", "blue", "grey", "Green", "Amber", "Red", "G", "A", "R", "g", "a", "r",
-                 "no target", "data only", "no data"]}
+                 "no target", "no data"]}
 _PERCENTAGE = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string"}]}
 _STATUS_BLOCK = {"anyOf": [
     _RAG, {"const": True},
