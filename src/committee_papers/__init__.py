@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
         DEFAULT_STYLE as DEFAULT_STYLE,
         Colour as Colour,
         FontFiles as FontFiles,
+        FontSource as FontSource,
         HouseStyle as HouseStyle,
         Labels as Labels,
         MarkStyle as MarkStyle,
@@ -47,7 +48,7 @@ _HOMES = {
     ".api": ["build_pack", "from_dataframes", "read_workbook", "render_docx", "render_pdf"],
     ".assess": ["Assessment", "Finding", "Severity", "assess_change", "check"],
     ".loaders": ["LoadError", "Problem", "load"],
-    ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "HouseStyle", "Labels", "MarkStyle", "RagStyle"],
+    ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "FontSource", "HouseStyle", "Labels", "MarkStyle", "RagStyle"],
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -49,6 +50,28 @@ BLACK = Colour("000000")
 def bundled_font(name: str) -> Path:
     """Return the path of a font file shipped with the package."""
     return Path(str(resources.files("committee_papers") / "fonts" / name))
+
+
+@dataclass(frozen=True, slots=True)
+class FontSource:
+    """One face of a font file: a ``.ttf`` or ``.otf``, or the face ``index`` (from 0) of a ``.ttc``.
+
+    TrueType and PostScript (CFF) outlines are both accepted, so Debian's ``fonts-noto-cjk``
+    collection can be given as ``FontSource(Path(".../NotoSansCJK-Regular.ttc"), 2)``.
+    """
+
+    path: Path
+    index: int = 0
+
+    @classmethod
+    def of(cls, value: FontSource | str | os.PathLike[str]) -> FontSource:
+        """Return ``value`` as a source: a path stands for the first face of its file."""
+        return value if isinstance(value, FontSource) else cls(Path(value))
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Return what identifies the face: its resolved path and index."""
+        return str(Path(self.path).resolve()), self.index
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +187,9 @@ class HouseStyle:
     symbol_font_name: str = "Segoe UI Symbol"  # Word's font for marks (Arial has no ✓ ✗)
     text_fonts: FontFiles = field(default_factory=default_text_fonts)
     symbol_fonts: FontFiles = field(default_factory=default_symbol_fonts)
+    # Tried in order for a character neither the text nor the symbol font has (PDF only):
+    # community-language scripts and emoji, e.g. Debian's fonts-noto-* files (README, Fonts).
+    fallback_fonts: tuple[FontSource | FontFiles, ...] = ()
     body_size: float = 12
     table_size: float = 10
     small_size: float = 9

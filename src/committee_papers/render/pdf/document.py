@@ -1,56 +1,36 @@
 """The PDF document: A4 pages, running header, "Page X of Y", bookmarks and metadata.
 
 The document is laid out and drawn in one pass. Each page's content is kept as it is finished;
-when the last is done, and so the number of pages known, every page goes to the canvas with the
-running header and its "Page X of Y".
+when the last is done, and so the number of pages known, every page gets the running header
+and its "Page X of Y", and the file is written (``writer.py``).
 """
 
 from __future__ import annotations
 
-import io
+import datetime as dt
 from typing import BinaryIO
-
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from ...errors import CommitteePapersError
 from ...layout import DocumentLayout, PageLayout, Span
 from ...style import HouseStyle
 from .draw import Painter
+from .embedding import FontSet
 from .flow import Frame
 from .fonts import Fonts
 from .paragraphs import Para, paragraph
 from .pdfa import VARIANTS
 from .story import page_story
-from .structure import finish, prepare
 from .styles import Styles
 from .tagging import END, PAGINATION, Tagger
+from .writer import A4, Entry, Info, write_file
 
-CREATOR = "committee_papers"
-PDF_VERSION = (1, 7)  # PDF/UA-1 builds on PDF 1.7 (table /Summary, artifact subtypes)
 GAP = 4.0  # points between the running header or footer and the text
+MM = 72 / 25.4  # points in a millimetre
 
 
 def one_line(text: str) -> str:
     """Return text for a one-line field (metadata, bookmarks): line breaks become spaces."""
     return text.replace("\n", " ")
-
-
-def _canvas(stream: BinaryIO, layout: DocumentLayout, style: HouseStyle, fonts: Fonts) -> Canvas:
-    canvas = Canvas(stream, pagesize=A4, invariant=1, pdfVersion=PDF_VERSION, lang=layout.language,
-                    initialFontName=fonts.text.regular, initialFontSize=style.body_size)
-    canvas.setTitle(one_line(layout.title))
-    canvas.setAuthor(one_line(layout.author))
-    canvas.setSubject(one_line(layout.subject))
-    canvas.setKeywords(", ".join(one_line(k) for k in layout.keywords))
-    canvas.setCreator(CREATOR)
-    canvas.setViewerPreference("DisplayDocTitle", "true")
-    canvas.showOutline()
-    return canvas
-
-
-Entry = tuple[str, str, int]  # destination key, title, outline level
 
 
 class Bookmarks:
@@ -62,15 +42,15 @@ class Bookmarks:
 
     def entries(self, page: PageLayout) -> list[Entry]:
         """Return the entries for a page layout, in the order they are filed."""
-        number, self.count = self.count, self.count + 1
+        self.count += 1
         if not page.portfolio:  # e.g. a pack's scorecard: an entry of its own, at the top level
             self.portfolio = None
-            return [(f"page-{number}", one_line(page.bookmark), 0)]
+            return [(one_line(page.bookmark), 0)]
         found = []
         if page.portfolio != self.portfolio:
             self.portfolio = page.portfolio
-            found.append((f"portfolio-{number}", one_line(page.portfolio), 0))
-        found.append((f"page-{number}", one_line(page.bookmark), 1))
+            found.append((one_line(page.portfolio), 0))
+        found.append((one_line(page.bookmark), 1))
         return found
 
 
@@ -79,7 +59,7 @@ def header_excess(styles: Styles, header: str) -> float:
 
     At most half the text height, so a page always has room for its content.
     """
-    margin = styles.house.margin_mm * mm
+    margin = styles.house.margin_mm * MM
     para = paragraph((Span(header, bold=True),), styles, "furniture", A4[0] - 2 * margin, align="right")
     return float(min(max(0.0, para.height - (margin - 2 * GAP)), (A4[1] - 2 * margin) / 2))
 
@@ -89,7 +69,7 @@ class Furniture:
 
     def __init__(self, painter: Painter, styles: Styles, header: str) -> None:
         self.painter, self.styles = painter, styles
-        self.margin = styles.house.margin_mm * mm
+        self.margin = styles.house.margin_mm * MM
         self.width = A4[0] - 2 * self.margin
         # Each sits in the middle of its margin. A header too tall for the margin pushes the
         # text down (see header_excess), as Word grows its header area.
@@ -128,8 +108,7 @@ class Furniture:
 class Pages:
     """Each finished page's content and outline entries, kept until the page count is known.
 
-    reportlab keeps every page's content in memory until the file is saved in any case; here
-    it is kept a little earlier, so the footer can say "of Y" without laying anything out twice.
+    Keeping them lets the footer say "of Y" without laying anything out twice.
     """
 
     def __init__(self, painter: Painter) -> None:
@@ -149,26 +128,22 @@ class Pages:
         self.painter.start(self.code)
         return len(self.contents) + 1
 
-    def write(self, canvas: Canvas, furniture: Furniture) -> None:
-        """Finish the last page and hand every page, with its furniture, to the canvas."""
+    def finish(self, furniture: Furniture) -> list[str]:
+        """Finish the last page; return every page's content with its furniture."""
         self.new_page()
         total = len(self.contents)
-        for index in range(total):
-            canvas._code.extend((furniture.header, furniture.footer(index + 1, total), self.contents[index]))
-            self.contents[index] = ""  # reportlab has its own copy now
-            for key, title, level in self.entries[index]:
-                canvas.bookmarkPage(key, fit="XYZ")
-                canvas.addOutlineEntry(title, key, level=level, closed=False)
-            canvas.showPage()
-            canvas._doc.Pages.pages[-1].Trans = None  # reportlab's empty /Trans << >>
+        return ["\n".join((furniture.header, furniture.footer(index + 1, total), content))
+                for index, content in enumerate(self.contents)]
 
 
 def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO, *,
-              tagged: bool = True, variant: str | None = None) -> list[int]:
+              tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> list[int]:
     """Write the PDF to ``stream``; return the page (from 1) each page layout starts on.
 
     A tagged PDF (the default) has a structure tree and the rest of what PDF/UA asks for. The
     ``variant`` "pdf/a-2b" makes it an archive copy too (PDF/A-2b), which must be tagged.
+    ``date`` is the document's date (the meeting date): the PDF's creation and modification
+    dates, as in the Word file; 1 January 1980 without one.
     """
     if not layout.pages:
         raise CommitteePapersError("the report has no exception pages, so there is no PDF to "
@@ -178,12 +153,11 @@ def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: B
     if variant is not None and not tagged:
         raise CommitteePapersError(f"a {variant} file is made from a tagged PDF: leave tagging on")
     styles = Styles(style, fonts)
-    drawn = io.BytesIO()
-    canvas = _canvas(drawn if tagged else stream, layout, style, fonts)
-    painter = Painter(canvas._doc)
+    font_set = FontSet()
+    painter = Painter(font_set)
     tags = painter.tags = Tagger(one_line(layout.title), layout.language) if tagged else None
     pages = Pages(painter)
-    margin = style.margin_mm * mm
+    margin = style.margin_mm * MM
     frame_top = A4[1] - margin - header_excess(styles, layout.running_header)
     width, height = A4[0] - 2 * margin, frame_top - margin
     frame = Frame(painter, pages.new_page, (margin, margin, frame_top))
@@ -194,11 +168,8 @@ def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: B
         starts.append(frame.page)
         pages.entries[-1].extend(bookmarks.entries(page))
         frame.add_all(page_story(page, styles, width, height, None if tags is None else tags.document))
-    pages.write(canvas, Furniture(painter, styles, layout.running_header))
-    if tags is None:
-        canvas.save()
-        return starts
-    root = prepare(canvas, tags, variant)
-    canvas.save()
-    stream.write(finish(drawn.getvalue(), canvas, tags, root))
+    contents = pages.finish(Furniture(painter, styles, layout.running_header))
+    info = Info(one_line(layout.title), one_line(layout.author), one_line(layout.subject),
+                ", ".join(one_line(k) for k in layout.keywords), layout.language, date)
+    write_file(stream, contents, pages.entries, font_set, info, tags, variant)
     return starts

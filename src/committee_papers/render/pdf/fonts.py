@@ -1,158 +1,119 @@
-"""Register the house style's TrueType fonts, measure text, and pick a face that has each glyph.
+"""The house style's fonts for the PDF, and the face each character is drawn in.
 
-Every face is registered under a name derived from its file path, so two styles with different
-files never collide and the same file is registered once per process. reportlab embeds a subset
-of each TrueType face it draws with, so nothing in the PDF depends on the reader's fonts.
-
-Text is measured from the face's advance widths in thousandths of an em, and each piece of text
-is measured once per face and remembered: the words of a report repeat a great deal.
+A character is drawn in the first face that has a glyph for it, in this order: the preferred
+family (the text font, or the symbol font for a DoT mark), the other of the two, then the
+house style's fallback fonts (``HouseStyle.fallback_fonts``) in the order given. White space
+stays in the preferred face. A combining mark stays with the character before it when that
+face has it, and a joiner or variation selector always does, so HarfBuzz shapes them together.
+A character no face has is drawn as a stand-in (□) and still extracts as itself; ``check``
+reports it beforehand (``coverage.py``).
 """
 
 from __future__ import annotations
 
-import hashlib
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from itertools import groupby
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-
-from ...errors import CommitteePapersError
-from ...style import FontFiles, HouseStyle
-from .subset import SubsetFont, stand_in
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:12]
-
-
-def face_name(path: Path) -> str:
-    """Return the reportlab name of the face in ``path``: its stem plus a digest of the path."""
-    resolved = Path(path).resolve()
-    return f"cp-{resolved.stem}-{_digest(str(resolved))}"
-
-
-def _register_face(path: Path) -> str:
-    name = face_name(path)
-    if name not in pdfmetrics.getRegisteredFontNames():
-        try:
-            font = SubsetFont(name, str(Path(path).resolve()), asciiReadable=1)
-        except Exception as error:  # reportlab raises TTFError, OSError and others for a bad file
-            raise CommitteePapersError(
-                f"the font file {path} cannot be used ({error}): give the path of a TrueType "
-                "(.ttf) font in the house style") from error
-        pdfmetrics.registerFont(font)
-    return name
-
-
-MEMORY = 100_000  # texts remembered per face: a long-running process must not grow for ever
-
-
-class Metrics:
-    """The advance widths of one registered face, with every measured text remembered."""
-
-    __slots__ = ("_default", "_widths", "ascent", "chars", "font", "known")
-
-    def __init__(self, name: str) -> None:
-        self.font = pdfmetrics.getFont(name)
-        face = self.font.face
-        self._widths: dict[int, float] = face.charWidths
-        self._default: float = self._widths.get(stand_in(face.charToGlyph), face.defaultWidth)  # no glyph
-        self.known: dict[str, float] = {}  # every text measured so far
-        self.ascent: float = face.ascent  # thousandths of an em above the baseline
-        self.chars = frozenset(map(chr, face.charToGlyph))  # the characters it has a glyph for
-
-    def width(self, text: str) -> float:
-        """Return the advance width of ``text`` in thousandths of an em."""
-        found = self.known.get(text)
-        if found is None:
-            if len(self.known) > MEMORY:
-                self.known.clear()
-            widths, default = self._widths, self._default
-            found = self.known[text] = float(sum(widths.get(c, default) for c in map(ord, text)))
-        return found
-
-
-@cache
-def metrics(name: str) -> Metrics:
-    """Return the metrics of the registered face ``name``."""
-    return Metrics(name)
+from ...style import FontFiles, FontSource, HouseStyle
+from .faces import FACES, Face, is_invisible
 
 
 @dataclass(frozen=True, slots=True)
 class Family:
-    """The registered names of one family's four faces."""
+    """The four faces of one family: regular, bold, italic, bold italic."""
 
-    name: str
-    regular: str
-    bold: str
-    italic: str
-    bold_italic: str
+    regular: Face
+    bold: Face
+    italic: Face
+    bold_italic: Face
 
-    def face(self, *, bold: bool, italic: bool) -> str:
+    def face(self, *, bold: bool, italic: bool) -> Face:
         """Return the face for a weight and slant."""
         if bold:
             return self.bold_italic if italic else self.bold
         return self.italic if italic else self.regular
 
     @property
-    def faces(self) -> tuple[str, str, str, str]:
-        """Return the four face names."""
+    def faces(self) -> tuple[Face, Face, Face, Face]:
+        """Return the four faces."""
         return self.regular, self.bold, self.italic, self.bold_italic
 
 
-def register_family(files: FontFiles) -> Family:
-    """Register the four faces and the family."""
-    regular, bold, italic, bold_italic = (
-        _register_face(p) for p in (files.regular, files.bold, files.italic, files.bold_italic)
-    )
-    paths = (files.regular, files.bold, files.italic, files.bold_italic)
-    family = "cpfamily-" + _digest(*(str(Path(p).resolve()) for p in paths))
-    pdfmetrics.registerFontFamily(family, normal=regular, bold=bold, italic=italic,
-                                  boldItalic=bold_italic)
-    return Family(family, regular, bold, italic, bold_italic)
+def load_family(files: FontFiles | FontSource | str | Path) -> Family:
+    """Return the family of four font files, or of one face used for all four."""
+    if isinstance(files, FontFiles):
+        return Family(*(FACES.get(p) for p in (files.regular, files.bold, files.italic, files.bold_italic)))
+    face = FACES.get(FontSource.of(files))
+    return Family(face, face, face, face)
 
 
-def has_glyph(face: str, char: str) -> bool:
-    """Return whether the registered face has a glyph for ``char``."""
-    return char in metrics(face).chars
+def _joins_previous(char: str) -> bool:
+    """Return whether ``char`` belongs with the character before it (a mark, joiner or selector)."""
+    return (is_invisible(char) and not char.isspace()) or unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
 @dataclass(frozen=True, slots=True)
 class Fonts:
-    """The text family, and the symbol family for marks and characters the text font lacks."""
+    """The text family, the symbol family, and the fallbacks for characters both lack."""
 
     text: Family
     symbol: Family
+    fallbacks: tuple[Family, ...] = ()
 
-    def face_for(self, char: str, *, bold: bool, italic: bool, mark: bool) -> str:
-        """Return the face to draw ``char`` in.
-
-        Marks prefer the symbol font and text prefers the text font; either falls back to the
-        other for a character its first choice has no glyph for. White space stays in the
-        preferred face (it is never drawn as a glyph). A character neither has stays in the
-        preferred face too, drawn as its empty box but extracted as itself.
-        """
+    def _order(self, mark: bool) -> tuple[Family, ...]:
         first, second = (self.symbol, self.text) if mark else (self.text, self.symbol)
-        preferred = first.face(bold=bold, italic=italic)
-        if char.isspace() or has_glyph(preferred, char):
-            return preferred
-        fallback = second.face(bold=bold, italic=italic)
-        return fallback if has_glyph(fallback, char) else preferred
+        return (first, second, *self.fallbacks)
 
-    def runs(self, text: str, *, bold: bool, italic: bool, mark: bool) -> list[tuple[str, str]]:
+    def face_for(self, char: str, *, bold: bool, italic: bool, mark: bool) -> Face:
+        """Return the face to draw ``char`` in: the first in order that has a glyph for it."""
+        order = self._order(mark)
+        preferred = order[0].face(bold=bold, italic=italic)
+        if char.isspace() or char in preferred.chars:
+            return preferred
+        for family in order[1:]:
+            face = family.face(bold=bold, italic=italic)
+            if char in face.chars:
+                return face
+        return preferred
+
+    def runs(self, text: str, *, bold: bool, italic: bool, mark: bool) -> list[tuple[Face, str]]:
         """Return (face, text) runs of ``text``, split where a character needs another face."""
         preferred = (self.symbol if mark else self.text).face(bold=bold, italic=italic)
-        if metrics(preferred).chars.issuperset(text):
+        if preferred.chars.issuperset(text):
             return [(preferred, text)]  # the usual case: no character needs looking at
+        faces: list[Face] = []
+        for char in text:
+            if faces and _joins_previous(char) and (is_invisible(char) or char in faces[-1].chars):
+                faces.append(faces[-1])
+                continue
+            faces.append(self.face_for(char, bold=bold, italic=italic, mark=mark))
+        result: list[tuple[Face, str]] = []
+        position = 0
+        for face, group in groupby(faces):
+            count = len(list(group))
+            result.append((face, text[position:position + count]))
+            position += count
+        return result
 
-        def face(char: str) -> str:
-            return self.face_for(char, bold=bold, italic=italic, mark=mark)
+    def all_faces(self) -> list[Face]:
+        """Return every face, without repeats, in the order characters are looked for."""
+        found: dict[int, Face] = {}
+        for family in (self.text, self.symbol, *self.fallbacks):
+            for face in family.faces:
+                found.setdefault(id(face), face)
+        return list(found.values())
 
-        return [(name, "".join(chars)) for name, chars in groupby(text, key=face)]
+    def can_draw(self, char: str) -> bool:
+        """Return whether some face has a glyph for ``char`` (white space and joiners need none)."""
+        return is_invisible(char) or any(char in face.chars for face in self.all_faces())
 
 
-def register_fonts(style: HouseStyle) -> Fonts:
-    """Register the style's text and symbol fonts and return their names."""
-    return Fonts(register_family(style.text_fonts), register_family(style.symbol_fonts))
+def load_fonts(style: HouseStyle) -> Fonts:
+    """Return the style's text, symbol and fallback fonts, read from their files."""
+    return Fonts(load_family(style.text_fonts), load_family(style.symbol_fonts),
+                 tuple(load_family(f) for f in style.fallback_fonts))
+
+
+register_fonts = load_fonts  # the name the pack and the benchmarks use

@@ -14,7 +14,7 @@ from .draw import Body, Painter, Placed
 from .fonts import Fonts
 from .styles import Styles, TextStyle
 from .tagging import Element
-from .text import EPSILON, Line, Word, break_lines, simple_lines, single_face, words
+from .text import EPSILON, TAB_STOP, Line, Word, break_lines, simple_lines, single_face, words
 
 Memo = tuple[float, Body]  # the first line's offset and the drawn body of all the lines
 BULLET_INDENT = 1.5  # a list item's text starts this many font sizes in from its bullet
@@ -37,7 +37,7 @@ def layout_lines(spans: Sequence[Span], fonts: Fonts, style: TextStyle, width: f
         if found is not None:
             return found
         tokens = words(spans, fonts, style.colour)
-    return break_lines(tokens, limit)
+    return break_lines(tokens, limit, TAB_STOP * 1000 / style.size)
 
 
 class Para:

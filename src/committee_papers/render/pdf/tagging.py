@@ -22,6 +22,14 @@ SCOPES = {Scope.COLUMN: "Column", Scope.ROW: "Row"}
 ARTIFACT = "/Artifact BMC"
 PAGINATION = "/Artifact <</Type /Pagination /Subtype /{}>> BDC"  # Header or Footer
 END = "EMC"
+_ESCAPES = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
+
+
+def text_string(text: str) -> str:
+    """Return ``text`` as a PDF text string: literal if printable ASCII, else UTF-16BE in hex (§7.9.2.2)."""
+    if text.isascii() and text.isprintable():
+        return "(" + text.translate(_ESCAPES) + ")"
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
 class Element:

@@ -1,0 +1,115 @@
+"""Assemble the PDF file with pikepdf (qpdf): pages, fonts, outline, metadata, structure tree.
+
+The pages' content streams are drawn as text operators (``draw.py``); everything else is made
+as PDF objects through pikepdf's object API, never by editing serialised bytes. qpdf then
+writes the file: PDF 1.7, the small objects (structure elements, fonts' dictionaries) packed
+into compressed object streams with a cross-reference stream (PDF 1.5; allowed by PDF/A-2 and
+PDF/UA-1), an end of line before every ``endstream`` (PDF/A-2, ISO 19005-2 §6.1.7.1), and a
+file identifier computed from the content, so the same input gives the same bytes.
+
+The dates are the document's own date (the meeting date, or 1 January 1980 without one, as in
+the Word file); no clock is read and no environment variable is consulted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from .embedding import FontSet
+from .pdfa import output_intent
+from .structure import add_structure
+from .tagging import Tagger
+from .xmp import CREATOR, metadata
+
+A4 = (595.2756, 841.8898)  # points: 210 × 297 mm
+PDF_VERSION = "1.7"  # PDF/UA-1 builds on PDF 1.7 (table /Summary, artifact subtypes)
+LEVEL = 6  # zlib level for page content: as good as the default, and faster than 9
+DEFAULT_DATE = dt.date(1980, 1, 1)  # as the Word file's dates without a meeting date
+
+
+@dataclass(frozen=True, slots=True)
+class Info:
+    """The document information: title, author, subject, keywords, language and date."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    language: str
+    date: dt.date | None = None
+
+    @property
+    def moment(self) -> dt.datetime:
+        """Return the document's date as midnight UTC."""
+        day = self.date or DEFAULT_DATE
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+Entry = tuple[str, int]  # an outline entry: its title and its level (0 or 1)
+
+
+def pdf_date(moment: dt.datetime) -> str:
+    """Return a date as a PDF date string (ISO 32000-1 §7.9.4), in UTC."""
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def _outline(pdf: pikepdf.Pdf, entries: Sequence[Sequence[Entry]]) -> None:
+    """Add the bookmarks: each page's entries, a level-1 entry under the level-0 entry before it."""
+    height = A4[1]
+    with pdf.open_outline() as outline:
+        parent: pikepdf.OutlineItem | None = None
+        for page, found in enumerate(entries):
+            for title, level in found:
+                item = pikepdf.OutlineItem(title, page, "XYZ", left=0, top=height)
+                if level == 0 or parent is None:
+                    outline.root.append(item)
+                    parent = item
+                else:
+                    parent.children.append(item)
+
+
+def _catalog(pdf: pikepdf.Pdf, info: Info, tags: Tagger | None, variant: str | None) -> None:
+    root = pdf.Root
+    root.Lang = String(info.language)
+    root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    root.PageMode = Name.UseOutlines
+    moment = info.moment
+    pdf.trailer.Info = pdf.make_indirect(Dictionary(
+        Title=String(info.title), Author=String(info.author), Subject=String(info.subject),
+        Keywords=String(info.keywords), Creator=String(CREATOR), Producer=String(CREATOR),
+        CreationDate=String(pdf_date(moment)), ModDate=String(pdf_date(moment))))
+    if tags is not None:
+        root.MarkInfo = Dictionary(Marked=True)
+        root.Metadata = pdf.make_stream(metadata(info, variant), Type=Name.Metadata, Subtype=Name.XML)
+    if variant is not None:
+        root.OutputIntents = Array([output_intent(pdf)])
+
+
+def write_file(stream: BinaryIO, contents: Sequence[str], entries: Sequence[Sequence[Entry]],
+               fonts: FontSet, info: Info, tags: Tagger | None, variant: str | None) -> None:
+    """Write the PDF of the pages' content streams, their bookmarks, fonts and structure."""
+    pdf = pikepdf.new()
+    resources = pdf.make_indirect(Dictionary(Font=fonts.resources(pdf)))
+    box = Array([0, 0, *A4])
+    for index, content in enumerate(contents):
+        data = pikepdf.Stream(pdf, zlib.compress(content.encode("latin-1"), LEVEL))
+        data.Filter = Name.FlateDecode
+        page = Dictionary(Type=Name.Page, MediaBox=box, Resources=resources, Contents=data)
+        if tags is not None:
+            page.StructParents = index
+            page.Tabs = Name.S
+        pdf.pages.append(pikepdf.Page(page))
+    _catalog(pdf, info, tags, variant)
+    _outline(pdf, entries)
+    if tags is not None:
+        add_structure(pdf, tags)
+    pdf.save(stream, min_version=PDF_VERSION, fix_metadata_version=False,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
+             deterministic_id=True)
