@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers and editors see; at run time names load on first use
     from .api import (
         build_pack as build_pack,
+        check as check,
         from_dataframes as from_dataframes,
         read_workbook as read_workbook,
         render_docx as render_docx,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
         Finding as Finding,
         Severity as Severity,
         assess_change as assess_change,
-        check as check,
     )
     from .loaders import LoadError as LoadError, Problem as Problem, load as load
     from .model import *  # noqa: F403
@@ -45,8 +45,8 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
 __version__ = "0.1.0"
 
 _HOMES = {
-    ".api": ["build_pack", "from_dataframes", "read_workbook", "render_docx", "render_pdf"],
-    ".assess": ["Assessment", "Finding", "Severity", "assess_change", "check"],
+    ".api": ["build_pack", "check", "from_dataframes", "read_workbook", "render_docx", "render_pdf"],
+    ".assess": ["Assessment", "Finding", "Severity", "assess_change"],
     ".loaders": ["LoadError", "Problem", "load"],
     ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "FontSource", "HouseStyle", "Labels", "MarkStyle", "RagStyle"],
 }

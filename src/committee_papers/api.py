@@ -11,8 +11,23 @@ from .style import DEFAULT_STYLE, HouseStyle
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .assess import Finding
     from .assess.rules import Rules
     from .model import KpiData, Pack, Report
+
+
+def check(report: Report, style: HouseStyle = DEFAULT_STYLE) -> list[Finding]:
+    """Return every finding about the report, in document order.
+
+    The findings of the figures and text (``assess.check``: marks that contradict the figures,
+    missing targets and data, pasted control characters), then a warning for each character
+    of each field that ``style``'s fonts cannot draw in the PDF (code ``no-glyph``), and an
+    error if the running header is too long for the top of a PDF page (``header-too-long``).
+    """
+    from .assess import check as figures
+    from .render.pdf.coverage import report_findings
+
+    return [*figures(report), *report_findings(report, style)]
 
 
 def render_docx(

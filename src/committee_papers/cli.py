@@ -8,8 +8,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import CommitteePapersError
+
+if TYPE_CHECKING:
+    from .style import HouseStyle
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 2
 
@@ -29,9 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
     render.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
                         help="also make the PDF a PDF/A-2b archive copy")
+    _fallback_option(render)
     check = commands.add_parser("check", help="validate reports and list every finding")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    _fallback_option(check)
     commands.add_parser("schema", help="print the JSON Schema of the report format")
     pack = commands.add_parser("pack", help="make the whole appendix pack from a KPI workbook")
     pack.add_argument("workbook", type=Path, metavar="WORKBOOK", help="an .xlsx workbook, or a folder of CSV files")
@@ -40,7 +46,35 @@ def _parser() -> argparse.ArgumentParser:
                       help="havering (default), belfast, blackpool, or a YAML rules file")
     pack.add_argument("--format", choices=["docx", "pdf", "both"], default="both")
     pack.add_argument("--template", type=Path, metavar="PATH", help="a house-style .docx template")
+    pack.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
+                      help="also make the PDF a PDF/A-2b archive copy")
+    _fallback_option(pack)
     return parser
+
+
+def _fallback_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--fallback-font", action="append", default=[], metavar="FILE[#N]",
+                         help="a font for characters the house fonts lack (repeat for more; "
+                         "#N picks face N of a .ttc collection), e.g. Debian's fonts-noto-*")
+
+
+def _style(args: argparse.Namespace) -> HouseStyle:
+    """Return the default house style with the fallback fonts given on the command line."""
+    from dataclasses import replace
+
+    from .style import DEFAULT_STYLE, FontSource
+
+    sources = []
+    for given in args.fallback_font:
+        path, _, index = given.rpartition("#") if "#" in given else (given, "", "0")
+        if not index.isdigit():
+            raise CommitteePapersError(f"--fallback-font {given}: after # give the number of the face "
+                                       "in the collection, e.g. NotoSansCJK-Regular.ttc#2")
+        if not Path(path).is_file():
+            raise CommitteePapersError(f"--fallback-font {given}: there is no such file: check the path "
+                                       "(Debian's fonts-noto-core puts its fonts in /usr/share/fonts/truetype/noto)")
+        sources.append(FontSource(Path(path), int(index)))
+    return replace(DEFAULT_STYLE, fallback_fonts=tuple(sources))
 
 
 def _load_all(files: Sequence[Path]) -> list[object] | None:
@@ -58,7 +92,7 @@ def _load_all(files: Sequence[Path]) -> list[object] | None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .assess import check
+    from .api import check
     from .layout import layout_report
 
     stems = [f.stem for f in args.files]
@@ -70,6 +104,7 @@ def _render(args: argparse.Namespace) -> int:
     if args.template is not None and not args.template.is_file():
         print(f"error: the template {args.template} does not exist: check the path", file=sys.stderr)
         return EXIT_PROBLEM
+    style = _style(args)
     reports = _load_all(args.files)
     if reports is None:
         print("nothing was written", file=sys.stderr)
@@ -77,10 +112,19 @@ def _render(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
         print(f"error: {args.output} is a file: give a folder to write into", file=sys.stderr)
         return EXIT_PROBLEM
-    args.output.mkdir(parents=True, exist_ok=True)
     formats = ["docx", "pdf"] if args.format == "both" else [args.format]
+    if "pdf" in formats:  # refuse before anything is written
+        from .cleaning import clean_text
+        from .render.pdf.coverage import check_header
+
+        for file, report in zip(args.files, reports, strict=True):
+            try:
+                check_header(clean_text(report.appendix_label), style)  # type: ignore[attr-defined]
+            except CommitteePapersError as error:
+                raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
+    args.output.mkdir(parents=True, exist_ok=True)
     for file, report in zip(args.files, reports, strict=True):
-        for finding in check(report):  # type: ignore[arg-type]
+        for finding in check(report, style):  # type: ignore[arg-type]
             print(f"{file}: {finding}", file=sys.stderr)
         layout = layout_report(report)  # type: ignore[arg-type]  # once, for both formats
         for fmt in formats:
@@ -94,7 +138,8 @@ def _render(args: argparse.Namespace) -> int:
                 else:
                     from .render.pdf import render_pdf_with_pages
 
-                    render_pdf_with_pages(layout, target, variant=args.pdf_variant)
+                    render_pdf_with_pages(layout, target, style=style, variant=args.pdf_variant,
+                                          date=report.meeting_date)  # type: ignore[attr-defined]
             except OSError as error:
                 error.filename = error.filename or str(target)
                 raise
@@ -103,14 +148,16 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .assess import Severity, check
+    from .api import check
+    from .assess import Severity
 
+    style = _style(args)
     reports = _load_all(args.files)
     if reports is None:
         return EXIT_PROBLEM
     worst = EXIT_OK
     for file, report in zip(args.files, reports, strict=True):
-        findings = check(report)  # type: ignore[arg-type]
+        findings = check(report, style)  # type: ignore[arg-type]
         for finding in findings:
             print(f"{file}: {finding}")
         errors = sum(f.severity is Severity.ERROR for f in findings)
@@ -131,7 +178,8 @@ def _schema(_: argparse.Namespace) -> int:
 def _pack(args: argparse.Namespace) -> int:
     from .pack_command import run_pack
 
-    return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template)
+    return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template,
+                    style=_style(args), variant=args.pdf_variant)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .model import Pack
 from .progress import ProgressBar
+from .style import DEFAULT_STYLE, HouseStyle
 
 
 def _output_folder(output: Path) -> str | None:
@@ -28,7 +29,8 @@ def summary(pack: Pack, pages: dict[tuple[int, int], int] | None) -> list[str]:
     return lines
 
 
-def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None) -> int:
+def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None,
+             style: HouseStyle = DEFAULT_STYLE, variant: str | None = None) -> int:
     """Make the pack and return the exit code; problems raise CommitteePapersError."""
     from .pack import build_pack
     from .pack.render import render_pack
@@ -51,7 +53,8 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
         stem = workbook.stem if workbook.suffix else workbook.name
         pdf = output / f"{stem}.pdf" if fmt in ("pdf", "both") else None
         docx = output / f"{stem}.docx" if fmt in ("docx", "both") else None
-        pages = render_pack(pack, pdf=pdf, docx=docx, template=template, progress=bar.step)
+        pages = render_pack(pack, pdf=pdf, docx=docx, template=template, style=style, variant=variant,
+                            progress=bar.step)
     finally:
         bar.close()
     for line in summary(pack, dict(pages)):

@@ -11,20 +11,19 @@ import datetime as dt
 from typing import BinaryIO
 
 from ...errors import CommitteePapersError
-from ...layout import DocumentLayout, PageLayout, Span
+from ...layout import DocumentLayout, PageLayout
 from ...style import HouseStyle
 from .draw import Painter
 from .embedding import FontSet
 from .flow import Frame
 from .fonts import Fonts
-from .paragraphs import Para, paragraph
+from .furniture import Furniture, header_excess
 from .pdfa import VARIANTS
 from .story import page_story
 from .styles import Styles
-from .tagging import END, PAGINATION, Tagger
+from .tagging import Tagger
 from .writer import A4, Entry, Info, write_file
 
-GAP = 4.0  # points between the running header or footer and the text
 MM = 72 / 25.4  # points in a millimetre
 
 
@@ -52,57 +51,6 @@ class Bookmarks:
             found.append((one_line(page.portfolio), 0))
         found.append((one_line(page.bookmark), 1))
         return found
-
-
-def header_excess(styles: Styles, header: str) -> float:
-    """Return how far a running header too tall for the top margin pushes the text down.
-
-    At most half the text height, so a page always has room for its content.
-    """
-    margin = styles.house.margin_mm * MM
-    para = paragraph((Span(header, bold=True),), styles, "furniture", A4[0] - 2 * margin, align="right")
-    return float(min(max(0.0, para.height - (margin - 2 * GAP)), (A4[1] - 2 * margin) / 2))
-
-
-class Furniture:
-    """The running header and the page numbers, in the margins of every page."""
-
-    def __init__(self, painter: Painter, styles: Styles, header: str) -> None:
-        self.painter, self.styles = painter, styles
-        self.margin = styles.house.margin_mm * MM
-        self.width = A4[0] - 2 * self.margin
-        # Each sits in the middle of its margin. A header too tall for the margin pushes the
-        # text down (see header_excess), as Word grows its header area.
-        para = self._text(header, bold=True, align="right")  # as in the Word template
-        self.excess = header_excess(styles, header)
-        self.frame_top = A4[1] - self.margin - self.excess
-        band = self.margin + self.excess
-        self.header = self._code(para, max(self.frame_top + GAP, self.frame_top + band / 2 - para.height / 2),
-                                 "Header")
-
-    def _text(self, text: str, *, bold: bool, align: str) -> Para:
-        return paragraph((Span(text, bold=bold),), self.styles, "furniture", self.width, align=align)
-
-    def _code(self, para: Para, bottom: float, kind: str) -> str:
-        """Return the operators that draw ``para``, leaving the graphics state as it was.
-
-        In a tagged PDF they are a pagination artifact of the ``kind`` (Header or Footer).
-        """
-        tagged = self.painter.tags is not None
-        code = [PAGINATION.format(kind), "q"] if tagged else ["q"]
-        self.painter.start(code)
-        para.draw_lines(self.painter, self.margin, bottom + para.height, 0, len(para.lines))
-        code.append("Q")
-        if tagged:
-            code.append(END)
-        return "\n".join(code)
-
-    def footer(self, page: int, total: int) -> str:
-        """Return the operators that draw the page number of ``page``."""
-        label = self.styles.house.labels.page_number.format(page=page, pages=total)
-        para = self._text(label, bold=False, align="centre")
-        return self._code(para, min(self.margin - GAP - para.height, self.margin / 2 - para.height / 2),
-                          "Footer")
 
 
 class Pages:

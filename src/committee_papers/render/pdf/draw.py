@@ -176,9 +176,14 @@ class Painter:
 
     @staticmethod
     def _show(out: list[str], use: FontUse, text: str, rtl: bool, size: str) -> None:
-        """Append the operators that show ``text`` in ``use``'s face (a newline is not drawn)."""
+        """Append the operators that show ``text`` in ``use``'s face.
+
+        A newline is not drawn: it is an empty piece of ActualText, so it is still read.
+        """
         if "\n" in text:
-            text = text.replace("\n", "")
+            Painter._show(out, use, text.replace("\n", ""), rtl, size)
+            out.append(f"/Span <</ActualText {text_string(chr(10))}>> BDC {END}")
+            return
         if not text:
             return
         if rtl or not is_simple(text):

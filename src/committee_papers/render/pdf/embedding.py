@@ -211,7 +211,7 @@ class FontUse:
 
     def _program(self, glyphs: list[int]) -> bytes:
         """Return the font program of the subset: the glyphs drawn, at their own glyph ids."""
-        font = self.face.fonttools()
+        font = self.face.fonttools(_DROP)
         options = subset.Options()
         options.retain_gids = True
         options.notdef_outline = True
@@ -235,14 +235,13 @@ class FontSet:
     """The fonts of one document, named /F1, /F2, ... in the order they are first drawn."""
 
     def __init__(self) -> None:
-        self.uses: dict[tuple[str, int], FontUse] = {}
+        self.uses: dict[Face, FontUse] = {}
 
     def use(self, face: Face) -> FontUse:
         """Return the font of ``face`` in this document, adding it on first use."""
-        key = face.source.key
-        found = self.uses.get(key)
+        found = self.uses.get(face)
         if found is None:
-            found = self.uses[key] = FontUse(face, f"/F{len(self.uses) + 1}")
+            found = self.uses[face] = FontUse(face, f"/F{len(self.uses) + 1}")
         return found
 
     def resources(self, pdf: pikepdf.Pdf) -> pikepdf.Dictionary:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -109,10 +110,18 @@ class Face:
             face = hb.Face(hb.Blob.from_file_path(path), index)
             return hb.Font(face)
 
-    def fonttools(self) -> TTFont:
-        """Return a fresh, fully loaded fontTools font of the face, to subset and embed."""
+    def fonttools(self, drop: Sequence[str] = ()) -> TTFont:
+        """Return a fresh fontTools font of the face without the tables ``drop``, to subset and embed.
+
+        Tables are read when first used, and the dropped ones never: the layout tables of a
+        large font take most of the time of reading it.
+        """
         path, index = self.source.key
-        return TTFont(path, fontNumber=index, lazy=False, recalcTimestamp=False)
+        font = TTFont(path, fontNumber=index, recalcTimestamp=False)
+        for tag in drop:
+            if tag in font:
+                del font[tag]
+        return font
 
     # ------------------------------------------------------------------ looking up characters
 

@@ -1,10 +1,19 @@
 """The house style's fonts for the PDF, and the face each character is drawn in.
 
-A character is drawn in the first face that has a glyph for it, in this order: the preferred
-family (the text font, or the symbol font for a DoT mark), the other of the two, then the
-house style's fallback fonts (``HouseStyle.fallback_fonts``) in the order given. White space
-stays in the preferred face. A combining mark stays with the character before it when that
-face has it, and a joiner or variation selector always does, so HarfBuzz shapes them together.
+Text the preferred face (the text font, or the symbol font for a DoT mark) can draw is drawn in
+it. Otherwise the text is split into runs of one script (fontTools' Unicode script property;
+common characters such as spaces, digits and punctuation go with the run they are in), and a
+run of any script but Latin is drawn in the first face that has every character of it, so that a
+sentence of Urdu or Bengali is shaped in one font and its letters join. The faces are tried in this order:
+
+- for a run of Latin or common characters (symbols, emoji): the preferred family, the other
+  of text and symbol fonts, then the house style's fallback fonts in the order given;
+- for a run of any other script: the text font, the fallback fonts, then the symbol font, so a
+  council's own font for a script comes before the symbol font's few letters of it.
+
+A run of Latin or common characters, or a run no face has whole, is drawn character by
+character, each in the first face with a glyph for it; white space stays in the preferred
+face, and a combining mark, joiner or variation selector stays with the character before it.
 A character no face has is drawn as a stand-in (□) and still extracts as itself; ``check``
 reports it beforehand (``coverage.py``).
 """
@@ -16,8 +25,12 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
+from fontTools.unicodedata import script
+
 from ...style import FontFiles, FontSource, HouseStyle
 from .faces import FACES, Face, is_invisible
+
+COMMON = frozenset({"Zyyy", "Zinh", "Zzzz", "Latn"})  # scripts the text and symbol fonts serve first
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,24 @@ def load_family(files: FontFiles | FontSource | str | Path) -> Family:
     return Family(face, face, face, face)
 
 
+def _script_runs(text: str) -> list[tuple[str, bool]]:
+    """Return the runs of one script in ``text``, each with whether it is Latin or common.
+
+    Common and inherited characters (spaces, digits, punctuation, marks) join the run before
+    them, or the one after them at the start of the text.
+    """
+    runs: list[tuple[str, str]] = []  # (text, script)
+    for char in text:
+        found = script(char)
+        if runs and (found in ("Zyyy", "Zinh", "Zzzz") or found == runs[-1][1]):
+            runs[-1] = (runs[-1][0] + char, runs[-1][1])
+        elif runs and runs[-1][1] in ("Zyyy", "Zinh", "Zzzz"):
+            runs[-1] = (runs[-1][0] + char, found)
+        else:
+            runs.append((char, found))
+    return [(run, found in COMMON) for run, found in runs]
+
+
 def _joins_previous(char: str) -> bool:
     """Return whether ``char`` belongs with the character before it (a mark, joiner or selector)."""
     return (is_invisible(char) and not char.isspace()) or unicodedata.category(char) in ("Mn", "Mc", "Me")
@@ -62,13 +93,15 @@ class Fonts:
     symbol: Family
     fallbacks: tuple[Family, ...] = ()
 
-    def _order(self, mark: bool) -> tuple[Family, ...]:
+    def _order(self, mark: bool, common: bool = True) -> tuple[Family, ...]:
         first, second = (self.symbol, self.text) if mark else (self.text, self.symbol)
-        return (first, second, *self.fallbacks)
+        if common:
+            return (first, second, *self.fallbacks)
+        return (first, *self.fallbacks, second)
 
-    def face_for(self, char: str, *, bold: bool, italic: bool, mark: bool) -> Face:
+    def face_for(self, char: str, *, bold: bool, italic: bool, mark: bool, common: bool = True) -> Face:
         """Return the face to draw ``char`` in: the first in order that has a glyph for it."""
-        order = self._order(mark)
+        order = self._order(mark, common)
         preferred = order[0].face(bold=bold, italic=italic)
         if char.isspace() or char in preferred.chars:
             return preferred
@@ -84,11 +117,19 @@ class Fonts:
         if preferred.chars.issuperset(text):
             return [(preferred, text)]  # the usual case: no character needs looking at
         faces: list[Face] = []
-        for char in text:
-            if faces and _joins_previous(char) and (is_invisible(char) or char in faces[-1].chars):
-                faces.append(faces[-1])
-                continue
-            faces.append(self.face_for(char, bold=bold, italic=italic, mark=mark))
+        for run, common in _script_runs(text):
+            if not common:  # one face for the whole run, if one has it all, so its letters join
+                needed = {char for char in run if not is_invisible(char)}
+                whole = next((face for family in self._order(mark, common)
+                              if needed <= (face := family.face(bold=bold, italic=italic)).chars), None)
+                if whole is not None:
+                    faces += [whole] * len(run)
+                    continue
+            for char in run:
+                if faces and _joins_previous(char) and (is_invisible(char) or char in faces[-1].chars):
+                    faces.append(faces[-1])
+                else:
+                    faces.append(self.face_for(char, bold=bold, italic=italic, mark=mark, common=common))
         result: list[tuple[Face, str]] = []
         position = 0
         for face, group in groupby(faces):

@@ -14,7 +14,7 @@ from .draw import Body, Painter, Placed
 from .fonts import Fonts
 from .styles import Styles, TextStyle
 from .tagging import Element
-from .text import EPSILON, TAB_STOP, Line, Word, break_lines, simple_lines, single_face, words
+from .text import EPSILON, TAB_STOP, Line, Token, break_lines, simple_lines, single_face, words
 
 Memo = tuple[float, Body]  # the first line's offset and the drawn body of all the lines
 BULLET_INDENT = 1.5  # a list item's text starts this many font sizes in from its bullet
@@ -29,7 +29,7 @@ def _fast(spans: Sequence[Span], fonts: Fonts, default: Colour, limit: float) ->
 
 
 def layout_lines(spans: Sequence[Span], fonts: Fonts, style: TextStyle, width: float,
-                 tokens: list[Word | None] | None = None) -> list[Line]:
+                 tokens: list[Token] | None = None) -> list[Line]:
     """Return the lines of ``spans`` in ``style`` within ``width`` points."""
     limit = width * 1000 / style.size
     if tokens is None:

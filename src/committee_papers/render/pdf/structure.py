@@ -32,33 +32,42 @@ def _value(key: str, value: object) -> Any:
     return value
 
 
-def _attributes(target: pikepdf.Dictionary, attributes: dict[str, Any]) -> None:
+def _attributes(entries: dict[str, Any], attributes: dict[str, Any]) -> None:
     table = {}
     for key, value in attributes.items():
         if key in OWN:
-            target[f"/{key}"] = _value(key, value)
+            entries[f"/{key}"] = _value(key, value)
         else:
             table[f"/{key}"] = _value(key, value)
     if table:
-        target.A = Dictionary(O=Name.Table, **{key[1:]: value for key, value in table.items()})
+        entries["/A"] = Dictionary({"/O": Name.Table, **table})
 
 
 def add_structure(pdf: pikepdf.Pdf, tags: Tagger) -> None:
-    """Add the structure tree of ``tags`` to ``pdf``, whose pages were drawn with its MCIDs."""
+    """Add the structure tree of ``tags`` to ``pdf``, whose pages were drawn with its MCIDs.
+
+    Every element's object is made first, empty, so that parents and kids can refer to each
+    other; then each is filled in with one update (pikepdf's calls, not the dictionaries, are
+    what costs time at fifty thousand elements).
+    """
     pages = [page.obj for page in pdf.pages]
     root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     order = list(tags.document.walk())
-    made: dict[int, pikepdf.Object] = {}
+    for element in order:
+        element.obj = pdf.make_indirect(Dictionary())
     by_page: list[dict[int, pikepdf.Object]] = [{} for _ in pages]
+    names: dict[str, pikepdf.Name] = {}
     for element in order:
-        parent = root if element.parent is None else made[id(element.parent)]
-        entry = Dictionary(Type=_ELEMENT, S=Name(f"/{element.tag}"), P=parent)
+        tag = names.get(element.tag)
+        if tag is None:
+            tag = names[element.tag] = Name(f"/{element.tag}")
+        entries: dict[str, Any] = {"/Type": _ELEMENT, "/S": tag,
+                                   "/P": root if element.parent is None else element.parent.obj}
         if element.attributes:
-            _attributes(entry, element.attributes)
-        made[id(element)] = pdf.make_indirect(entry)
-    for element in order:
-        _kids(element, made[id(element)], made, pages, by_page)
-    root.K = made[id(tags.document)]
+            _attributes(entries, element.attributes)
+        _kids(element, entries, pages, by_page)
+        element.obj.update(entries)
+    root.K = tags.document.obj
     nums: list[Any] = []
     for index, found in enumerate(by_page):
         nums += [index, pdf.make_indirect(Array([found[mcid] for mcid in range(len(found))]))]
@@ -67,20 +76,26 @@ def add_structure(pdf: pikepdf.Pdf, tags: Tagger) -> None:
     pdf.Root.StructTreeRoot = root
 
 
-def _kids(element: Element, made_element: pikepdf.Object, made: dict[int, pikepdf.Object],
-          pages: Sequence[pikepdf.Object], by_page: list[dict[int, pikepdf.Object]]) -> None:
-    """Set an element's /Pg and /K: its child elements and its marked content, in order."""
+def _kids(element: Element, entries: dict[str, Any], pages: Sequence[pikepdf.Object],
+          by_page: list[dict[int, pikepdf.Object]]) -> None:
+    """Add an element's /Pg and /K: its child elements and its marked content, in order."""
+    kids = element.kids
+    if len(kids) == 1 and type(kids[0]) is tuple:  # the usual case: one piece of content
+        page, mcid = kids[0]
+        entries["/Pg"], entries["/K"] = pages[page], mcid
+        by_page[page][mcid] = element.obj
+        return
     found: list[Any] = []
     first_page = -1
-    for kid in element.kids:
-        if isinstance(kid, Element):
-            found.append(made[id(kid)])
+    for kid in kids:
+        if type(kid) is not tuple:
+            found.append(kid.obj)  # type: ignore[union-attr]
             continue
         page, mcid = kid
         if first_page < 0:
             first_page = page
-            made_element.Pg = pages[page]
+            entries["/Pg"] = pages[page]
         found.append(mcid if page == first_page else Dictionary(Type=_MCR, Pg=pages[page], MCID=mcid))
-        by_page[page][mcid] = made_element
+        by_page[page][mcid] = element.obj
     if found:  # one kid stands alone, as most readers and checkers expect
-        made_element.K = found[0] if len(found) == 1 else Array(found)
+        entries["/K"] = found[0] if len(found) == 1 else Array(found)

@@ -35,7 +35,7 @@ def text_string(text: str) -> str:
 class Element:
     """A structure element: its type, attributes and kids (elements and marked content)."""
 
-    __slots__ = ("attributes", "kids", "number", "parent", "tag")
+    __slots__ = ("attributes", "kids", "obj", "parent", "tag")
 
     def __init__(self, tag: str, parent: Element | None = None,
                  attributes: dict[str, Any] | None = None) -> None:
@@ -43,7 +43,7 @@ class Element:
         self.attributes = attributes  # entries of the element itself (Alt, ActualText) or of /A
         self.kids: list[Element | Piece] = []
         self.parent = parent
-        self.number = 0  # its object number, once the file is written
+        self.obj: Any = None  # its PDF object, once the file is written
         if parent is not None:
             parent.kids.append(self)
 

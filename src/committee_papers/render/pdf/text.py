@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from math import floor
+from typing import NamedTuple
 
 from ...layout import Span, SpanRole
 from ...style import BLACK, Colour
@@ -40,7 +41,16 @@ Gap = tuple[Face, Colour, str]  # the white space before a word, as typed
 # A word: its pieces, its width, and the white space before it (or None).
 Word = tuple[list[Piece], float, Gap | None]
 Line = tuple[float, list[Segment]]  # width in thousandths of an em, segments left to right
-BREAK = None  # a forced line break among the words
+
+
+class Break(NamedTuple):
+    """A forced line break among the words, in the face and colour of the newline."""
+
+    face: Face
+    colour: Colour
+
+
+Token = Word | Break
 
 
 def advance_of_space(face: Face, text: str, position: float, stop: float) -> float:
@@ -57,12 +67,12 @@ def advance_of_space(face: Face, text: str, position: float, stop: float) -> flo
     return position - start
 
 
-def words(spans: Iterable[Span], fonts: Fonts, default: Colour) -> list[Word | None]:
-    """Return the words of a paragraph of spans, with ``BREAK`` for each newline.
+def words(spans: Iterable[Span], fonts: Fonts, default: Colour) -> list[Token]:
+    """Return the words of a paragraph of spans, with a ``Break`` for each newline.
 
     White space at the end of the paragraph or before a line break is an empty word.
     """
-    tokens: list[Word | None] = []
+    tokens: list[Token] = []
     pieces: list[Piece] | None = None
     width = 0.0
     gap: Gap | None = None
@@ -88,7 +98,7 @@ def words(spans: Iterable[Span], fonts: Fonts, default: Colour) -> list[Word | N
                             if gap is not None:
                                 tokens.append(([], 0.0, gap))
                                 gap = None
-                            tokens.append(BREAK)
+                            tokens.append(Break(face, colour))
                         if between:
                             add_space(face, colour, between)
                 elif part:
@@ -119,7 +129,7 @@ def widest(spans: Sequence[Span], fonts: Fonts) -> float:
     if face is not None:
         return max(map(face.width, _SPACES.split(spans[0].text)), default=0.0)
     tokens = words(spans, fonts, BLACK)
-    return max((token[1] for token in tokens if token is not None), default=0.0)
+    return max((token[1] for token in tokens if not isinstance(token, Break)), default=0.0)
 
 
 def _chunks(word: Word, limit: float) -> list[Word]:
@@ -179,17 +189,19 @@ class _LineBuilder:
         if gap is not None:
             self._space(gap)
 
-    def newline(self) -> None:
+    def newline(self, token: Break) -> None:
         """End the line at a line break: a newline after its text, not drawn but extracted."""
         if self.segments:
             face, colour, text = self.segments[-1]
             self.segments[-1] = (face, colour, text + "\n")
+        else:  # an empty line holds its newline alone
+            self.segments.append((token.face, token.colour, "\n"))
 
     def line(self) -> Line:
         return self.width, self.segments
 
 
-def break_lines(tokens: list[Word | None], limit: float, stop: float = 1e9) -> list[Line]:
+def break_lines(tokens: list[Token], limit: float, stop: float = 1e9) -> list[Line]:
     """Fill lines of at most ``limit`` thousandths of an em greedily with the words.
 
     ``stop`` is the distance between tab stops in thousandths of an em.
@@ -198,8 +210,8 @@ def break_lines(tokens: list[Word | None], limit: float, stop: float = 1e9) -> l
     builder = _LineBuilder(stop)
     empty = True
     for token in tokens:
-        if token is BREAK:
-            builder.newline()
+        if isinstance(token, Break):
+            builder.newline(token)
             lines.append(builder.line())
             builder, empty = _LineBuilder(stop), True
             continue

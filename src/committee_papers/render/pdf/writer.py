@@ -30,7 +30,7 @@ from .xmp import CREATOR, metadata
 
 A4 = (595.2756, 841.8898)  # points: 210 × 297 mm
 PDF_VERSION = "1.7"  # PDF/UA-1 builds on PDF 1.7 (table /Summary, artifact subtypes)
-LEVEL = 6  # zlib level for page content: as good as the default, and faster than 9
+LEVEL = 1  # zlib level for page content: four times as fast as the default, a fifth bigger
 DEFAULT_DATE = dt.date(1980, 1, 1)  # as the Word file's dates without a meeting date
 
 
