@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "committee_papers"
-RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pypdf"}
+RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pypdf", "fontTools", "uharfbuzz", "bidi"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -53,7 +53,8 @@ def test_importing_the_package_loads_nothing_heavy() -> None:
 
     code = ("import sys, committee_papers; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & "
-            "{'yaml', 'babel', 'docx', 'docxtpl', 'reportlab', 'pandas', 'openpyxl', 'pypdf', 'lxml'}))")
+            "{'yaml', 'babel', 'docx', 'docxtpl', 'reportlab', 'pandas', 'openpyxl', 'pypdf', 'lxml', "
+            "'pikepdf', 'fontTools', 'uharfbuzz', 'bidi'}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

@@ -169,10 +169,12 @@ class Painter:
                 out.append(f"<{use.encode(spaces)[0]}> Tj")
             out.append(END)
             return
-        self._show(out, use, body[:-1], False, size)
-        tail = text[len(body) - 1:]
-        drawn = use.encode(body[-1] + spaces)[0]
-        out.append(f"/Span <</ActualText {text_string(tail)}>> BDC <{drawn}> Tj {END}")
+        codes, exact = use.encode(body + spaces)  # one code (four hex digits) a character
+        split = 4 * (len(body) - 1)
+        head = f"<{codes[:split]}> Tj " if split else ""
+        if not exact:  # a character the map does not give back: the whole line's text stands
+            head = f"/Span <</ActualText {text_string(body[:-1])}>> BDC {head}{END} " if split else ""
+        out.append(f"{head}/Span <</ActualText {text_string(text[len(body) - 1:])}>> BDC <{codes[split:]}> Tj {END}")
 
     @staticmethod
     def _show(out: list[str], use: FontUse, text: str, rtl: bool, size: str) -> None:

@@ -18,6 +18,9 @@ with the space's glyph), that character gets a CID of its own past the font's gl
 the ``/CIDToGIDMap`` (§9.7.4.2) leads to the same glyph: every character extracts as itself.
 Where that cannot be done (a CFF font has no CIDToGIDMap) or the text drawn is not what the map
 gives back (shaped or reordered text), the caller wraps it in ``/ActualText`` (§14.9.4).
+
+Subset programs are remembered by face and glyphs (``subset_program``: 64 at most, thread-safe),
+since the pack writes its PDF up to four times with the same glyphs.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Sequence
+from functools import lru_cache
 
 import pikepdf
 from fontTools import subset
@@ -211,24 +215,34 @@ class FontUse:
 
     def _program(self, glyphs: list[int]) -> bytes:
         """Return the font program of the subset: the glyphs drawn, at their own glyph ids."""
-        font = self.face.fonttools(_DROP)
-        options = subset.Options()
-        options.retain_gids = True
-        options.notdef_outline = True
-        options.name_IDs = ["*"]
-        options.name_languages = ["*"]
-        options.layout_features = []
-        options.hinting = False
-        options.drop_tables = [*options.drop_tables, *_DROP]
-        options.glyph_names = False
-        options.legacy_kern = False
-        options.ignore_missing_glyphs = True
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(gids=[0, *glyphs])
-        subsetter.subset(font)
-        buffer = io.BytesIO()
-        font.save(buffer)
-        return buffer.getvalue()
+        return subset_program(self.face, tuple(glyphs))
+
+
+@lru_cache(maxsize=64)
+def subset_program(face: Face, glyphs: tuple[int, ...]) -> bytes:
+    """Return the font program of ``face`` cut down to ``glyphs`` (and .notdef), glyph ids kept.
+
+    Remembered (64 subsets, least recently used dropped; ``lru_cache`` is thread-safe): the
+    pack lays its PDF out two to four times to settle its page numbers, with the same glyphs.
+    """
+    font = face.fonttools(_DROP)
+    options = subset.Options()
+    options.retain_gids = True
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.layout_features = []
+    options.hinting = False
+    options.drop_tables = [*options.drop_tables, *_DROP]
+    options.glyph_names = False
+    options.legacy_kern = False
+    options.ignore_missing_glyphs = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=[0, *glyphs])
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
 
 
 class FontSet:

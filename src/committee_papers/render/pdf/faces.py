@@ -117,7 +117,7 @@ class Face:
         large font take most of the time of reading it.
         """
         path, index = self.source.key
-        font = TTFont(path, fontNumber=index, recalcTimestamp=False)
+        font = TTFont(path, fontNumber=index, lazy=True, recalcTimestamp=False)
         for tag in drop:
             if tag in font:
                 del font[tag]
