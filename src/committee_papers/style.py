@@ -117,6 +117,19 @@ class MarkStyle:
     worse_word: str = "Worse"
     same_word: str = "No change"
     none_text: str = ""  # where no direction can be computed
+    # What a screen reader says for a mark: "Increased – better" (the mark's ActualText)
+    increased_said: str = "Increased"
+    decreased_said: str = "Decreased"
+    unchanged_said: str = "No change"
+    better_said: str = "better"
+    worse_said: str = "worse"
+
+    def said(self, direction: Direction, judgement: Judgement) -> str:
+        """Return a mark's meaning in words, e.g. ``Increased – worse`` (``No change`` alone)."""
+        moved = {Direction.UP: self.increased_said, Direction.DOWN: self.decreased_said,
+                 Direction.SAME: self.unchanged_said}[direction]
+        verdict = {Judgement.BETTER: self.better_said, Judgement.WORSE: self.worse_said}.get(judgement, "")
+        return f"{moved} – {verdict}" if verdict else moved
 
     def arrow(self, direction: Direction) -> str:
         """Return the arrow for a direction."""
@@ -177,6 +190,20 @@ class Labels:
     page_number: str = "Page {page} of {pages}"
     scorecard: str = "Summary scorecard"
     exceptions: str = "Indicators reported by exception"
+    high: str = "High"  # the polarity, in the "Better to be?" column
+    low: str = "Low"
+    no_polarity: str = "n/a"
+    # Table summaries, read out by screen readers (the PDF's /Summary, the Word table description)
+    indicators_summary: str = "Indicators on this page and whether a higher or lower value is better"
+    figures_summary: str = "Figures for {heading}, {first} to {last}{extras}"
+    with_target: str = ", target"
+    with_dot: str = ", direction of travel"
+    supplementary_summary: str = "Supplementary figures"
+    no_mark: str = "none"
+
+    def polarity(self, value: str) -> str:
+        """Return the word for a polarity named high, low or none."""
+        return {"high": self.high, "low": self.low}.get(value, self.no_polarity)
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,7 +124,7 @@ TAGS = {field: f"f{number:02d}" for number, field in enumerate(FIELDS)}
 NOT_TEXT_KEYS = frozenset({
     "basis", "bold", "colspan", "current", "id", "indicator", "italic", "language", "locale",
     "meeting_date", "period", "polarity", "published", "quarter", "reference", "row", "rule",
-    "stated", "style", "unit", "values",
+    "stated", "style", "unit", "values", "lang", "runs",
 })
 
 def tagged(field: str, text: str) -> str:

@@ -21,14 +21,15 @@ def mark_spans(assessment: Assessment | None, style: MarkStyle,
     if assessment is None:
         return (Span(style.none_text),) if style.none_text else ()
     colour = style.colour(assessment.judgement)
+    said = style.said(assessment.direction, assessment.judgement)
     if convention is DotConvention.BETTER_WORSE:
         arrow = style.arrow(_VERDICT_ARROW[assessment.judgement])
         word = style.word(assessment.judgement)
-        return (Span(arrow, bold=True, colour=colour, role=SpanRole.MARK, alt=assessment.words),
+        return (Span(arrow, bold=True, colour=colour, role=SpanRole.MARK, alt=said),
                 Span(" " + word, colour=colour))
     symbol = style.symbol(assessment.judgement)
     glyphs = style.arrow(assessment.direction) + (" " + symbol if symbol else "")
-    spans = [Span(glyphs, bold=True, colour=colour, role=SpanRole.MARK, alt=assessment.words)]
+    spans = [Span(glyphs, bold=True, colour=colour, role=SpanRole.MARK, alt=said)]
     if style.show_words:
         word = style.word(assessment.judgement)
         if assessment.judgement is Judgement.NEUTRAL and assessment.direction.value != "same":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..formatting import format_long_date, format_target, format_value
+from ..languages import localised
 from ..model import Pack, ScorecardEntry
 from ..style import DEFAULT_STYLE, HouseStyle
 from .build import layout_report
@@ -107,6 +108,7 @@ def layout_pack(pack: Pack, style: HouseStyle = DEFAULT_STYLE, pages: PageNumber
     shows a dash (the renderer lays the pack out once to learn them, then again with them).
     """
     report = pack.report
+    style = localised(style, report.language)
     blocks = _cover(pack, style)
     blocks += [Heading(2, style.labels.scorecard), scorecard_table(pack, style, pages, report.locale)]
     if pack.exceptions:

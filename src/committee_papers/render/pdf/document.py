@@ -11,6 +11,7 @@ import datetime as dt
 from typing import BinaryIO
 
 from ...errors import CommitteePapersError
+from ...languages import localised
 from ...layout import DocumentLayout, PageLayout
 from ...style import HouseStyle
 from .draw import Painter
@@ -100,7 +101,7 @@ def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: B
         raise CommitteePapersError(f"there is no PDF variant {variant!r}: give one of {', '.join(VARIANTS)}")
     if variant is not None and not tagged:
         raise CommitteePapersError(f"a {variant} file is made from a tagged PDF: leave tagging on")
-    styles = Styles(style, fonts)
+    styles = Styles(localised(style, layout.language), fonts)  # "Page X of Y" in its language
     font_set = FontSet()
     painter = Painter(font_set)
     tags = painter.tags = Tagger(one_line(layout.title), layout.language) if tagged else None

@@ -19,7 +19,7 @@ from .embedding import FontSet, FontUse
 from .faces import Face
 from .shaping import has_rtl, is_simple, shape, split_runs, visual_runs
 from .tagging import ARTIFACT, END, Element, Tagger, text_string
-from .text import TAB_STOP, advance_of_space
+from .text import TAB_STOP, Look, advance_of_space
 
 
 def number(value: float) -> str:
@@ -27,7 +27,7 @@ def number(value: float) -> str:
     return f"{value:.2f}"
 
 
-Placed = tuple[float, Sequence[tuple[Face, Colour, str]]]  # a line's offset and its segments
+Placed = tuple[float, Sequence[tuple[Face, Look, str]]]  # a line's offset and its segments
 Body = tuple[str, str | None]  # a text object's operators, and the fill colour they leave set
 
 
@@ -37,7 +37,7 @@ def rgb(colour: Colour) -> str:
     return " ".join(f"{channel / 255:.4f}".rstrip("0").rstrip(".") or "0" for channel in colour.rgb)
 
 
-Part = tuple[Face, Colour, str, bool]  # face, colour, text, right to left
+Part = tuple[Face, Look, str, bool]  # face, look, text, right to left
 
 
 def _ending(parts: list[Part]) -> int:
@@ -108,11 +108,13 @@ class Painter:
             self.code.append(f"{value} rg")
             self._fill = value
 
-    def body(self, leading: float, size: float, lines: Sequence[Placed]) -> Body:
+    def body(self, leading: float, size: float, lines: Sequence[Placed], languages: bool = False) -> Body:
         """Return the operators of a text object's lines after its first position.
 
         The body sets its own font and colour, so it can be drawn anywhere, again and again:
-        the same cells recur on every page.
+        the same cells recur on every page. With ``languages``, text in a language of its own
+        is marked ``/Span <</Lang ...>> BDC … EMC`` (ISO 32000-1 §14.9.2.2), for a paragraph of
+        several languages; a paragraph in one language has it on its structure element.
         """
         out: list[str] = []
         fonts, size_text, previous, fill = self.fonts, f"{size:.2f}", None, None
@@ -132,8 +134,8 @@ class Painter:
             position = 0.0
             tabs = any("\t" in text for _, _, text, _ in parts)
             last = _ending(parts) if not tabs and not reordered else -1
-            for index, (face, colour, text, rtl) in enumerate(parts):
-                value = rgb(colour)
+            for index, (face, look, text, rtl) in enumerate(parts):
+                value = rgb(look.colour)
                 if value != fill:
                     out.append(f"{value} rg")
                     fill = value
@@ -141,6 +143,9 @@ class Painter:
                 if use is not current:
                     out.append(f"{use.name} {size_text} Tf")
                     current = use
+                marked = languages and look.lang is not None and (index <= last or last < 0)
+                if marked:
+                    out.append(f"/Span <</Lang {text_string(look.lang or '')}>> BDC")
                 if reordered:
                     out.append(_plain(use, text, rtl, size_text))
                 elif tabs:
@@ -149,6 +154,8 @@ class Painter:
                     self._show_end(out, use, text, rtl, size_text)
                 elif index < last or last < 0:
                     self._show(out, use, text, rtl, size_text)
+                if marked:
+                    out.append(END)
             if reordered:
                 out.append(END)
         return "\n".join(out), fill
@@ -221,10 +228,11 @@ class Painter:
         if body[1] is not None:
             self._fill = body[1]
 
-    def text(self, x: float, baseline: float, leading: float, size: float, lines: Sequence[Placed]) -> None:
+    def text(self, x: float, baseline: float, leading: float, size: float, lines: Sequence[Placed],
+             languages: bool = False) -> None:
         """Draw lines of segments, the first starting at (x + its offset, baseline)."""
         if lines:
-            self.draw_body(x + lines[0][0], baseline, self.body(leading, size, lines))
+            self.draw_body(x + lines[0][0], baseline, self.body(leading, size, lines, languages))
 
     def fill_rect(self, x: float, y: float, width: float, height: float, colour: Colour) -> None:
         """Fill a rectangle whose lower left corner is at (x, y)."""

@@ -107,10 +107,14 @@ def content(tag: str, spans: tuple[Span, ...], parent: Element | None,
             attributes: dict[str, Any] | None = None) -> Element | None:
     """Return the element a run of spans is drawn into: ``tag``, or a Span in it with ActualText.
 
-    None without a parent (an untagged document).
+    When all the spans' text is in one language other than the document's, the element has it
+    as ``/Lang`` (ISO 32000-1 §14.9.2.1). None without a parent (an untagged document).
     """
     if parent is None:
         return None
+    languages = {span.lang for span in spans if span.text.strip()}
+    if len(languages) == 1 and (language := languages.pop()) is not None:
+        attributes = {**(attributes or {}), "Lang": language}
     element = Element(tag, parent, attributes)
     for span in spans:
         if span.alt:

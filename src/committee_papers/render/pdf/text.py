@@ -35,19 +35,28 @@ _PLAIN = re.compile(r"^ |  | $|[^\S \xa0\u2007\u202f]")  # anything but single s
 EPSILON = 1e-6
 TAB_STOP = 36.0  # points between default tab stops (720 twips, the template's w:defaultTabStop)
 
-Segment = tuple[Face, Colour, str]  # face, colour, text drawn in one go
-Piece = tuple[Face, Colour, str]
-Gap = tuple[Face, Colour, str]  # the white space before a word, as typed
+
+
+class Look(NamedTuple):
+    """How a piece of text is drawn beyond its face: its colour, and its language if marked."""
+
+    colour: Colour
+    lang: str | None = None
+
+
+Segment = tuple[Face, Look, str]  # face, look, text drawn in one go
+Piece = tuple[Face, Look, str]
+Gap = tuple[Face, Look, str]  # the white space before a word, as typed
 # A word: its pieces, its width, and the white space before it (or None).
 Word = tuple[list[Piece], float, Gap | None]
 Line = tuple[float, list[Segment]]  # width in thousandths of an em, segments left to right
 
 
 class Break(NamedTuple):
-    """A forced line break among the words, in the face and colour of the newline."""
+    """A forced line break among the words, in the face and look of the newline."""
 
     face: Face
-    colour: Colour
+    colour: Look
 
 
 Token = Word | Break
@@ -77,14 +86,14 @@ def words(spans: Iterable[Span], fonts: Fonts, default: Colour) -> list[Token]:
     width = 0.0
     gap: Gap | None = None
 
-    def add_space(face: Face, colour: Colour, text: str) -> None:
+    def add_space(face: Face, colour: Look, text: str) -> None:
         nonlocal gap
         gap = (face, colour, text) if gap is None else (gap[0], gap[1], gap[2] + text)
 
     for span in spans:
         if not span.text:
             continue
-        colour = span.colour or default
+        colour = Look(span.colour or default, span.lang)
         mark = span.role is SpanRole.MARK
         for face, text in fonts.runs(span.text, bold=span.bold, italic=span.italic, mark=mark):
             for index, part in enumerate(_BREAKABLE.split(text)):
@@ -160,7 +169,7 @@ class _LineBuilder:
         self.width = 0.0
         self.stop = stop
 
-    def _append(self, face: Face, colour: Colour, text: str) -> None:
+    def _append(self, face: Face, colour: Look, text: str) -> None:
         segments = self.segments
         if segments and segments[-1][0] == face and segments[-1][1] == colour:
             segments[-1] = (face, colour, segments[-1][2] + text)
@@ -238,7 +247,7 @@ def break_lines(tokens: list[Token], limit: float, stop: float = 1e9) -> list[Li
     return lines
 
 
-def simple_lines(text: str, face: Face, colour: Colour, limit: float) -> list[Line] | None:
+def simple_lines(text: str, face: Face, colour: Look, limit: float) -> list[Line] | None:
     """Break one run of text in one face, or return None if it needs the general path.
 
     The text must be words with single spaces between them. Each line is found with one binary
