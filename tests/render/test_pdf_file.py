@@ -162,3 +162,37 @@ def test_the_pack_command_takes_the_pdf_variant(tmp_path: Path) -> None:
                  "--pdf-variant", "pdf/a-2b"]) == 0
     result = page.validate_pdf(str(tmp_path / "kpis.pdf"), profile="2b")
     assert result.is_compliant and not result.failures, result.failures
+
+
+# ---------------------------------------------------------------- no stream ends with CR
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=300), pad=st.sampled_from([b"\n", b"\x01", b"\x00\x01"]))
+def test_a_compressed_stream_never_ends_with_a_carriage_return(data: bytes, pad: bytes) -> None:
+    import zlib
+
+    from committee_papers.render.pdf.streams import flate
+
+    compressed, length = flate(data, pad)
+    assert compressed[-1:] != b"\r"
+    decoded = zlib.decompress(compressed)
+    assert decoded in (data, data + pad) and length == len(decoded)
+
+
+def test_no_stream_of_an_archive_copy_ends_with_a_carriage_return(tmp_path: Path) -> None:
+    """A long report as PDF/A-2b: many streams, none of which a validator can misread."""
+    rows = [{"label": f"Row {i}", "values": {"2014/15": i, "Q1": i + 1, "Q2": i + 2}, "target": i}
+            for i in range(300)]
+    report = cp.load({"appendix": "App Long", "sections": [{"portfolio": "P", "pages": [
+        {"indicators": [{"description": "Long", "polarity": "high", "unit": "count"}],
+         "columns": {"past": ["2014/15"], "year": "2015/16", "periods": ["Q1", "Q2"]}, "rows": rows,
+         "commentary": [f"Paragraph {n} " + "word " * 200 for n in range(20)]}]}]})
+    path = tmp_path / "long.pdf"
+    cp.render_pdf(report, path, variant="pdf/a-2b")
+    with pikepdf.open(path) as pdf:
+        streams = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream)]
+        assert len(streams) > 10
+        assert not [obj.objgen for obj in streams if obj.read_raw_bytes()[-1:] == b"\r"]
+    result = page.validate_pdf(str(path), profile="2b")
+    assert result.is_compliant and not result.failures, result.failures

@@ -2,7 +2,7 @@
 
 Every face is a composite font (Type0, ``/Identity-H``, ISO 32000-1 §9.7): text is written as
 two-byte glyph ids, so any glyph of any face can be drawn, shaped ones included. Each face
-used in a document is embedded once, as a subset holding only the glyphs drawn (fontTools'
+used in a document is embedded once, as a subset holding only the glyphs drawn (HarfBuzz's
 subsetter, keeping glyph ids), with:
 
 - a ToUnicode map (§9.10.3) from each glyph to the characters it was drawn for, written as
@@ -26,16 +26,17 @@ since the pack writes its PDF up to four times with the same glyphs.
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Sequence
 from functools import lru_cache
 
 import pikepdf
-from fontTools import subset
+import uharfbuzz as hb
 from pikepdf import Array, Dictionary, Name
 
+from ...errors import CommitteePapersError
 from .faces import Face, is_invisible
 from .shaping import Glyph
+from .streams import NEWLINE, ONE, UNUSED_CID, flate, stream
 
 BFCHAR_BLOCK = 100  # a CMap allows at most 100 entries per beginbfchar block
 _DROP = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "DSIG", "kern", "morx", "feat", "vhea", "vmtx",
@@ -157,13 +158,15 @@ class FontUse:
             Type=Name.FontDescriptor, FontName=base, Flags=flags, FontBBox=Array(info["bbox"]),
             ItalicAngle=info["italic_angle"], Ascent=info["ascent"], Descent=info["descent"],
             CapHeight=info["cap_height"], StemV=info["stem_v"])
-        stream = pdf.make_stream(program)
+        compressed, length = flate(program, ONE)
+        font_file = pikepdf.Stream(pdf, compressed)
+        font_file.Filter = Name.FlateDecode
         if face.cff:
-            stream.Subtype = Name.OpenType
-            descriptor.FontFile3 = stream
+            font_file.Subtype = Name.OpenType
+            descriptor.FontFile3 = font_file
         else:
-            stream.Length1 = len(program)
-            descriptor.FontFile2 = stream
+            font_file.Length1 = length
+            descriptor.FontFile2 = font_file
         descendant = Dictionary(
             Type=Name.Font, Subtype=Name.CIDFontType0 if face.cff else Name.CIDFontType2,
             BaseFont=base, CIDSystemInfo=Dictionary(Registry="Adobe", Ordering="Identity", Supplement=0),
@@ -172,12 +175,12 @@ class FontUse:
             table = bytearray()
             for cid in range(max(cids) + 1):
                 table += self.aliases.get(cid, cid if cid < face.glyph_count else 0).to_bytes(2, "big")
-            descendant.CIDToGIDMap = pdf.make_stream(bytes(table))
+            descendant.CIDToGIDMap = stream(pdf, bytes(table), UNUSED_CID)
         elif not face.cff:
             descendant.CIDToGIDMap = Name.Identity
         font = Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=base, Encoding=Name("/Identity-H"),
                           DescendantFonts=Array([pdf.make_indirect(descendant)]),
-                          ToUnicode=pdf.make_stream(self._cmap(f"{tag}+{face.name}").encode("ascii")))
+                          ToUnicode=stream(pdf, self._cmap(f"{tag}+{face.name}").encode("ascii"), NEWLINE))
         return pdf.make_indirect(font)
 
     def _widths(self, cids: list[int]) -> list[object]:
@@ -222,27 +225,24 @@ class FontUse:
 def subset_program(face: Face, glyphs: tuple[int, ...]) -> bytes:
     """Return the font program of ``face`` cut down to ``glyphs`` (and .notdef), glyph ids kept.
 
+    HarfBuzz's subsetter (``hb.subset``) does it, TrueType or CFF, in a millisecond or two; the
+    layout tables go (the text is shaped already) and so do the hints (PDF viewers ignore them).
     Remembered (64 subsets, least recently used dropped; ``lru_cache`` is thread-safe): the
     pack lays its PDF out two to four times to settle its page numbers, with the same glyphs.
     """
-    font = face.fonttools(_DROP)
-    options = subset.Options()
-    options.retain_gids = True
-    options.notdef_outline = True
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.layout_features = []
-    options.hinting = False
-    options.drop_tables = [*options.drop_tables, *_DROP]
-    options.glyph_names = False
-    options.legacy_kern = False
-    options.ignore_missing_glyphs = True
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(gids=[0, *glyphs])
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
+    plan = hb.SubsetInput()
+    plan.glyph_set.update([0, *glyphs])
+    plan.sets(hb.SubsetInputSets.UNICODE).clear()
+    dropped = plan.sets(hb.SubsetInputSets.DROP_TABLE_TAG)
+    for tag in _DROP:
+        dropped.add(int.from_bytes(tag.encode("ascii"), "big"))
+    plan.flags = (hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
+                  | hb.SubsetFlags.NO_LAYOUT_CLOSURE)
+    found = hb.subset(face.harfbuzz.face, plan)
+    if found is None:
+        raise CommitteePapersError(f"the font {face.source.path} could not be cut down to the glyphs "
+                                   "drawn: give another font file for it in the house style")
+    return bytes(found.blob.data)
 
 
 class FontSet:

@@ -3,7 +3,8 @@
 A ``Face`` is one face of a TrueType or OpenType file (a ``.ttf``, an ``.otf``, or one face of a
 ``.ttc`` collection), with TrueType (``glyf``) or PostScript (``CFF``) outlines. It is read
 lazily: the character map when a character is looked up, the advance widths when text is
-measured, the whole font only when a subset is embedded (``embedding.py``).
+measured; HarfBuzz reads the whole file to shape text and to cut the subset that is embedded
+(``embedding.py``).
 
 Faces are kept in ``FACES``, a cache owned by this module: one entry per font file and face
 index, bounded (``FaceCache.LIMIT`` files, the least recently used dropped first) and guarded by
@@ -16,7 +17,6 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -109,19 +109,6 @@ class Face:
         with self._lock:
             face = hb.Face(hb.Blob.from_file_path(path), index)
             return hb.Font(face)
-
-    def fonttools(self, drop: Sequence[str] = ()) -> TTFont:
-        """Return a fresh fontTools font of the face without the tables ``drop``, to subset and embed.
-
-        Tables are read when first used, and the dropped ones never: the layout tables of a
-        large font take most of the time of reading it.
-        """
-        path, index = self.source.key
-        font = TTFont(path, fontNumber=index, lazy=True, recalcTimestamp=False)
-        for tag in drop:
-            if tag in font:
-                del font[tag]
-        return font
 
     # ------------------------------------------------------------------ looking up characters
 

@@ -8,7 +8,6 @@ PDF/UA identification, which PDF/A does not know of itself.
 
 from __future__ import annotations
 
-import zlib
 from functools import cache
 from importlib import resources
 
@@ -16,6 +15,7 @@ import pikepdf
 from pikepdf import Dictionary, Name, String
 
 from ...errors import CommitteePapersError
+from .streams import ONE, stream
 
 VARIANTS = ("pdf/a-2b",)
 SRGB = "sRGB IEC61966-2.1"
@@ -33,8 +33,7 @@ def srgb_profile() -> bytes:
 
 def output_intent(pdf: pikepdf.Pdf) -> pikepdf.Object:
     """Return the sRGB output intent (ISO 19005-2 §6.2.3), its profile embedded in ``pdf``."""
-    profile = pdf.make_stream(zlib.compress(srgb_profile(), 9), N=3)
-    profile.Filter = Name.FlateDecode
+    profile = stream(pdf, srgb_profile(), ONE, 9, N=3)
     return pdf.make_indirect(Dictionary(
         Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=String(SRGB),
         Info=String(SRGB), DestOutputProfile=profile))

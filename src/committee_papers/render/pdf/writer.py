@@ -14,7 +14,6 @@ the Word file); no clock is read and no environment variable is consulted.
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -24,6 +23,7 @@ from pikepdf import Array, Dictionary, Name, String
 
 from .embedding import FontSet
 from .pdfa import output_intent
+from .streams import NEWLINE, stream
 from .structure import add_structure
 from .tagging import Tagger
 from .xmp import CREATOR, metadata
@@ -92,15 +92,14 @@ def _catalog(pdf: pikepdf.Pdf, info: Info, tags: Tagger | None, variant: str | N
         root.OutputIntents = Array([output_intent(pdf)])
 
 
-def write_file(stream: BinaryIO, contents: Sequence[str], entries: Sequence[Sequence[Entry]],
+def write_file(target: BinaryIO, contents: Sequence[str], entries: Sequence[Sequence[Entry]],
                fonts: FontSet, info: Info, tags: Tagger | None, variant: str | None) -> None:
     """Write the PDF of the pages' content streams, their bookmarks, fonts and structure."""
     pdf = pikepdf.new()
     resources = pdf.make_indirect(Dictionary(Font=fonts.resources(pdf)))
     box = Array([0, 0, *A4])
     for index, content in enumerate(contents):
-        data = pikepdf.Stream(pdf, zlib.compress(content.encode("latin-1"), LEVEL))
-        data.Filter = Name.FlateDecode
+        data = stream(pdf, content.encode("latin-1"), NEWLINE, LEVEL)
         page = Dictionary(Type=Name.Page, MediaBox=box, Resources=resources, Contents=data)
         if tags is not None:
             page.StructParents = index
@@ -110,6 +109,8 @@ def write_file(stream: BinaryIO, contents: Sequence[str], entries: Sequence[Sequ
     _outline(pdf, entries)
     if tags is not None:
         add_structure(pdf, tags)
-    pdf.save(stream, min_version=PDF_VERSION, fix_metadata_version=False,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
-             deterministic_id=True)
+    # Object streams (qpdf's) keep a tagged file small; an archive copy does without them, so
+    # that every stream in it is one of ours, none ending with CR (``streams.py``).
+    mode = pikepdf.ObjectStreamMode.disable if variant else pikepdf.ObjectStreamMode.generate
+    pdf.save(target, min_version=PDF_VERSION, fix_metadata_version=False, object_stream_mode=mode,
+             compress_streams=True, deterministic_id=True)
