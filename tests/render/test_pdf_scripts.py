@@ -20,6 +20,7 @@ import pikepdf
 import pytest
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTCollection, TTFont
+from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 from tests.reliability.tagged import read_tagged, to_unicode
 
 import committee_papers as cp
@@ -235,3 +236,49 @@ def test_embedding_levels_follow_the_bidi_algorithm() -> None:
 def test_runs_are_reversed_level_by_level() -> None:
     # "abc " (0), "اردو " (1), "123" (2): L2 reverses the level-1 and level-2 runs together
     assert visual_runs("abc اردو 123") == [(0, 4, 0), (9, 12, 2), (4, 9, 1)]
+
+
+# ---------------------------------------------------------------- any text at all
+
+EXAMPLES = int(os.environ.get("CP_EXAMPLES", "60"))  # raise it to search harder, e.g. 2000
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
+                                 blacklist_characters="\ufffe\uffff"), min_size=1, max_size=40)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(text=ANY_TEXT)
+def test_any_text_is_drawn_without_notdef_and_read_back_as_typed(text: str) -> None:
+    """Whatever the script, marks or unassigned code points: never .notdef, always the text."""
+    report = cp.load({"appendix": "App", "sections": [{"portfolio": "P", "pages": [{
+        "indicators": [{"description": "d", "polarity": "high"}], "commentary": [text]}]}]})
+    buffer = io.BytesIO()
+    cp.render_pdf(report, buffer)
+    data = buffer.getvalue()
+    assert all(gid != 0 for _, gid, _, _ in drawn_glyphs(data))
+    paragraphs = [said for tag, said, _ in read_tagged(data).elements if tag == "P"]
+    assert paragraphs == [text]
+
+
+MIXED = st.text(st.sampled_from(list("ab 12 ()[].,-/%\t\n") + list("اردوعبریہے") + list("שלום")
+                                + ["\u200f", "\u200e", "\u0651", "\u064b"]), min_size=1, max_size=60)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(text=MIXED)
+def test_mixed_direction_text_reads_back_in_logical_order(text: str) -> None:
+    """Latin, Arabic, Hebrew, digits, brackets, marks and direction marks, wrapped in a narrow
+    cell and a paragraph: the tagged text is the typed text."""
+    report = cp.load({"appendix": "App", "sections": [{"portfolio": "P", "pages": [{
+        "indicators": [{"description": "d", "polarity": "high"}],
+        "supplementary": [{"header": [["A", "B", "C", "D", "E", "F"]],
+                           "rows": [["x", text, "1", "2", "3", "4"]]}],
+        "commentary": [text]}]}]})
+    buffer = io.BytesIO()
+    cp.render_pdf(report, buffer)
+    data = buffer.getvalue()
+    assert all(gid != 0 for _, gid, _, _ in drawn_glyphs(data))
+    elements = read_tagged(data).elements
+    assert [said for tag, said, _ in elements if tag == "P"] == [text]
+    assert text in [said for tag, said, _ in elements if tag == "TD"]

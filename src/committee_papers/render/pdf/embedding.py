@@ -110,6 +110,9 @@ class FontUse:
         for glyph in glyphs:
             number = glyph.glyph
             if all(map(is_invisible, glyph.text)):
+                if number == 0:  # a joiner the face lacks: nothing to draw, only its advance
+                    pending -= glyph.advance
+                    continue
                 if number not in self.to_unicode:
                     self._hidden.setdefault(number, glyph.text)
             elif number == 0:  # a character the face has no glyph for: the stand-in, extracted

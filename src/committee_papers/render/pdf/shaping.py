@@ -102,6 +102,8 @@ def levels(text: str) -> list[int]:
     algorithm.get_embedding_levels(text, storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
+        if not char["type"]:  # unassigned in Python's Unicode: the default class of its block
+            char["type"] = "R" if has_rtl(char["ch"]) else "L"  # (UAX #9 §3.2, DerivedBidiClass)
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
     algorithm.resolve_neutral_types(storage, False)

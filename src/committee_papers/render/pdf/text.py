@@ -227,6 +227,7 @@ def break_lines(tokens: list[Token], limit: float, stop: float = 1e9) -> list[Li
         if not token[0]:  # white space at the end of the paragraph or before a break
             if empty:
                 builder.add(token, token[2])
+                empty = False
             else:
                 builder.hang(token[2])
             continue
