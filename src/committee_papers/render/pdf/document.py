@@ -21,9 +21,10 @@ from .fonts import Fonts
 from .furniture import Furniture, header_excess
 from .pdfa import VARIANTS
 from .story import page_story
+from .streams import NEWLINE, flate
 from .styles import Styles
 from .tagging import Tagger
-from .writer import A4, Entry, Info, write_file
+from .writer import A4, LEVEL, Entry, Info, PageStreams, write_file
 
 MM = 72 / 25.4  # points in a millimetre
 
@@ -55,14 +56,16 @@ class Bookmarks:
 
 
 class Pages:
-    """Each finished page's content and outline entries, kept until the page count is known.
+    """Each finished page's content, compressed as soon as the page is done, and its bookmarks.
 
-    Keeping them lets the footer say "of Y" without laying anything out twice.
+    The page furniture goes into streams of its own once the page count is known: the running
+    header is one stream shared by every page, each page's "Page X of Y" a small stream, so
+    nothing is laid out twice and a page's content is held only in its compressed form.
     """
 
     def __init__(self, painter: Painter) -> None:
         self.painter = painter
-        self.contents: list[str] = []
+        self.bodies: list[bytes] = []  # each page's content stream, compressed
         self.entries: list[list[Entry]] = [[]]
         self.code: list[str] = []
         painter.start(self.code)
@@ -71,18 +74,18 @@ class Pages:
         """Finish the current page and return the number of the next."""
         if self.painter.tags is not None:
             self.painter.tags.new_page()
-        self.contents.append("\n".join(self.code))
+        self.bodies.append(flate("\n".join(self.code).encode("latin-1"), NEWLINE, LEVEL)[0])
         self.entries.append([])
         self.code = []
         self.painter.start(self.code)
-        return len(self.contents) + 1
+        return len(self.bodies) + 1
 
-    def finish(self, furniture: Furniture) -> list[str]:
-        """Finish the last page; return every page's content with its furniture."""
+    def finish(self, furniture: Furniture) -> PageStreams:
+        """Finish the last page; return the pages' content streams and their furniture."""
         self.new_page()
-        total = len(self.contents)
-        return ["\n".join((furniture.header, furniture.footer(index + 1, total), content))
-                for index, content in enumerate(self.contents)]
+        total = len(self.bodies)
+        return PageStreams(furniture.header, [furniture.footer(n + 1, total) for n in range(total)],
+                           self.bodies)
 
 
 def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO, *,
@@ -117,8 +120,8 @@ def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: B
         starts.append(frame.page)
         pages.entries[-1].extend(bookmarks.entries(page))
         frame.add_all(page_story(page, styles, width, height, None if tags is None else tags.document))
-    contents = pages.finish(Furniture(painter, styles, layout.running_header))
+    streams = pages.finish(Furniture(painter, styles, layout.running_header))
     info = Info(one_line(layout.title), one_line(layout.author), one_line(layout.subject),
                 ", ".join(one_line(k) for k in layout.keywords), layout.language, date)
-    write_file(stream, contents, pages.entries, font_set, info, tags, variant)
+    write_file(stream, streams, pages.entries, font_set, info, tags, variant)
     return starts

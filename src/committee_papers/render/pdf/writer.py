@@ -92,15 +92,32 @@ def _catalog(pdf: pikepdf.Pdf, info: Info, tags: Tagger | None, variant: str | N
         root.OutputIntents = Array([output_intent(pdf)])
 
 
-def write_file(target: BinaryIO, contents: Sequence[str], entries: Sequence[Sequence[Entry]],
+@dataclass(frozen=True, slots=True)
+class PageStreams:
+    """The pages' content: the running header (the same on every page), each page's footer,
+    and each page's own content, already compressed (``streams.flate``)."""
+
+    header: str
+    footers: list[str]
+    bodies: list[bytes]
+
+
+def write_file(target: BinaryIO, pages: PageStreams, entries: Sequence[Sequence[Entry]],
                fonts: FontSet, info: Info, tags: Tagger | None, variant: str | None) -> None:
-    """Write the PDF of the pages' content streams, their bookmarks, fonts and structure."""
+    """Write the PDF of the pages' content streams, their bookmarks, fonts and structure.
+
+    A page's /Contents is an array of streams, read as one (ISO 32000-1 §7.8.2): the shared
+    header, its footer, its content.
+    """
     pdf = pikepdf.new()
     resources = pdf.make_indirect(Dictionary(Font=fonts.resources(pdf)))
     box = Array([0, 0, *A4])
-    for index, content in enumerate(contents):
-        data = stream(pdf, content.encode("latin-1"), NEWLINE, LEVEL)
-        page = Dictionary(Type=Name.Page, MediaBox=box, Resources=resources, Contents=data)
+    header = pdf.make_indirect(stream(pdf, pages.header.encode("latin-1"), NEWLINE, LEVEL))
+    for index, (footer, compressed) in enumerate(zip(pages.footers, pages.bodies, strict=True)):
+        body = pikepdf.Stream(pdf, compressed)
+        body.Filter = Name.FlateDecode
+        contents = Array([header, stream(pdf, footer.encode("latin-1"), NEWLINE, LEVEL), body])
+        page = Dictionary(Type=Name.Page, MediaBox=box, Resources=resources, Contents=contents)
         if tags is not None:
             page.StructParents = index
             page.Tabs = Name.S
