@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "committee_papers"
-RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pypdf"}
+RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pypdf", "fontTools", "uharfbuzz", "bidi"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -53,7 +53,8 @@ def test_importing_the_package_loads_nothing_heavy() -> None:
 
     code = ("import sys, committee_papers; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & "
-            "{'yaml', 'babel', 'docx', 'docxtpl', 'reportlab', 'pandas', 'openpyxl', 'pypdf', 'lxml'}))")
+            "{'yaml', 'babel', 'docx', 'docxtpl', 'reportlab', 'pandas', 'openpyxl', 'pypdf', 'lxml', "
+            "'pikepdf', 'fontTools', 'uharfbuzz', 'bidi'}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -67,3 +68,31 @@ def test_lazy_names_resolve_and_star_import_works() -> None:
         assert name in namespace and getattr(cp, name) is namespace[name]
     with pytest.raises(AttributeError):
         cp.no_such_name  # noqa: B018
+
+
+PDF_RENDERER = PACKAGE / "render" / "pdf"
+
+
+def test_the_pdf_renderer_edits_no_serialised_bytes() -> None:
+    """The PDF is made of objects (pikepdf) and content operators, never patched as bytes:
+    no module of the renderer holds a bytes literal to search for or write in a file."""
+    for path in sorted(PDF_RENDERER.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
+                pytest.fail(f"{path.name}:{node.lineno}: a bytes literal {node.value[:20]!r}: build "
+                            "PDF objects with pikepdf instead of searching or writing bytes")
+
+
+def test_the_pdf_renderer_uses_no_private_attribute_of_a_library() -> None:
+    """A private attribute of reportlab, pikepdf or fontTools may change in any release: only
+    the renderer's own objects (self, cls, or a class of the same module) may be reached so."""
+    for path in sorted(PDF_RENDERER.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)} | {"self", "cls"}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                    and not node.attr.startswith("__")):
+                base = node.value
+                if not (isinstance(base, ast.Name) and base.id in own):
+                    pytest.fail(f"{path.name}:{node.lineno}: .{node.attr} is private to another "
+                                "library or object: use its public API, or test the use loudly")

@@ -11,10 +11,31 @@ from .style import DEFAULT_STYLE, HouseStyle
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .assess import Finding
     from .limits import Limits
     from .model import KpiData, Pack, Report
     from .model.rules import Rules
     from .render.docx import TemplateSetup
+
+
+def check(subject: Report | KpiData, style: HouseStyle = DEFAULT_STYLE) -> list[Finding]:
+    """Return every finding about a report, or about KPI data read from a workbook, in order.
+
+    For KPI data, the workbook's findings (``assess.check``: notices of the reader, figures
+    missing for a period that is due). For a report, the findings of the figures and text
+    (marks that contradict the figures, missing targets and data, pasted control characters),
+    then a warning for each character of each field that ``style``'s fonts cannot draw in the
+    PDF (code ``no-glyph``), and an error if the running header is too long for the top of a
+    PDF page (``header-too-long``).
+    """
+    from .assess import check as figures
+    from .model import Report
+
+    if not isinstance(subject, Report):
+        return figures(subject)
+    from .render.pdf.coverage import report_findings
+
+    return [*figures(subject), *report_findings(subject, style)]
 
 
 def render_docx(

@@ -65,11 +65,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="also make the PDF a PDF/A-2b archive copy")
     render.add_argument("--charts", action="store_true",
                         help="give every page with figures a trend chart (a page's 'chart' key still decides)")
+    _fallback_option(render)
     check = commands.add_parser("check", parents=[common],
                                 help="validate reports or KPI workbooks and list every finding")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE",
                        help="report files (YAML or JSON), .xlsx workbooks or folders of CSV files")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    _fallback_option(check)
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of the report format")
     pack = commands.add_parser("pack", parents=[common], help="make the whole appendix pack from a KPI workbook")
     pack.add_argument("workbook", type=Path, metavar="WORKBOOK", help="an .xlsx workbook, or a folder of CSV files")
@@ -81,7 +83,35 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--strict", action="store_true", help="write nothing if there are warnings")
     pack.add_argument("--no-charts", dest="charts", action="store_false",
                       help="leave out the trend chart of each exception page")
+    pack.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
+                      help="also make the PDF a PDF/A-2b archive copy")
+    _fallback_option(pack)
     return parser
+
+
+def _fallback_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--fallback-font", action="append", default=[], metavar="FILE[#N]",
+                         help="a font for characters the house fonts lack (repeat for more; "
+                         "#N picks face N of a .ttc collection), e.g. Debian's fonts-noto-*")
+
+
+def _with_fallbacks(style: HouseStyle, args: argparse.Namespace) -> HouseStyle:
+    """Return ``style`` with the fallback fonts given on the command line."""
+    from dataclasses import replace
+
+    from .style import FontSource
+
+    sources = []
+    for given in args.fallback_font:
+        path, _, index = given.rpartition("#") if "#" in given else (given, "", "0")
+        if not index.isdigit():
+            raise CommitteePapersError(f"--fallback-font {given}: after # give the number of the face "
+                                       "in the collection, e.g. NotoSansCJK-Regular.ttc#2")
+        if not Path(path).is_file():
+            raise CommitteePapersError(f"--fallback-font {given}: there is no such file: check the path "
+                                       "(Debian's fonts-noto-core puts its fonts in /usr/share/fonts/truetype/noto)")
+        sources.append(FontSource(Path(path), int(index)))
+    return replace(style, fallback_fonts=tuple(sources)) if sources else style
 
 
 def is_workbook(path: Path) -> bool:
@@ -124,7 +154,7 @@ def _template_style(template: Path | None) -> HouseStyle:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .assess import check
+    from .api import check
     from .layout import layout_report
     from .output import OutputSet, check_targets
 
@@ -134,7 +164,7 @@ def _render(args: argparse.Namespace) -> int:
         print(f"error: two input files would write the same output names: {', '.join(repeated)}; "
               "rename one of them", file=sys.stderr)
         return EXIT_PROBLEM
-    style = _template_style(args.template)
+    style = _with_fallbacks(_template_style(args.template), args)
     reports = _load_all(args.files)
     if reports is None:
         print("nothing was written", file=sys.stderr)
@@ -155,9 +185,18 @@ def _render(args: argparse.Namespace) -> int:
         from .render.docx import check_template
 
         check_template(args.template)  # before any folder or file is made
+    if "pdf" in formats:  # refuse before anything is written
+        from .model.cleaning import clean_text
+        from .render.pdf.coverage import check_header
+
+        for file, report in zip(args.files, reports, strict=True):
+            try:
+                check_header(clean_text(report.appendix_label), style)
+            except CommitteePapersError as error:
+                raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     layouts = {}
     for file, report in zip(args.files, reports, strict=True):
-        for finding in check(report):
+        for finding in check(report, style):
             say(f"{file}: {finding}", error=True)
         layouts[file] = layout_report(report, style)  # once, for both formats
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
@@ -171,16 +210,19 @@ def _render(args: argparse.Namespace) -> int:
                 from .render.pdf import render_pdf_with_pages
 
                 outputs.write(target, partial(render_pdf_with_pages, layouts[file], style=style,
-                                              variant=args.pdf_variant))
+                                              variant=args.pdf_variant, date=report.meeting_date))
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception pages)")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .assess import Severity, check
+    from .api import check
+    from .assess import Severity
     from .loaders import LoadError
+    from .style import DEFAULT_STYLE
 
+    style = _with_fallbacks(DEFAULT_STYLE, args)
     worst = EXIT_OK
     reports = _load_all([f for f in args.files if not is_workbook(f)])
     if reports is None:
@@ -201,7 +243,7 @@ def _check(args: argparse.Namespace) -> int:
             subject = next(loaded, None)
             if subject is None:
                 continue
-        findings = check(subject)  # type: ignore[arg-type]
+        findings = check(subject, style)  # type: ignore[arg-type]
         for finding in findings:
             say(f"{file}: {finding}")
         errors = sum(f.severity is Severity.ERROR for f in findings)
@@ -221,9 +263,11 @@ def _schema(_: argparse.Namespace) -> int:
 
 def _pack(args: argparse.Namespace) -> int:
     from .pack_command import run_pack
+    from .style import DEFAULT_STYLE
 
     return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template,
-                    strict=args.strict, charts=args.charts)
+                    strict=args.strict, charts=args.charts, variant=args.pdf_variant,
+                    style=_with_fallbacks(DEFAULT_STYLE, args))
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

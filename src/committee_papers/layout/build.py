@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..languages import localised
 from ..model import Block, ExceptionPage, ListBlock, Paragraph, Report, Section
 from ..model.cleaning import clean_text
 from ..style import DEFAULT_STYLE, HouseStyle
@@ -12,7 +13,9 @@ from .tables import data_table, dot_table, indicator_table, span, supplementary_
 
 
 def _spans(paragraph: Paragraph) -> tuple[Span, ...]:
-    return tuple(span(run.text, bold=run.bold, italic=run.italic) for run in paragraph.runs)
+    """Return a paragraph's spans, each in its run's language, else the paragraph's."""
+    return tuple(span(run.text, bold=run.bold, italic=run.italic, lang=run.lang or paragraph.lang)
+                 for run in paragraph.runs)
 
 
 def _blocks(blocks: tuple[Block, ...], lead: str | None = None) -> list[LayoutBlock]:
@@ -61,7 +64,8 @@ def page_layout(section: Section, page: ExceptionPage, first_in_section: bool,
 
 
 def layout_report(report: Report, style: HouseStyle = DEFAULT_STYLE) -> DocumentLayout:
-    """Return the renderer-neutral layout of the whole report."""
+    """Return the renderer-neutral layout of the whole report, its labels in its language."""
+    style = localised(style, report.language)
     pages = []
     for section in report.sections:
         for number, page in enumerate(section.pages):

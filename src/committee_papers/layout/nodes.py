@@ -21,7 +21,8 @@ class SpanRole(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A run of text in one style. ``alt`` is what a screen reader should say instead."""
+    """A run of text in one style. ``alt`` is what a screen reader should say instead; ``lang``
+    the text's language where it is not the document's (a BCP 47 tag such as ``cy``)."""
 
     text: str
     bold: bool = False
@@ -29,6 +30,7 @@ class Span:
     colour: Colour | None = None
     role: SpanRole = SpanRole.TEXT
     alt: str | None = None
+    lang: str | None = None
 
 
 class Align(Enum):

@@ -14,14 +14,15 @@ from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
 from .widths import fit_widths, scale
 
 
-def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:
-    """Return a plain span of cleaned text."""
-    return Span(clean_text(text), bold=bold, italic=italic)
+def span(text: str, *, bold: bool = False, italic: bool = False, lang: str | None = None) -> Span:
+    """Return a plain span of cleaned text, in the language ``lang`` if not the document's."""
+    return Span(clean_text(text), bold=bold, italic=italic, lang=lang)
 
 
 def header_cell(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
-            align: Align = Align.CENTRE) -> LayoutCell:
-    return LayoutCell((span(text, bold=True),), colspan, rowspan, Scope.COLUMN, align, style.header_fill)
+                align: Align = Align.CENTRE, lang: str | None = None) -> LayoutCell:
+    return LayoutCell((span(text, bold=True, lang=lang),), colspan, rowspan, Scope.COLUMN, align,
+                      style.header_fill)
 
 
 def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
@@ -32,10 +33,9 @@ def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
     for indicator in page.indicators:
         rows.append(LayoutRow((
             LayoutCell((span(indicator.description),)),
-            LayoutCell((span(indicator.polarity.label),), align=Align.CENTRE),
+            LayoutCell((span(labels.polarity(indicator.polarity.value)),), align=Align.CENTRE),
         )))
-    return Table(tuple(rows), (0.8, 0.2), "Indicators on this page and whether a higher or "
-                 "lower value is better", "indicators")
+    return Table(tuple(rows), (0.8, 0.2), labels.indicators_summary, "indicators")
 
 
 def _columns(table: DataTable) -> int:
@@ -81,8 +81,10 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
                                     align=Align.CENTRE))
         rows.append(LayoutRow(tuple(cells)))
     first, last = table.periods[0].label, table.periods[-1].label
-    extras = ", target" * table.show_target + "".join(f", {column.header}" for column in table.dots)
-    description = clean_text(f"Figures for {page.heading}, {first} to {last}{extras}")
+    labels = style.labels
+    extras = labels.with_target * table.show_target + "".join(f", {column.header}" for column in table.dots)
+    description = clean_text(labels.figures_summary.format(heading=page.heading, first=first, last=last,
+                                                          extras=extras))
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
     widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures, factor=scale(style))
@@ -108,7 +110,7 @@ def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
         missing = comparison.missing is not None
         marks.append(LayoutCell(dot_spans(assessment, style.marks, missing), align=Align.CENTRE))
         meaning = mark_words(assessment, style.marks) if assessment else (
-            style.marks.no_figure_text if missing else "none")
+            style.marks.no_figure_text if missing else style.labels.no_mark)
         said.append(f"{comparison.label}: {meaning}")
     rows.append(LayoutRow(tuple(marks)))
     description = clean_text(f"{title}: " + "; ".join(said))
@@ -117,8 +119,8 @@ def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
 
 def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
     """Return a supplementary table with its header, summary and footnote rows."""
-    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan) for c in r.cells), header=True)
-            for r in table.header_rows]
+    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, lang=c.lang) for c in r.cells),
+                      header=True) for r in table.header_rows]
     for row in table.rows:
         cells = []
         for number, cell in enumerate(row.cells):
@@ -126,7 +128,7 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
             italic = row.style is RowStyle.FOOTNOTE
             is_label = number == 0 and row.style is not RowStyle.FOOTNOTE and bool(cell.text)
             cells.append(LayoutCell(
-                (span(cell.text, bold=bold, italic=italic),), cell.colspan,
+                (span(cell.text, bold=bold, italic=italic, lang=cell.lang),), cell.colspan,
                 scope=Scope.ROW if is_label else None,
                 align=Align.LEFT if number == 0 else Align.CENTRE,
                 small=row.style is RowStyle.FOOTNOTE,
@@ -134,5 +136,5 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
         rows.append(LayoutRow(tuple(cells)))
     width = table.width
     widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
-    description = clean_text(table.description or table.title or "Supplementary figures")
+    description = clean_text(table.description or table.title or style.labels.supplementary_summary)
     return Table(tuple(rows), widths, description, "supplementary")

@@ -10,31 +10,54 @@ from .context import Context
 from .source import join
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
+# A BCP 47 language tag as councils write them: cy, en-GB, pl, ur, bn, zh-Hans (RFC 5646 §2.1).
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def read_language(ctx: Context, data: dict[str, Any], path: str) -> str | None:
+    """Return the ``lang`` of ``data`` if it has one, checked as a language tag."""
+    if "lang" not in data:
+        return None
+    value = data["lang"]
+    if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
+        ctx.problem(join(path, "lang"), f"expected a language tag such as cy, en-GB or ur, got {value!r}")
+        return None
+    return value
 
 
 def _run(ctx: Context, value: Any, path: str) -> Run | None:
     if isinstance(value, dict):
-        data = ctx.mapping(value, path, ["text"], ["bold", "italic"])
+        data = ctx.mapping(value, path, ["text"], ["bold", "italic", "lang"])
         if data is None or "text" not in data:
             return None
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
         italic = ctx.flag(data["italic"], join(path, "italic")) if "italic" in data else False
-        return Run(ctx.text(data["text"], join(path, "text"), allow_empty=True), bold, italic)
+        return Run(ctx.text(data["text"], join(path, "text"), allow_empty=True), bold, italic,
+                   read_language(ctx, data, path))
     return Run(ctx.text(value, path, allow_empty=True))
 
 
 def _paragraph(ctx: Context, value: Any, path: str) -> Paragraph | None:
+    if isinstance(value, dict) and "runs" in value:  # {runs: [...], lang: cy}
+        data = ctx.mapping(value, path, ["runs"], ["lang"])
+        if data is None:
+            return None
+        found = _paragraph(ctx, ctx.sequence(data["runs"], join(path, "runs")), join(path, "runs"))
+        return Paragraph(found.runs, read_language(ctx, data, path)) if found is not None else None
     if isinstance(value, list):
         runs = [_run(ctx, item, join(path, i)) for i, item in enumerate(value)]
         return Paragraph(tuple(r for r in runs if r is not None))
     run = _run(ctx, value, path)
-    return Paragraph((run,)) if run is not None else None
+    if run is None:
+        return None
+    return Paragraph((run,), run.lang)  # {text, lang}: the paragraph is in that language
 
 
 def read_blocks(ctx: Context, value: Any, path: str) -> tuple[Block, ...]:
     """Return blocks from text (paragraphs split at blank lines) or a list of items.
 
-    An item is text (one paragraph), a list of runs, or ``{bullets: [...]}`` /
+    An item is text (one paragraph), a run ``{text, bold, italic, lang}``, a list of runs,
+    ``{runs: [...], lang: cy}`` (a paragraph in another language), or ``{bullets: [...]}`` /
     ``{numbered: [...]}``.
     """
     if value is None:
@@ -65,11 +88,11 @@ def _cell(ctx: Context, value: Any, path: str) -> Cell:
     if value is None:
         return Cell("")
     if isinstance(value, dict):
-        data = ctx.mapping(value, path, [], ["text", "colspan", "bold"]) or {}
+        data = ctx.mapping(value, path, [], ["text", "colspan", "bold", "lang"]) or {}
         text = ctx.text(data.get("text", ""), join(path, "text"), allow_empty=True)
         span = ctx.integer(data.get("colspan", 1), join(path, "colspan"), 1, 50) or 1
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
-        return Cell(text, span, bold)
+        return Cell(text, span, bold, read_language(ctx, data, path))
     return Cell(ctx.text(value, path, allow_empty=True))
 
 

@@ -8,18 +8,21 @@ from enum import Enum
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A stretch of text in one style."""
+    """A stretch of text in one style, and its language if not the paragraph's (e.g. ``cy``)."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    lang: str | None = None  # a BCP 47 language tag; None: the paragraph's, else the report's
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph: runs in order. A newline in a run is a line break."""
+    """A paragraph: runs in order, and its language if not the report's. A newline in a run is
+    a line break."""
 
     runs: tuple[Run, ...]
+    lang: str | None = None
 
     @classmethod
     def plain(cls, text: str) -> Paragraph:
@@ -58,6 +61,7 @@ class Cell:
     text: str
     colspan: int = 1
     bold: bool = False
+    lang: str | None = None  # the cell's language, if not the report's
 
     def __post_init__(self) -> None:
         if self.colspan < 1:

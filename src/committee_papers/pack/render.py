@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -18,12 +19,13 @@ MAX_PASSES = 4
 Progress = Callable[[str], None]
 
 
-def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> list[int]:
+def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, variant: str | None,
+               date: dt.date | None) -> list[int]:
     """Write the PDF and return the page each page layout starts on."""
     from ..render.pdf.document import write_pdf
-    from ..render.pdf.fonts import register_fonts
+    from ..render.pdf.fonts import load_fonts
 
-    return write_pdf(layout, style, register_fonts(style), stream)
+    return write_pdf(layout, style, load_fonts(style), stream, variant=variant, date=date)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
@@ -44,14 +46,16 @@ def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> P
 
 def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = None,
                 template: str | os.PathLike[str] | None = None, style: HouseStyle = DEFAULT_STYLE,
-                progress: Progress | None = None) -> PageNumbers:
+                variant: str | None = None, progress: Progress | None = None) -> PageNumbers:
     """Write the pack as PDF and/or Word and return the page each exception page starts on.
 
     The PDF is laid out until the scorecard's page numbers stop changing (a longer number can
     push a page on); the Word file shows the same numbers, from the same layout. With a
     ``template``, both are laid out on the template's page (``template_style``), so Word
-    starts each exception where the PDF does. Raises TemplateError for a template that
-    cannot be used.
+    starts each exception where the PDF does. The PDF is tagged (PDF/UA-1);
+    ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well (ISO 19005-2). Raises
+    TemplateError for a template that cannot be used, ``CommitteePapersError`` for an unknown
+    variant.
     """
     say = progress or (lambda _: None)
     if template is not None:
@@ -63,7 +67,7 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         say(f"laying out pages (pass {attempt + 1})")
         layout = layout_pack(pack, style, pages)
         buffer = io.BytesIO()
-        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style))
+        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, variant, pack.report.meeting_date))
         if found == pages:
             break
         pages = found

@@ -28,5 +28,5 @@ def spans_xml(spans: Iterable[Span], palette: Palette, ids: StyleIds) -> str:
         elif span.colour is not None:
             colour = palette.colour(span.colour)
         runs.append(wml.run(span.text, style_id=style_id, bold=span.bold, italic=span.italic,
-                            colour=colour))
+                            colour=colour, lang=span.lang))
     return "".join(runs)

@@ -1,7 +1,9 @@
-"""The PDF renderer: draws the renderer-neutral layout with reportlab.
+"""The PDF renderer: draws the renderer-neutral layout, and writes the file with pikepdf.
 
-The PDF is A4 portrait in the house margins, with every font embedded as a subset, a running
-header, "Page X of Y", one bookmark per exception page under its portfolio, the document's
+The PDF is on the house style's page (the Word template's size, orientation and margins when
+there is one; else A4 portrait in the house margins), with every font embedded as a subset, a
+running header, "Page X of Y" and the template's header and footer pictures, a trend chart as
+vector paths where a page has one, one bookmark per exception page under its portfolio, the document's
 title, author, subject, keywords and language, and the title shown in the viewer's title bar.
 It is a tagged PDF meant to meet PDF/UA-1: headings, paragraphs, lists and tables (with header
 cells and their scope) in a structure tree, DoT marks read as their words, page furniture as
@@ -11,6 +13,7 @@ The same input always gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import BinaryIO
 
 from ...layout import DocumentLayout, layout_report
@@ -18,24 +21,29 @@ from ...model import Report
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from .document import write_pdf
-from .fonts import register_fonts
+from .fonts import load_fonts
 
 
 def render_pdf_with_pages(report: Report | DocumentLayout, target: Target, *,
                           style: HouseStyle = DEFAULT_STYLE, tagged: bool = True,
-                          variant: str | None = None) -> list[int]:
+                          variant: str | None = None, date: dt.date | None = None) -> list[int]:
     """Write a report (or a ready layout) as a PDF; return the page each page layout starts on.
 
     Page numbers count from 1, one per page layout in order (for a report, one per exception
     page), so a scorecard can refer to them. The PDF is tagged (PDF/UA) unless ``tagged`` is
-    false; ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well.
+    false; ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well. The file's dates
+    are ``date``, else a report's meeting date, else 1 January 1980 (as in the Word file).
+    Raises ``CommitteePapersError`` for an unknown variant, a font file that cannot be read,
+    or a report with no pages.
     """
+    if isinstance(report, Report):
+        date = date or report.meeting_date
     layout = report if isinstance(report, DocumentLayout) else layout_report(report, style)
-    fonts = register_fonts(style)
+    fonts = load_fonts(style)
     starts: list[int] = []
 
     def write(stream: BinaryIO) -> None:
-        starts[:] = write_pdf(layout, style, fonts, stream, tagged=tagged, variant=variant)
+        starts[:] = write_pdf(layout, style, fonts, stream, tagged=tagged, variant=variant, date=date)
 
     write_output(target, write)
     return starts
