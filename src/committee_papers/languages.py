@@ -38,7 +38,7 @@ WELSH_LABELS = Labels(
 WELSH_MARK_WORDS = {
     "better_word": "Gwell", "worse_word": "Gwaeth", "same_word": "Dim newid",
     "increased_said": "Cynyddodd", "decreased_said": "Gostyngodd", "unchanged_said": "Dim newid",
-    "better_said": "gwell", "worse_said": "gwaeth",
+    "better_said": "gwell", "worse_said": "gwaeth", "no_figure_text": "Dim ffigur",
 }
 WELSH_RAG_WORDS = {"green": "Gwyrdd", "amber": "Ambr", "red": "Coch", "blue": "Dim targed",
                    "grey": "Dim data"}

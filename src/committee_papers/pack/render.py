@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from collections.abc import Callable, Sequence
-from typing import BinaryIO
+from typing import TYPE_CHECKING
 
 from ..errors import CommitteePapersError
 from ..layout import DocumentLayout
@@ -15,17 +14,19 @@ from ..model import Pack
 from ..output import OutputSet, Target
 from ..style import DEFAULT_STYLE, HouseStyle
 
+if TYPE_CHECKING:
+    from ..render.pdf.document import DrawnPdf
+
 MAX_PASSES = 4
 Progress = Callable[[str], None]
 
 
-def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, variant: str | None,
-               date: dt.date | None) -> list[int]:
-    """Write the PDF and return the page each page layout starts on."""
-    from ..render.pdf.document import write_pdf
+def _draw_pdf(layout: DocumentLayout, style: HouseStyle, variant: str | None, date: dt.date | None) -> DrawnPdf:
+    """Lay out and draw the PDF, ready to write; it knows the page each page layout starts on."""
+    from ..render.pdf.document import draw_pdf
     from ..render.pdf.fonts import load_fonts
 
-    return write_pdf(layout, style, load_fonts(style), stream, variant=variant, date=date)
+    return draw_pdf(layout, style, load_fonts(style), variant=variant, date=date)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
@@ -66,22 +67,17 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
     for attempt in range(MAX_PASSES):
         say(f"laying out pages (pass {attempt + 1})")
         layout = layout_pack(pack, style, pages)
-        buffer = io.BytesIO()
-        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, variant, pack.report.meeting_date))
+        drawn = _draw_pdf(layout, style, variant, pack.report.meeting_date)
+        found = page_numbers(pack, layout, drawn.starts)
         if found == pages:
             break
         pages = found
     else:
         raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
     with OutputSet() as outputs:  # the PDF and the Word file appear together, or neither does
-        if pdf is not None:
+        if pdf is not None:  # only the last layout is written: the one whose numbers settled
             say("writing the PDF")
-            data = buffer.getvalue()
-
-            def copy(stream: BinaryIO) -> None:
-                stream.write(data)
-
-            outputs.write(pdf, copy)
+            outputs.write(pdf, drawn.write)
         if docx is not None:
             say("writing the Word file")
             outputs.write(docx, lambda stream: _write_docx(layout, stream, template, style, pack))

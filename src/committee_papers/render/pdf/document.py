@@ -90,9 +90,25 @@ class Pages:
                            self.bodies, (page.width, page.height), page.pictures)
 
 
-def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO, *,
-              tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> list[int]:
-    """Write the PDF to ``stream``; return the page (from 1) each page layout starts on.
+class DrawnPdf:
+    """A PDF laid out and drawn but not yet written: ``starts`` is the page (from 1) each page
+    layout starts on. A pack lays its pages out until the scorecard's page numbers settle, and
+    writes only the last (``write``)."""
+
+    def __init__(self, starts: list[int], streams: PageStreams, entries: list[list[Entry]], fonts: FontSet,
+                 info: Info, tags: Tagger | None, variant: str | None) -> None:
+        self.starts = starts
+        self.streams, self.entries, self.fonts = streams, entries, fonts
+        self.info, self.tags, self.variant = info, tags, variant
+
+    def write(self, stream: BinaryIO) -> None:
+        """Write the file to ``stream`` (``writer.py``)."""
+        write_file(stream, self.streams, self.entries, self.fonts, self.info, self.tags, self.variant)
+
+
+def draw_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, *, tagged: bool = True,
+             variant: str | None = None, date: dt.date | None = None) -> DrawnPdf:
+    """Lay out and draw every page of the PDF; return it, ready to write.
 
     A tagged PDF (the default) has a structure tree and the rest of what PDF/UA asks for. The
     ``variant`` "pdf/a-2b" makes it an archive copy too (PDF/A-2b), which must be tagged.
@@ -126,5 +142,15 @@ def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: B
     streams = pages.finish(Furniture(painter, styles, layout.running_header))
     info = Info(one_line(layout.title), one_line(layout.author), one_line(layout.subject),
                 ", ".join(one_line(k) for k in layout.keywords), layout.language, date)
-    write_file(stream, streams, pages.entries, font_set, info, tags, variant)
-    return starts
+    return DrawnPdf(starts, streams, pages.entries, font_set, info, tags, variant)
+
+
+def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO, *,
+              tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> list[int]:
+    """Write the PDF to ``stream``; return the page (from 1) each page layout starts on.
+
+    The options are ``draw_pdf``'s.
+    """
+    drawn = draw_pdf(layout, style, fonts, tagged=tagged, variant=variant, date=date)
+    drawn.write(stream)
+    return drawn.starts

@@ -80,6 +80,12 @@ def _script_runs(text: str) -> list[tuple[str, bool]]:
     return [(run, found in COMMON) for run, found in runs]
 
 
+def _only_space(text: str, chars: frozenset[str]) -> bool:
+    """Return whether every character of ``text`` not in ``chars`` is white space (a line
+    break, a tab), which stays in the preferred face whatever it holds."""
+    return all(char.isspace() for char in set(text).difference(chars))
+
+
 def _joins_previous(char: str) -> bool:
     """Return whether ``char`` belongs with the character before it (a mark, joiner or selector)."""
     return (is_invisible(char) and not char.isspace()) or unicodedata.category(char) in ("Mn", "Mc", "Me")
@@ -119,7 +125,7 @@ class Fonts:
     def runs(self, text: str, *, bold: bool, italic: bool, mark: bool) -> list[tuple[Face, str]]:
         """Return (face, text) runs of ``text``, split where a character needs another face."""
         preferred = (self.symbol if mark else self.text).face(bold=bold, italic=italic)
-        if preferred.chars.issuperset(text):
+        if preferred.chars.issuperset(text) or _only_space(text, preferred.chars):
             return [(preferred, text)]  # the usual case: no character needs looking at
         faces: list[Face] = []
         for run, common in _script_runs(text):
