@@ -73,6 +73,14 @@ def test_a_bad_language_tag_is_a_located_error(bad: object) -> None:
     assert "language tag" in str(caught.value)
 
 
+def test_a_passage_in_the_locale_form_is_refused_with_the_tag_to_write() -> None:
+    """As for the report's own language (issue 22): ``cy_GB`` is a locale; the tag is ``cy-GB``."""
+    data = report_data()
+    data["sections"][0]["pages"][0]["commentary"][0]["lang"] = "cy_GB"
+    with pytest.raises(LoadError, match="'cy_GB' is a locale, not a language tag: write 'cy-GB'"):
+        cp.load(data)
+
+
 def test_the_pdf_marks_each_passage_in_its_language() -> None:
     data = pdf_of(report_data())
     elements = read_tagged(data).elements

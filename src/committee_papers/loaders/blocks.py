@@ -5,22 +5,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow
+from ..model import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SupplementaryTable, TableRow, check_language
 from .context import Context
 from .source import join
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
-# A BCP 47 language tag as councils write them: cy, en-GB, pl, ur, bn, zh-Hans (RFC 5646 §2.1).
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
 def read_language(ctx: Context, data: dict[str, Any], path: str) -> str | None:
-    """Return the ``lang`` of ``data`` if it has one, checked as a language tag."""
+    """Return the ``lang`` of ``data`` if it has one, checked as a BCP 47 language tag as the
+    report's own language is (``model.check_language``: ``cy_GB`` is refused with the right
+    spelling, ``cy-GB``)."""
     if "lang" not in data:
         return None
     value = data["lang"]
-    if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
+    if not isinstance(value, str):
         ctx.problem(join(path, "lang"), f"expected a language tag such as cy, en-GB or ur, got {value!r}")
+        return None
+    try:
+        check_language(value)
+    except ValueError as error:
+        ctx.problem(join(path, "lang"), str(error))
         return None
     return value
 
