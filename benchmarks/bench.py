@@ -115,11 +115,13 @@ def bench_size(pages: int, runs: int, work: Path, pack_only: bool = False) -> li
 TAGGING = """
 import io, sys, time
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import layout_report
 from committee_papers.render.pdf.document import write_pdf
 from committee_papers.render.pdf.fonts import register_fonts
 from committee_papers.style import DEFAULT_STYLE
-layout = layout_report(cp.load(sys.argv[1]))
+report = cp.load(sys.argv[1])
+layout = layout_report(report, assess_report(report))
 fonts = register_fonts(DEFAULT_STYLE)
 def best(tagged):
     times = []

@@ -1,40 +1,200 @@
-"""The shape of the code: the model and the assessment know nothing of renderers."""
+"""The shape of the code: data flows one way, load → model → assess → layout → render.
+
+``imports_of`` finds every import of a module by parsing it: absolute and relative, at the top
+or inside a function, ``import_module``/``__import__`` with a literal name. The rule is
+``ALLOWED``: which parts of the package each part may import. Each forbidden direction has a
+fixture module in ``tests/architecture_fixtures`` that the check must catch, so the check is
+shown to fail when the rule is broken, and to pass on the package itself.
+"""
 
 from __future__ import annotations
 
 import ast
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "committee_papers"
-RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pypdf", "fontTools", "uharfbuzz", "bidi"}
+FIXTURES = Path(__file__).resolve().parent / "architecture_fixtures"
+OURS = "committee_papers"
+
+# What each part of the package may import of the package. A name with a dot ("assess.results")
+# allows that module only. The entry points (the package root, api, cli, __main__) may import
+# any part; nothing but __main__ imports cli.
+ALLOWED: dict[str, set[str]] = {
+    "model": set(),
+    "errors": set(),
+    "console": set(),
+    "limits": {"errors"},
+    "output": {"errors"},
+    "progress": {"console"},
+    "formatting": {"model"},
+    "style": {"model"},
+    "languages": {"style"},
+    "assess": {"model", "formatting"},
+    "layout": {"model", "assess.results", "style", "languages", "formatting"},
+    "render": {"layout", "style", "languages", "errors", "limits", "output"},
+    "loaders": {"model", "errors", "limits", "formatting"},
+    "workbook": {"model", "errors", "limits", "loaders"},
+    "starter": {"model", "errors", "output", "workbook"},
+    "pack": {"model", "assess", "layout", "render", "loaders", "style", "errors", "output"},
+    "pack_command": {"model", "assess", "pack", "render", "workbook", "style", "errors", "limits", "output",
+                     "console", "progress"},
+}
+ENTRY_POINTS = {"__init__", "api", "cli", "__main__"}
+# Third-party libraries only the renderers may import.
+RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pypdf", "pptx", "fontTools", "uharfbuzz", "bidi"}
+STANDARD_LIBRARY = set(sys.stdlib_module_names)
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
+@dataclass(frozen=True)
+class Import:
+    """One import: the full module name it reaches and the line it is on."""
+
+    module: str
+    line: int
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _resolve(name: str, level: int, package: str) -> str:
+    """Return the absolute name of ``from <level dots><name>`` met in ``package``."""
+    if level == 0:
+        return name
+    parts = package.split(".")
+    base = parts[: len(parts) - (level - 1)]
+    return ".".join([*base, name] if name else base)
+
+
+def imports_of(source: str, module: str, is_package: bool = False) -> list[Import]:
+    """Return every module ``source`` (the text of ``module``) imports, resolved to full names.
+
+    A dynamic import whose name is not a literal is returned as ``<dynamic>``, so a rule can
+    refuse what it cannot see.
+    """
+    package = module if is_package else module.rpartition(".")[0]
+    found: list[Import] = []
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module.split(".")[0])
+            found += [Import(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = _resolve(node.module or "", node.level, package)
+            if node.module is None:  # from . import output: each name may be a module
+                found += [Import(f"{base}.{alias.name}", node.lineno) for alias in node.names]
+            else:
+                found.append(Import(base, node.lineno))
+        elif isinstance(node, ast.Call):
+            function = node.func
+            name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", None)
+            if name not in ("import_module", "__import__") or not node.args:
+                continue
+            target = _literal(node.args[0])
+            if target is None:
+                found.append(Import("<dynamic>", node.lineno))
+                continue
+            anchor = next((_literal(k.value) for k in node.keywords if k.arg == "package"), None)
+            if anchor is None and len(node.args) > 1:
+                anchor = _literal(node.args[1]) or (package if isinstance(node.args[1], ast.Name) else None)
+            level = len(target) - len(target.lstrip("."))
+            found.append(Import(_resolve(target.lstrip("."), level, anchor or package), node.lineno))
     return found
 
 
-@pytest.mark.parametrize("layer", ["model", "assess", "layout", "loaders"])
-def test_layer_imports_no_renderer_library(layer: str) -> None:
-    files = sorted((PACKAGE / layer).rglob("*.py"))
-    assert files, f"no modules found in {layer}"
-    for path in files:
-        used = _imports(path) & RENDERER_LIBRARIES
-        assert not used, f"{path.relative_to(PACKAGE)} imports {used}"
+def part_of(module: str) -> str:
+    """Return the part of the package a module belongs to: ``committee_papers.assess.page`` → ``assess``."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
 
 
-def test_model_imports_only_the_standard_library() -> None:
-    for path in sorted((PACKAGE / "model").rglob("*.py")):
-        assert _imports(path) <= {"__future__", "collections", "dataclasses", "datetime", "decimal",
-                                  "enum", "itertools", "re", "types", "typing"}, path.name
+def _permitted(target: str, allowed: set[str]) -> bool:
+    rest = target.split(".", 1)[1] if "." in target else ""
+    return any(rest == name or rest.startswith(name + ".") for name in allowed)
+
+
+def violations(source: str, module: str, is_package: bool = False) -> list[str]:
+    """Return each import of ``module`` that breaks ``ALLOWED`` or the renderer-library rule."""
+    me = part_of(module)
+    problems = []
+    for found in imports_of(source, module, is_package):
+        target, line = found.module, found.line
+        if target == "<dynamic>":
+            if me not in ENTRY_POINTS:
+                problems.append(f"{module}:{line}: an import by a computed name cannot be checked")
+            continue
+        top = target.split(".")[0]
+        if top in RENDERER_LIBRARIES and me != "render":
+            problems.append(f"{module}:{line}: imports {target}, which only the renderers may")
+        if me == "model" and top not in STANDARD_LIBRARY and top != OURS:
+            problems.append(f"{module}:{line}: the model imports {target}: it uses the standard library only")
+        if top != OURS or (target == OURS and me in ENTRY_POINTS):
+            continue
+        other = part_of(target)
+        if other == me or other == "__version__":
+            continue
+        if other == "cli" and me != "__main__":
+            problems.append(f"{module}:{line}: imports the command line")
+        elif me not in ENTRY_POINTS and not _permitted(target, ALLOWED.get(me, set())):
+            problems.append(f"{module}:{line}: {me} may not import {target}")
+    return problems
+
+
+def _module_name(path: Path) -> tuple[str, bool]:
+    relative = path.relative_to(PACKAGE.parent).with_suffix("")
+    parts = list(relative.parts)
+    if parts[-1] == "__init__":
+        return ".".join(parts[:-1]), True
+    return ".".join(parts), False
+
+
+def test_every_part_of_the_package_has_a_rule() -> None:
+    parts = {part_of(_module_name(p)[0]) for p in PACKAGE.rglob("*.py")}
+    assert parts - ENTRY_POINTS <= set(ALLOWED), f"parts without a rule: {parts - ENTRY_POINTS - set(ALLOWED)}"
+
+
+def test_the_package_keeps_the_dependency_rule() -> None:
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module, is_package = _module_name(path)
+        problems += violations(path.read_text(encoding="utf-8"), module, is_package)
+    assert problems == []
+
+
+def _fixtures() -> list[Path]:
+    return sorted(FIXTURES.glob("*.py"))
+
+
+@pytest.mark.parametrize("fixture", _fixtures(), ids=lambda p: p.stem)
+def test_each_forbidden_direction_is_caught(fixture: Path) -> None:
+    """A fixture's first line names the module it stands in for; its second what must be caught."""
+    first, second, *_ = fixture.read_text(encoding="utf-8").splitlines()
+    module = first.removeprefix("# module: ").strip()
+    expected = second.removeprefix("# caught: ").strip()
+    problems = violations(fixture.read_text(encoding="utf-8"), module)
+    assert problems, f"{fixture.name}: the forbidden import was not caught"
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_the_fixtures_cover_each_forbidden_direction() -> None:
+    names = {p.stem for p in _fixtures()}
+    assert {"model_imports_render_relative", "assess_imports_render_in_a_function", "layout_imports_assess_engine",
+            "model_imports_assess_for_typing", "render_imports_model", "loaders_import_layout",
+            "workbook_imports_assess", "importlib_by_literal", "importlib_by_computed_name",
+            "anything_imports_cli", "assess_imports_a_renderer_library", "model_imports_a_library",
+            "from_package_import_submodule", "languages_imports_layout", "model_imports_languages",
+            "assess_imports_languages"} <= names
+
+
+def test_a_permitted_import_is_not_flagged() -> None:
+    assert violations("from ..assess.results import PageMarks\n", "committee_papers.layout.tables") == []
+    assert violations("from ..model import Report\n", "committee_papers.assess.page") == []
+    assert violations("import re\nfrom decimal import Decimal\n", "committee_papers.model.values") == []
+    assert violations("from ..languages import localised\n", "committee_papers.layout.build") == []
+    assert violations("from ...languages import localised\n", "committee_papers.render.pdf.document") == []
+    assert violations("from .style import Labels\n", "committee_papers.languages") == []
 
 
 def test_package_ships_type_information() -> None:
@@ -49,7 +209,6 @@ def test_no_module_is_huge() -> None:
 
 def test_importing_the_package_loads_nothing_heavy() -> None:
     import subprocess
-    import sys
 
     code = ("import sys, committee_papers; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & "

@@ -19,8 +19,8 @@ from .conftest import Q2, Q3
 def test_check_reports_the_contradiction(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(Q2), str(Q3)]) == 0
     out = capsys.readouterr().out
-    assert f"{Q2}: 0 errors, 0 warnings" in out
-    assert f"{Q3}: 0 errors, 1 warning" in out
+    assert f"{Q2}: 0 warnings" in out
+    assert f"{Q3}: 1 warning" in out
     assert "Current vs. Q2 (16/17)" in out
 
 

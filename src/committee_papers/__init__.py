@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
     from .assess import (
         Assessment as Assessment,
         Finding as Finding,
+        Pack as Pack,
+        ScorecardEntry as ScorecardEntry,
         Severity as Severity,
         assess_change as assess_change,
     )
@@ -49,7 +51,7 @@ __version__ = "0.1.0"
 _HOMES = {
     ".api": ["build_pack", "check", "from_dataframes", "read_workbook", "render_docx", "render_pdf",
              "template_style"],
-    ".assess": ["Assessment", "Finding", "Severity", "assess_change"],
+    ".assess": ["Assessment", "Finding", "Pack", "ScorecardEntry", "Severity", "assess_change"],
     ".loaders": ["LoadError", "Problem", "load"],
     ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "FontSource", "HouseStyle", "Labels", "MarkStyle",
                "PageSetup", "RagStyle"],

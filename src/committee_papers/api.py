@@ -11,31 +11,42 @@ from .style import DEFAULT_STYLE, HouseStyle
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .assess import Finding
+    from .assess import Finding, Pack
     from .limits import Limits
-    from .model import KpiData, Pack, Report
+    from .model import KpiData, Report
     from .model.rules import Rules
     from .render.docx import TemplateSetup
 
 
-def check(subject: Report | KpiData, style: HouseStyle = DEFAULT_STYLE) -> list[Finding]:
+def check(subject: Report | KpiData, style: HouseStyle = DEFAULT_STYLE, *,
+          rules: Rules | None = None) -> list[Finding]:
     """Return every finding about a report, or about KPI data read from a workbook, in order.
 
-    For KPI data, the workbook's findings (``assess.check``: notices of the reader, figures
-    missing for a period that is due). For a report, the findings of the figures and text
-    (marks that contradict the figures, missing targets and data, pasted control characters),
-    then a warning for each character of each field that ``style``'s fonts cannot draw in the
-    PDF (code ``no-glyph``), and an error if the running header is too long for the top of a
-    PDF page (``header-too-long``).
+    The findings of ``assess.check`` (for a report: marks that contradict the figures, missing
+    targets and data, pasted control characters; for KPI data: a stated RAG status that the
+    ``rules`` do not give); then, for a report, a warning for each character of each field that
+    ``style``'s fonts cannot draw in the PDF (code ``no-glyph``). Every finding is a warning.
     """
-    from .assess import check as figures
+    from .assess import Finding, Severity, check as figures
     from .model import Report
 
+    findings = figures(subject, rules=rules)
     if not isinstance(subject, Report):
-        return figures(subject)
-    from .render.pdf.coverage import report_findings
+        return findings
+    from .assess.fields import text_fields
+    from .render.pdf.coverage import CODE, font_gaps
 
-    return [*figures(subject), *report_findings(subject, style)]
+    return [*findings, *(Finding(Severity.WARNING, where, message, CODE)
+                         for where, message in font_gaps(text_fields(subject), style))]
+
+
+def check_header(report: Report, style: HouseStyle = DEFAULT_STYLE) -> None:
+    """Raise ``CommitteePapersError`` (naming ``appendix``) if the report's running header is
+    too long for the top of a PDF page in ``style``, as ``render_pdf`` would."""
+    from .model.cleaning import clean_text
+    from .render.pdf.coverage import check_header as _check
+
+    _check(clean_text(report.appendix), style)
 
 
 def render_docx(
@@ -47,11 +58,17 @@ def render_docx(
     """Write the report as a Word document to a path or a binary stream.
 
     The page comes from ``template`` (a house-style .docx) when one is given, else from
-    ``style``. Raises TemplateError for a template that cannot be used.
+    ``style``. Raises TemplateError for a template that cannot be used. The report is
+    assessed, laid out and rendered: load → model → assess → layout → render.
     """
+    from .assess import assess_report
+    from .layout import layout_report
     from .render.docx import render_docx as _render
 
-    _render(report, target, template=template, style=style)
+    if template is not None:
+        style = template_style(template, style).style
+    layout = layout_report(report, assess_report(report), style)
+    _render(layout, target, template=template, style=style, date=report.meeting_date)
 
 
 def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT_STYLE, *,
@@ -60,13 +77,19 @@ def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT
 
     ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well. ``template`` is the
     Word template the .docx is made from: the PDF then takes its page (size, orientation,
-    margins, header and footer room) and font sizes, so both files break pages alike.
+    margins, header and footer room) and font sizes, so both files break pages alike. The
+    file's dates are the meeting date (1 January 1980 without one), as in the Word file.
+    Raises ``CommitteePapersError`` for an unknown variant, a font file that cannot be read, a
+    running header too long for the page, or a report with no pages.
     """
+    from .assess import assess_report
+    from .layout import layout_report
     from .render.pdf import render_pdf as _render
 
     if template is not None:
         style = template_style(template, style).style
-    _render(report, target, style=style, variant=variant)
+    _render(layout_report(report, assess_report(report), style), target, style=style, variant=variant,
+            date=report.meeting_date)
 
 
 def template_style(template: str | os.PathLike[str], style: HouseStyle = DEFAULT_STYLE) -> TemplateSetup:
@@ -79,15 +102,18 @@ def template_style(template: str | os.PathLike[str], style: HouseStyle = DEFAULT
     return _read(template, style)
 
 
-def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None) -> KpiData:
+def read_workbook(path: str | os.PathLike[str], *, limits: Limits | None = None,
+                  mapping: str | os.PathLike[str] | None = None) -> KpiData:
     """Return the KPI data in an .xlsx workbook or a folder of CSV files (openpyxl loads on first use).
 
-    The file is read as untrusted, within ``limits`` (``committee_papers.limits.Limits``).
-    Raise LoadError naming the sheet and cell of every problem.
+    The layout (long form or wide) is found from the workbook, and ``.layout`` says which;
+    ``mapping`` is a YAML mapping file for a wide workbook's own headings. The files are read
+    as untrusted, within ``limits`` (``committee_papers.limits.Limits``). Raise LoadError naming
+    the sheet and cell of every problem.
     """
     from .workbook import read_workbook as _read
 
-    return _read(path, limits=limits)
+    return _read(path, limits=limits, mapping=mapping)
 
 
 def from_dataframes(

@@ -1,4 +1,4 @@
-"""The command line: ``committee-papers render | check | schema | pack``.
+"""The command line: ``committee-papers render | check | schema | pack | new-workbook``.
 
 Exit codes: 0 success; 1 bad input, a file that cannot be written, or findings under
 ``--strict``; 2 a usage error (argparse); 70 an internal error (a bug: sysexits' EX_SOFTWARE);
@@ -72,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="report files (YAML or JSON), .xlsx workbooks or folders of CSV files")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     _fallback_option(check)
+    check.add_argument("--mapping", type=Path, metavar="PATH",
+                       help="a YAML mapping file: how to read a wide workbook's own headings")
+    check.add_argument("--rules", default=None, metavar="PRESET_OR_FILE",
+                       help="the rules a workbook's stated RAG status is checked against: havering (default), "
+                       "belfast, blackpool, or a YAML rules file")
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of the report format")
     pack = commands.add_parser("pack", parents=[common], help="make the whole appendix pack from a KPI workbook")
     pack.add_argument("workbook", type=Path, metavar="WORKBOOK", help="an .xlsx workbook, or a folder of CSV files")
@@ -86,6 +91,15 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
                       help="also make the PDF a PDF/A-2b archive copy")
     _fallback_option(pack)
+    pack.add_argument("--mapping", type=Path, metavar="PATH",
+                      help="a YAML mapping file: how to read a wide workbook's own headings")
+    new = commands.add_parser("new-workbook", parents=[common],
+                              help="write an empty KPI workbook to start from, with two example rows")
+    new.add_argument("path", type=Path, metavar="PATH", help="the .xlsx file to write")
+    new.add_argument("--layout", choices=["wide", "long"], default="wide",
+                     help="wide: one row per indicator (default); long: a values sheet of one figure a row")
+    new.add_argument("--year", default=None, metavar="YYYY/YY",
+                     help="the financial year of its quarter columns, e.g. 2016/17 (default: the current one)")
     return parser
 
 
@@ -154,7 +168,8 @@ def _template_style(template: Path | None) -> HouseStyle:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .api import check
+    from .api import check, check_header
+    from .assess import assess_report
     from .layout import layout_report
     from .output import OutputSet, check_targets
 
@@ -186,30 +201,27 @@ def _render(args: argparse.Namespace) -> int:
 
         check_template(args.template)  # before any folder or file is made
     if "pdf" in formats:  # refuse before anything is written
-        from .model.cleaning import clean_text
-        from .render.pdf.coverage import check_header
-
         for file, report in zip(args.files, reports, strict=True):
             try:
-                check_header(clean_text(report.appendix_label), style)
+                check_header(report, style)
             except CommitteePapersError as error:
                 raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     layouts = {}
     for file, report in zip(args.files, reports, strict=True):
         for finding in check(report, style):
             say(f"{file}: {finding}", error=True)
-        layouts[file] = layout_report(report, style)  # once, for both formats
+        layouts[file] = layout_report(report, assess_report(report), style)  # once, for both formats
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
         for file, report, target, fmt in jobs:
             if fmt == "docx":
-                from .render.docx import render_layout
+                from .render.docx import render_docx
 
-                outputs.write(target, partial(render_layout, layouts[file], template=args.template,
+                outputs.write(target, partial(render_docx, layouts[file], template=args.template,
                                               style=style, date=report.meeting_date))
             else:
-                from .render.pdf import render_pdf_with_pages
+                from .render.pdf import render_pdf
 
-                outputs.write(target, partial(render_pdf_with_pages, layouts[file], style=style,
+                outputs.write(target, partial(render_pdf, layouts[file], style=style,
                                               variant=args.pdf_variant, date=report.meeting_date))
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception pages)")
@@ -217,12 +229,17 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .api import check
+    from .api import check, check_header
     from .assess import Severity
     from .loaders import LoadError
+    from .pack import resolve_rules
     from .style import DEFAULT_STYLE
 
     style = _with_fallbacks(DEFAULT_STYLE, args)
+    rules = resolve_rules(args.rules)
+    if args.mapping is not None and not any(is_workbook(f) for f in args.files):
+        say("error: --mapping is for workbooks (.xlsx): give one", error=True)
+        return EXIT_PROBLEM
     worst = EXIT_OK
     reports = _load_all([f for f in args.files if not is_workbook(f)])
     if reports is None:
@@ -234,22 +251,31 @@ def _check(args: argparse.Namespace) -> int:
             from .workbook import read_workbook
 
             try:
-                subject: object = read_workbook(file)
+                data = read_workbook(file, mapping=args.mapping)
             except LoadError as error:
                 say(f"error: {error}", error=True)
                 worst = EXIT_PROBLEM
                 continue
+            from .pack_command import layout_lines
+
+            for line in layout_lines(file, data.layout):
+                say(line)
+            findings = check(data, style, rules=rules)
         else:
-            subject = next(loaded, None)
-            if subject is None:
+            report = next(loaded, None)
+            if report is None:
                 continue
-        findings = check(subject, style)  # type: ignore[arg-type]
+            findings = check(report, style, rules=rules)
+            try:  # not a finding: the PDF cannot be made at all, as with a file that cannot be read
+                check_header(report, style)
+            except CommitteePapersError as error:
+                say(f"error: {file}: {error}", error=True)
+                worst = EXIT_PROBLEM
         for finding in findings:
             say(f"{file}: {finding}")
-        errors = sum(f.severity is Severity.ERROR for f in findings)
-        warnings = len(findings) - errors
-        say(f"{file}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
-        if errors or (args.strict and warnings):
+        warnings = sum(f.severity is Severity.WARNING for f in findings)
+        say(f"{file}: {warnings} warning{'s' * (warnings != 1)}")
+        if args.strict and warnings:
             worst = EXIT_PROBLEM
     return worst
 
@@ -266,8 +292,16 @@ def _pack(args: argparse.Namespace) -> int:
     from .style import DEFAULT_STYLE
 
     return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template,
-                    strict=args.strict, charts=args.charts, variant=args.pdf_variant,
+                    strict=args.strict, mapping=args.mapping, charts=args.charts, variant=args.pdf_variant,
                     style=_with_fallbacks(DEFAULT_STYLE, args))
+
+
+def _new_workbook(args: argparse.Namespace) -> int:
+    from .starter import write_starter
+
+    write_starter(args.path, layout=args.layout, year=args.year)
+    say(f"wrote {args.path} ({args.layout} layout): fill it in, then run committee-papers check {args.path}")
+    return EXIT_OK
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -325,7 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     debug = getattr(args, "debug", False)
-    command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack}[args.command]
+    command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack,
+               "new-workbook": _new_workbook}[args.command]
     try:
         with _signals_unwind():
             return command(args)

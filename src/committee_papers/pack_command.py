@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .model import Pack
+from .assess import Pack
 from .progress import ProgressBar
 from .style import DEFAULT_STYLE, HouseStyle
 
@@ -14,6 +14,11 @@ def _output_folder(output: Path) -> str | None:
     if output.exists() and not output.is_dir():
         return f"{output} is a file: give a folder to write into"
     return None
+
+
+def layout_lines(source: Path, layout: str) -> list[str]:
+    """Return how a workbook was read, a line each, as ``check`` and ``pack`` print it."""
+    return [f"{source}: {line.strip()}" for line in layout.splitlines() if line.strip()]
 
 
 def summary(pack: Pack, pages: dict[tuple[int, int], int] | None) -> list[str]:
@@ -30,20 +35,21 @@ def summary(pack: Pack, pages: dict[tuple[int, int], int] | None) -> list[str]:
 
 
 def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None,
-             strict: bool = False, charts: bool = True, style: HouseStyle = DEFAULT_STYLE,
-             variant: str | None = None) -> int:
+             strict: bool = False, mapping: Path | None = None, charts: bool = True,
+             style: HouseStyle = DEFAULT_STYLE, variant: str | None = None) -> int:
     """Make the pack and return the exit code; problems raise CommitteePapersError.
 
     The workbook's findings (what ``check`` says of it) are printed first, on stderr; with
-    ``strict`` a warning stops the run before anything is written. ``charts`` gives each
-    exception page its trend chart. ``style`` is the house style (the template's page and
-    sizes are read over it); ``variant="pdf/a-2b"`` makes the PDF an archive copy too.
+    ``strict`` a warning stops the run before anything is written. ``mapping`` is a mapping
+    file for a wide workbook's own headings. ``charts`` gives each exception page its trend
+    chart. ``style`` is the house style (the template's page and sizes are read over it);
+    ``variant="pdf/a-2b"`` makes the PDF an archive copy too.
     """
     from .assess import check
     from .console import say
     from .limits import check_file
     from .output import check_targets
-    from .pack import build_pack
+    from .pack import build_pack, resolve_rules
     from .pack.render import render_pack
     from .workbook import read_workbook
 
@@ -64,14 +70,18 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
     stem = workbook.stem if workbook.suffix else workbook.name
     pdf = output / f"{stem}.pdf" if fmt in ("pdf", "both") else None
     docx = output / f"{stem}.docx" if fmt in ("docx", "both") else None
-    inputs = [workbook, *([template] if template else []), *([Path(rules)] if rules else [])]
+    inputs = [workbook, *([template] if template else []), *([Path(rules)] if rules else []),
+              *([mapping] if mapping else [])]
     check_targets([p for p in (pdf, docx) if p is not None], inputs)
     bar = ProgressBar(total=8)
     try:
+        chosen = resolve_rules(rules)
         bar.step("reading the workbook")
-        data = read_workbook(workbook)
-        findings = check(data)
+        data = read_workbook(workbook, mapping=mapping)
+        findings = check(data, rules=chosen)
         bar.close()
+        for line in layout_lines(workbook, data.layout):
+            say(line, error=True)
         for finding in findings:
             say(f"{workbook}: {finding}", error=True)
         if strict and findings:
@@ -79,7 +89,7 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
                 error=True)
             return 1
         bar.step("assessing every indicator")
-        pack = build_pack(data, rules, charts=charts)
+        pack = build_pack(data, chosen, charts=charts)
         pages = render_pack(pack, pdf=pdf, docx=docx, template=template, style=style, variant=variant,
                             progress=bar.step)
     finally:

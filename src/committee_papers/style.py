@@ -239,15 +239,12 @@ class MarkStyle:
 
     def colour(self, judgement: Judgement) -> Colour:
         """Return the colour for a judgement."""
-        return {Judgement.BETTER: self.better_colour, Judgement.WORSE: self.worse_colour}.get(
-            judgement, self.neutral_colour
-        )
+        return {Judgement.BETTER: self.better_colour, Judgement.WORSE: self.worse_colour}.get(judgement,
+                                                                                             self.neutral_colour)
 
     def word(self, judgement: Judgement) -> str:
         """Return the word for a judgement."""
-        return {Judgement.BETTER: self.better_word, Judgement.WORSE: self.worse_word}.get(
-            judgement, self.same_word
-        )
+        return {Judgement.BETTER: self.better_word, Judgement.WORSE: self.worse_word}.get(judgement, self.same_word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +279,9 @@ class Labels:
 
     indicator_description: str = "Indicator Description"
     better_to_be: str = "Better to be?"
+    reference: str = "Ref"
+    officer: str = "Responsible officer"
+    status: str = "Status"
     commentary: str = "Commentary:"
     notes: str = "Notes:"
     direction_of_travel: str = "Direction of Travel"
@@ -295,7 +295,8 @@ class Labels:
     low: str = "Low"
     no_polarity: str = "n/a"
     # Table summaries, read out by screen readers (the PDF's /Summary, the Word table description)
-    indicators_summary: str = "Indicators on this page and whether a higher or lower value is better"
+    indicators_summary: str = "Indicators on this page"
+    polarity_summary: str = " and whether a higher or lower value is better"  # when the table shows it
     figures_summary: str = "Figures for {heading}, {first} to {last}{extras}"
     with_target: str = ", target"
     supplementary_summary: str = "Supplementary figures"

@@ -19,13 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import committee_papers as cp
-from committee_papers.assess import check
+from committee_papers.assess import assess_report, check
 from committee_papers.layout import layout_report
 from committee_papers.model import DotConvention
 from committee_papers.pack import build_pack
 from committee_papers.pack.render import render_pack
-from committee_papers.render.docx import render_docx
-from committee_papers.render.pdf import render_pdf
 
 from ..reliability.readback import read_docx, read_pdf
 
@@ -39,8 +37,8 @@ def page_report(page: dict[str, Any], period: str = "Q3 2016/17") -> cp.Report:
 def rendered(report: cp.Report) -> tuple[str, bytes]:
     """Return the .docx text, and the PDF bytes."""
     word, pdf = io.BytesIO(), io.BytesIO()
-    render_docx(report, word)
-    render_pdf(report, pdf)
+    cp.render_docx(report, word)
+    cp.render_pdf(report, pdf)
     return read_docx(word.getvalue()).everything, pdf.getvalue()
 
 
@@ -139,7 +137,7 @@ def test_a_table_shows_short_and_long_term_trends_side_by_side() -> None:
 
 def io_docx(report: cp.Report) -> bytes:
     word = io.BytesIO()
-    render_docx(report, word)
+    cp.render_docx(report, word)
     return word.getvalue()
 
 
@@ -223,7 +221,7 @@ def test_every_rendered_mark_agrees_with_the_figures_it_names(before: Decimal, n
     import dataclasses
 
     style = dataclasses.replace(style, marks=dataclasses.replace(style.marks, convention=convention))
-    layout = layout_report(page_report(copy.deepcopy(page)), style)
+    layout = layout_report(page_report(copy.deepcopy(page)), assess_report(page_report(copy.deepcopy(page))), style)
     table = next(block for block in layout.pages[0].blocks if getattr(block, "kind", "") == "data")
     cell = table.rows[-1].cells[-1]
     difference = now - before

@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 from tests.conftest import MINIMAL
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import Chart, Dash, Marker, Role, layout_report
 from committee_papers.layout.chart import nice_scale
 
@@ -29,7 +30,7 @@ def report(values: dict[str, Any], chart: Any = True, **page: Any) -> dict[str, 
 
 
 def charts(data: dict[str, Any]) -> list[Chart]:
-    layout = layout_report(cp.load(data))
+    layout = layout_report(cp.load(data), assess_report(cp.load(data)))
     return [block for p in layout.pages for block in p.blocks if isinstance(block, Chart)]
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from typing import Any
 
 import pytest
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import (
     Heading,
     LayoutCell,
@@ -15,22 +17,21 @@ from committee_papers.layout import (
     Scope,
     SpanRole,
     Table,
-    clean_text,
     layout_report,
     place,
-    unclean_characters,
 )
+from committee_papers.model.cleaning import clean_text, unclean_characters
 from committee_papers.style import DEFAULT_STYLE, MarkStyle
 
 
 def _tables(report: cp.Report, page: int, kind: str) -> list[Table]:
-    blocks = layout_report(report).pages[page].blocks
+    blocks = layout_report(report, assess_report(report)).pages[page].blocks
     return [b for b in blocks if isinstance(b, Table) and b.kind == kind]
 
 
 def test_every_seed_table_fills_its_grid(q2_report: cp.Report, q3_report: cp.Report) -> None:
     for report in (q2_report, q3_report):
-        for page in layout_report(report).pages:
+        for page in layout_report(report, assess_report(report)).pages:
             for block in page.blocks:
                 if isinstance(block, Table):
                     assert place(block)  # raises if a span overlaps or leaves a hole
@@ -90,28 +91,31 @@ def test_dot_table_holds_text_entries_and_unchanged(q3_report: cp.Report) -> Non
 
 def test_words_are_added_when_the_style_asks(q3_report: cp.Report) -> None:
     style = replace(DEFAULT_STYLE, marks=MarkStyle(show_words=True))
-    blocks = layout_report(q3_report, style).pages[2].blocks
+    blocks = layout_report(q3_report, assess_report(q3_report), style).pages[2].blocks
     [table] = [b for b in blocks if isinstance(b, Table) and b.kind == "dot"]
     assert table.rows[2].cells[1].text == "↑ ✗ Worse"
     assert table.rows[2].cells[0].text == "↓ ✓ Better"
 
 
 def test_headings_do_not_skip_levels(q2_report: cp.Report) -> None:
-    pages = layout_report(q2_report).pages
+    pages = layout_report(q2_report, assess_report(q2_report)).pages
     levels = [b.level for p in pages for b in p.blocks if isinstance(b, Heading)]
+    # as the seed: the portfolio, the first page's stated title, then each page's "Commentary:"
+    # one level below whatever heads it; no page heading is invented for an untitled page
     assert levels[:3] == [1, 2, 3]
     assert set(levels) == {1, 2, 3}
-    assert [b.level for b in pages[1].blocks if isinstance(b, Heading)] == [2, 3]
+    assert [(b.level, b.text) for b in pages[1].blocks if isinstance(b, Heading)] == [(2, "Commentary:")]
+    assert all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels))
 
 
 def test_notes_start_with_a_bold_label(q2_report: cp.Report) -> None:
-    blocks = layout_report(q2_report).pages[4].blocks
+    blocks = layout_report(q2_report, assess_report(q2_report)).pages[4].blocks
     notes = [b for b in blocks if getattr(b, "text", "").startswith("Notes:")]
     assert len(notes) == 1 and notes[0].spans[0].bold  # type: ignore[union-attr]
 
 
 def test_document_metadata(q2_report: cp.Report) -> None:
-    document = layout_report(q2_report)
+    document = layout_report(q2_report, assess_report(q2_report))
     assert document.title == "Q2 2015/16 Performance Exception Reports"
     assert document.running_header == "App B – Q2 Exception Reports"
     assert document.language == "en-GB"
@@ -132,7 +136,7 @@ def test_unclean_characters_are_named() -> None:
 
 def test_control_characters_never_reach_the_layout(minimal: dict[str, Any]) -> None:
     minimal["sections"][0]["pages"][0]["commentary"] = ["before\x0bafter\x00"]
-    blocks = layout_report(cp.load(minimal)).pages[0].blocks
+    blocks = layout_report(cp.load(minimal), assess_report(cp.load(minimal))).pages[0].blocks
     assert any(getattr(b, "text", None) == "before\nafter" for b in blocks)
 
 

@@ -24,8 +24,8 @@ from committee_papers.model import (
 def test_samples_hold_every_seed_page(q2_report: cp.Report, q3_report: cp.Report) -> None:
     assert q2_report.page_count == 6
     assert q3_report.page_count == 4
-    assert q2_report.appendix_label == "App B – Q2 Exception Reports"
-    assert q3_report.appendix_label == "Appendix 5(b) - Exception Reports (Quarter 3 2016/2017)"
+    assert q2_report.appendix == "App B – Q2 Exception Reports"
+    assert q3_report.appendix == "Appendix 5(b) - Exception Reports (Quarter 3 2016/2017)"
     assert q2_report.sections[0].portfolio == "CABINET SECRETARY (RESILIENT COMMUNITIES)"
 
 

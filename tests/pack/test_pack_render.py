@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 import committee_papers as cp
+from committee_papers.assess import Pack
 from committee_papers.cli import main
-from committee_papers.model import Pack
 from committee_papers.pack.render import render_pack
 from committee_papers.progress import ProgressBar
 
@@ -122,8 +122,9 @@ def test_cli_pack_writes_both_and_explains_the_selection(tmp_path: Path, capsys:
     assert out.splitlines()[0] == "19 of 44 indicators selected as exceptions by the belfast rules:"
     assert "      - Red:" in out
     assert (tmp_path / "kpis.pdf").is_file() and not (tmp_path / "kpis.docx").exists()
-    # not a terminal: no progress bar; only the workbook's one finding (PH11 has no figures)
-    assert err.splitlines() == [f"{WORKBOOK}: warning: PH11 % of adults who are physically active (150 minutes "
+    # not a terminal: no progress bar; the layout found, and the workbook's one finding (PH11 has no figures)
+    assert err.splitlines() == [f"{WORKBOOK}: long form: an indicators sheet, and a values sheet of one figure a row",
+                                f"{WORKBOOK}: warning: PH11 % of adults who are physically active (150 minutes "
                                 "a week): values sheet: the indicator has no figures: give them in the values "
                                 "sheet, or remove it"]
 

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from tests.conftest import MINIMAL, Q2, Q3
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import Chart, layout_report
 
 SERIES = cp.DEFAULT_STYLE.chart.series_colours[0]
@@ -123,7 +124,7 @@ def figure_mcids(pdf: pikepdf.Pdf) -> tuple[list[pikepdf.Object], dict[tuple[int
 
 
 def layout_charts(report: cp.Report) -> list[Chart]:
-    return [b for p in layout_report(report).pages for b in p.blocks if isinstance(b, Chart)]
+    return [b for p in layout_report(report, assess_report(report)).pages for b in p.blocks if isinstance(b, Chart)]
 
 
 def plotted(drawn: Drawn) -> list[tuple[float, float]]:

@@ -21,6 +21,7 @@ from tests.reliability.tagged import read_tagged
 from tests.render.test_pdf import SAMPLES, require
 
 import committee_papers as cp
+from committee_papers.api import check_header
 from committee_papers.errors import CommitteePapersError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,16 +77,23 @@ def _report_with_header(words: int) -> cp.Report:
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(words=st.one_of(st.integers(0, 40), st.integers(40, 1200)))
 def test_the_running_header_is_all_on_the_page_or_refused(words: int) -> None:
+    """Drawn whole below the top of the page, or refused by the renderer; ``check_header``
+    (what ``committee-papers check`` and ``render`` ask first) refuses exactly the same."""
     report = _report_with_header(words)
-    label = report.appendix_label
-    refused = [f for f in cp.check(report) if f.code == "header-too-long"]
+    label = report.appendix
+    try:
+        check_header(report)
+    except CommitteePapersError as error:
+        refused: str | None = str(error)
+    else:
+        refused = None
     try:
         data = _pdf(report)
     except CommitteePapersError as error:
         assert "appendix" in str(error) and "shorten" in str(error)
-        assert refused and refused[0].severity is cp.Severity.ERROR and refused[0].where == "appendix"
+        assert refused == str(error)
         return
-    assert not refused
+    assert refused is None
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for each in pdf.pages:
             assert min(c["top"] for c in each.chars) >= 0, "the header starts above the page"
@@ -106,6 +114,9 @@ def test_the_cli_refuses_a_header_too_long_and_writes_nothing(tmp_path: Path,
     err = capsys.readouterr().err
     assert "running header" in err and "nothing was written" in err and "Traceback" not in err
     assert not out.exists() or not any(out.iterdir())
+    assert main(["check", str(source)]) == 1, "check says what render will refuse, as an error"
+    err = capsys.readouterr().err
+    assert "error:" in err and "running header" in err and "Traceback" not in err
 
 
 # ---------------------------------------------------------------- dates and SOURCE_DATE_EPOCH

@@ -17,9 +17,9 @@ import pytest
 from tests.reliability.corpus import CORPUS, report_with
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import DocumentLayout, Table, layout_report
-from committee_papers.render.pdf import write_pdf
-from committee_papers.render.pdf.fonts import register_fonts
+from committee_papers.render.pdf import render_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = {"q2": ROOT / "samples" / "blackpool-q2-2015-16.yaml",
@@ -55,7 +55,7 @@ def pdf_of(name: str) -> bytes:
 
 
 def layout_of(name: str) -> DocumentLayout:
-    return layout_report(report(name), cp.DEFAULT_STYLE)
+    return layout_report(report(name), assess_report(report(name)), cp.DEFAULT_STYLE)
 
 
 def written(name: str, tmp_path: Path) -> Path:
@@ -275,7 +275,7 @@ def test_rendering_twice_gives_the_same_bytes(name: str) -> None:
 def test_the_untagged_pdf_has_no_structure_tree() -> None:
     style = cp.DEFAULT_STYLE
     buffer = io.BytesIO()
-    write_pdf(layout_of("q3"), style, register_fonts(style), buffer, tagged=False)
+    render_pdf(layout_of("q3"), buffer, style=style, tagged=False)
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
         assert "/StructTreeRoot" not in pdf.Root
         for each in pdf.pages:
@@ -350,4 +350,4 @@ def test_an_unknown_variant_or_an_untagged_archive_is_refused() -> None:
         cp.render_pdf(report("q3"), io.BytesIO(), variant="pdf/a-1b")
     style = cp.DEFAULT_STYLE
     with pytest.raises(CommitteePapersError):
-        write_pdf(layout_of("q3"), style, register_fonts(style), io.BytesIO(), tagged=False, variant="pdf/a-2b")
+        render_pdf(layout_of("q3"), io.BytesIO(), style=style, tagged=False, variant="pdf/a-2b")

@@ -20,6 +20,7 @@ from tests.reliability.tagged import read_tagged
 from tests.render.test_pdf import SAMPLES, require
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import Heading, ListItems, Table, TextBlock, layout_report, place
 
 CONTENT = {"H1", "H2", "H3", "P", "TH", "TD", "LBody"}
@@ -92,7 +93,8 @@ def _is_mark_cell(tagged: Any, text: str) -> bool:
 
 @pytest.mark.parametrize("name", ["q2", "q3"])
 def test_every_paragraph_and_cell_of_the_samples_reads_as_typed(name: str) -> None:
-    layout = layout_report(cp.load(SAMPLES[name]))
+    report = cp.load(SAMPLES[name])
+    layout = layout_report(report, assess_report(report))
     assert read_texts(pdf_of(name)) == expected_texts(layout)
 
 
@@ -132,4 +134,4 @@ def test_any_typed_text_reads_back_exactly_in_the_tagged_pdf(commentary: str, ce
     assert ("P", commentary) in found
     assert ("TD", description) in found
     assert [text for tag, text in found if tag in ("TH", "TD")].count(cell) >= 2
-    assert found == expected_texts(layout_report(report))
+    assert found == expected_texts(layout_report(report, assess_report(report)))

@@ -15,6 +15,7 @@ below checks that with LibreOffice alone, so the Letter case really moves the la
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,13 +184,23 @@ def templates(office: LibreOffice, tmp_path_factory: pytest.TempPathFactory) -> 
     return made
 
 
+def titled(report: cp.Report) -> cp.Report:
+    """Return ``report`` with every page titled by its name, so each starts with a Word heading
+    that LibreOffice exports as a bookmark (the seeds' pages have none of their own)."""
+    return dataclasses.replace(report, sections=tuple(
+        dataclasses.replace(section, pages=tuple(
+            cp.ExceptionPage(page.indicators, title=page.heading, blocks=page.blocks)
+            for page in section.pages))
+        for section in report.sections))
+
+
 @pytest.fixture(scope="module")
 def matrix(templates: dict[str, Path], office: LibreOffice,
            tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Rendered]:
     """Every document rendered with every template, and every .docx converted by LibreOffice."""
     folder = tmp_path_factory.mktemp("matrix")
     pack = long_pack()
-    reports = {name: cp.load(path) for name, path in SAMPLES.items()}
+    reports = {name: titled(cp.load(path)) for name, path in SAMPLES.items()}
     results: dict[tuple[str, str], Rendered] = {}
     for template_name, template in templates.items():
         style = STYLES.get(template_name, cp.DEFAULT_STYLE)

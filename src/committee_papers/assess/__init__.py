@@ -1,9 +1,15 @@
-"""Pure assessment: direction of travel, judgement and findings. Results are enums."""
+"""Pure assessment: direction of travel, judgement, status and findings, computed once.
+
+Its results (``results``) are plain values that layout places; nothing here knows a renderer.
+"""
 
 from .check import Finding, Severity, check
-from .dot import Assessment, assess_change
-from .page import comparison_dot, row_dot
+from .dot import assess_change
+from .page import assess_page, assess_report, comparison_dot, row_dot
+from .results import Assessment, Pack, PageMarks, PageStatus, ReportMarks, RowDot, ScorecardEntry, TableMarks
 
 __all__ = [
-    "Assessment", "Finding", "Severity", "assess_change", "check", "comparison_dot", "row_dot",
+    "Assessment", "Finding", "Pack", "PageMarks", "PageStatus", "ReportMarks", "RowDot", "ScorecardEntry",
+    "Severity", "TableMarks",
+    "assess_change", "assess_page", "assess_report", "check", "comparison_dot", "row_dot",
 ]

@@ -20,15 +20,18 @@ from ..model import (
     Value,
 )
 from ..model.cleaning import unclean_characters
-from .dot import Assessment
+from ..model.rules import DEFAULT_PRESET, PRESETS, Rules
 from .fields import text_fields
 from .page import comparison_dot, row_dot, rule_polarity
+from .results import Assessment
+from .status import assess_kpi
 
 
 class Severity(Enum):
-    """How serious a finding is: errors stop a render, warnings fail only ``--strict``."""
+    """How serious a finding is. Every finding is a warning: something that cannot be read is
+    a :class:`~committee_papers.LoadError`, never a finding, so ``check`` fails on findings only
+    under ``--strict``."""
 
-    ERROR = "error"
     WARNING = "warning"
 
 
@@ -181,16 +184,38 @@ def _report_findings(report: Report) -> list[Finding]:
     return findings
 
 
-def _kpi_findings(data: KpiData) -> list[Finding]:
-    """Return the reader's notices, then each indicator's figures missing for a period that is due."""
+def _stated_findings(data: KpiData, rules: Rules) -> list[Finding]:
+    """Return a finding for each status the workbook states that the figures do not give."""
+    findings: list[Finding] = []
+    for kpi in data.kpis:
+        stated = kpi.stated_status
+        if stated is None or stated.rag is None:
+            continue
+        status = assess_kpi(kpi, rules.status)
+        if status.rag is stated.rag:
+            continue
+        findings.append(Finding(
+            Severity.WARNING, stated.where or "status", f"the workbook states {stated.text!r} "
+            f"({stated.rag.label}), but the figures give {status.rag.label} under the {rules.name or 'given'} "
+            f"rules ({status.reason}): correct the status or the figures, or check the rules (--rules)",
+            "stated-status-contradicts-figures", indicator_name(kpi.indicator)))
+    return findings
+
+
+def _kpi_findings(data: KpiData, rules: Rules) -> list[Finding]:
+    """Return the reader's notices, statuses stated against the figures, then each indicator's
+    figures missing for a period that is due."""
     findings = [Finding(Severity.WARNING, n.where, n.message, n.code, n.indicator) for n in data.notices]
+    findings.extend(_stated_findings(data, rules))
     reporting = data.reporting_period
     if reporting is None:
         return findings
+    place = "its row" if data.layout.startswith("wide") else "values sheet"
+    where = "its row" if place == "its row" else "the values sheet"
     for kpi in data.kpis:
         if not kpi.series:
-            findings.append(Finding(Severity.WARNING, "values sheet", "the indicator has no figures: give them in the "
-                                    "values sheet, or remove it", "no-figures", indicator_name(kpi.indicator)))
+            findings.append(Finding(Severity.WARNING, place, f"the indicator has no figures: give them in {where}, "
+                                    "or remove it", "no-figures", indicator_name(kpi.indicator)))
             continue
         latest = kpi.latest
         assert latest is not None
@@ -199,19 +224,21 @@ def _kpi_findings(data: KpiData) -> list[Finding]:
             due = due.next()
         if due != latest.period:
             findings.append(Finding(
-                Severity.WARNING, "values sheet", f"the latest figure is for {latest.period.label}, but one for "
-                f"{due.label} is due by {reporting.label}: add it to the values sheet, or it is reported as "
+                Severity.WARNING, place, f"the latest figure is for {latest.period.label}, but one for "
+                f"{due.label} is due by {reporting.label}: add it to {where}, or it is reported as "
                 "missing", "period-not-reported", indicator_name(kpi.indicator)))
     return findings
 
 
-def check(subject: Report | KpiData) -> list[Finding]:
+def check(subject: Report | KpiData, *, rules: Rules | None = None) -> list[Finding]:
     """Return every finding about a report, or about KPI data read from a workbook, in order.
 
-    Each finding leads with the indicator it concerns (id and description).
+    Each finding leads with the indicator it concerns (id and description). For KPI data, a
+    RAG status the workbook states is compared with the status ``rules`` compute (the default
+    preset when None): a disagreement is a warning.
     """
     if isinstance(subject, KpiData):
-        return _kpi_findings(subject)
+        return _kpi_findings(subject, rules if rules is not None else PRESETS[DEFAULT_PRESET])
     return _report_findings(subject)
 
 

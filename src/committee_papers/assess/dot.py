@@ -2,59 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Direction, Judgement, Mark, Number, Polarity, Value, headline
-
-DIRECTION_WORDS = {Direction.UP: "Increased", Direction.DOWN: "Decreased", Direction.SAME: "No change"}
-JUDGEMENT_WORDS = {Judgement.BETTER: "better", Judgement.WORSE: "worse", Judgement.NEUTRAL: ""}
+from ..model import Direction, Judgement, Number, Polarity, Value, headline
+from .results import Assessment
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """A direction of travel and its judgement; ``computed`` is False for a stated mark."""
-
-    direction: Direction
-    judgement: Judgement
-    computed: bool = True
-
-    @property
-    def words(self) -> str:
-        """Return the meaning in plain words, e.g. ``Increased – worse``."""
-        judgement = JUDGEMENT_WORDS[self.judgement]
-        direction = DIRECTION_WORDS[self.direction]
-        return f"{direction} – {judgement}" if judgement else direction
-
-    def agrees_with(self, mark: Mark) -> bool:
-        """Return whether a published mark says the same thing."""
-        if mark.direction is not self.direction:
-            return False
-        return mark.judgement is None or mark.judgement is self.judgement
-
-    @classmethod
-    def stated(cls, mark: Mark) -> Assessment:
-        """Return the assessment a stated mark gives, for comparisons with no data behind them."""
-        judgement = mark.judgement if mark.judgement is not None else Judgement.NEUTRAL
-        return cls(mark.direction, judgement, computed=False)
-
-
-def _figure(value: Value | Number | Decimal | int) -> Decimal:
-    if isinstance(value, (Decimal, int)):
-        return Decimal(value)
+def _figure(value: Value | Number | Decimal | int | float | str) -> Decimal:
+    if isinstance(value, (Decimal, int, float, str)):
+        return Number(value).value  # plain numbers and text as every input reads them
     return headline(value).value
 
 
 def assess_change(
-    current: Value | Decimal | int,
-    reference: Value | Decimal | int,
+    current: Value | Decimal | int | float | str,
+    reference: Value | Decimal | int | float | str,
     polarity: Polarity,
     tolerance: Decimal | int = 0,
 ) -> Assessment:
     """Return how ``current`` moved against ``reference`` and whether that is better.
 
-    A difference no larger than ``tolerance`` counts as no change. A count with its rate is
-    compared on the count.
+    ``current`` and ``reference`` are figures (``Number``, a count with its rate) or plain
+    numbers (``50.1``, ``Decimal("50.4")``, ``"1,234"``). A difference no larger than
+    ``tolerance`` counts as no change. A count with its rate is compared on the count. Raise
+    ValueError for a negative tolerance or text that is not a figure.
     """
     tolerance = Decimal(tolerance)
     if tolerance < 0:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Block, ExceptionPage, ListBlock, Report
+from ..model import Block, ExceptionPage, ListBlock, Report, SubHeading
 
 
 def _blocks(blocks: tuple[Block, ...], where: str) -> Iterator[tuple[str, str]]:
     for b, block in enumerate(blocks):
+        if isinstance(block, SubHeading):
+            yield f"{where}[{b}]", block.text
+            continue
         paragraphs = block.items if isinstance(block, ListBlock) else (block,)
         for p, paragraph in enumerate(paragraphs):
             place = f"{where}[{b}]" + (f".items[{p}]" if isinstance(block, ListBlock) else "")
@@ -66,10 +69,10 @@ def _page(page: ExceptionPage, where: str) -> Iterator[tuple[str, str]]:
 
 def text_fields(report: Report) -> Iterator[tuple[str, str]]:
     """Yield (place, text) for every field of the report that is shown or stored in a document."""
-    for key in ("appendix_label", "title", "committee", "organisation", "author"):
+    for key in ("appendix", "title", "committee", "organisation", "author"):
         value = getattr(report, key)
         if value is not None:
-            yield ("appendix" if key == "appendix_label" else key), value
+            yield key, value
     for s, section in enumerate(report.sections):
         yield f"sections[{s}].portfolio", section.portfolio
         for p, page in enumerate(section.pages):

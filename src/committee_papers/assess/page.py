@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import (
     Comparison,
     DataRow,
@@ -14,39 +12,32 @@ from ..model import (
     Judgement,
     Period,
     Polarity,
+    Report,
     Target,
     TargetKind,
     Value,
     headline,
 )
-from .dot import Assessment, assess_change
+from .dot import assess_change
+from .results import Assessment, PageMarks, ReportMarks, RowDot, TableMarks
 
 _RULE_POLARITY = {TargetKind.INCREASE: Polarity.HIGH, TargetKind.DECREASE: Polarity.LOW}
-
-
-@dataclass(frozen=True, slots=True)
-class RowDot:
-    """The DoT of a data row, or why there is none."""
-
-    assessment: Assessment | None
-    reason: str = ""
-    current: Value | None = None
-    reference: Value | None = None
-    missing: str | None = None  # the current period, when it has no figure (no mark is drawn)
 
 
 def _compared(current: Value, reference: Value, polarity: Polarity) -> RowDot:
     return RowDot(assess_change(current, reference, polarity), "", current, reference)
 
 
-def row_dot(page: ExceptionPage, row: DataRow, column: DotColumn | None = None) -> RowDot:
-    """Return a data row's DoT in one DoT column (default: the table's first).
+def row_dot(page: ExceptionPage, row: DataRow, column: DotColumn | None = None, *,
+            table: DataTable | None = None) -> RowDot:
+    """Return a data row's DoT in one DoT column (default: the table's first) of ``table``
+    (default: the page's first data table).
 
     The current figure is the current period's (``DataTable.now``); it is compared with the
     target, last year's outturn, the previous period, the same period last year, or a named
     column, as the column's basis says.
     """
-    table = page.table
+    table = table if table is not None else page.table
     column = column if column is not None else (table.dot if table is not None else None)
     if table is None or column is None:
         return RowDot(None, "the table has no DoT column")
@@ -137,3 +128,19 @@ def comparison_dot(page: ExceptionPage, comparison: Comparison) -> Assessment | 
 def rule_polarity(kind: TargetKind) -> Polarity | None:
     """Return the polarity a rule target implies (Increase → High), if it is a rule."""
     return _RULE_POLARITY.get(kind)
+
+
+def assess_page(page: ExceptionPage) -> PageMarks:
+    """Return every mark of an exception page: each data row in each DoT column, and each
+    Direction of Travel entry."""
+    tables = tuple(
+        TableMarks(tuple(tuple(row_dot(page, row, column, table=table) for column in table.dots)
+                         for row in table.rows))
+        for table in page.tables)
+    dot_tables = tuple(tuple(comparison_dot(page, c) for c in dots.comparisons) for dots in page.dot_tables)
+    return PageMarks(tables, dot_tables)
+
+
+def assess_report(report: Report) -> ReportMarks:
+    """Return the marks of every page of a report, computed once for every output of it."""
+    return ReportMarks(tuple(tuple(assess_page(page) for page in section.pages) for section in report.sections))

@@ -36,8 +36,9 @@ from ..model import (
     headline,
 )
 from ..model.rules import Distance, RagMethod, StatusRules, Trend
-from .dot import Assessment, assess_change
+from .dot import assess_change
 from .page import rule_polarity
+from .results import Assessment
 
 INFINITE = Decimal("Infinity")
 

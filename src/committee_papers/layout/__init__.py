@@ -1,6 +1,5 @@
 """Renderer-neutral layout: what each page holds, decided once for Word and PDF."""
 
-from ..model.cleaning import clean_text, unclean_characters
 from .build import layout_report, page_layout
 from .chart import Chart, ChartLine, Dash, Marker, Role, ValueAxis
 from .grid import Placed, place
@@ -25,6 +24,6 @@ from .nodes import (
 __all__ = [
     "Align", "DocumentLayout", "Heading", "LayoutBlock", "LayoutCell", "LayoutRow", "ListItems",
     "PageLayout", "ParagraphKind", "Placed", "Scope", "Span", "SpanRole", "Table", "TextBlock",
-    "clean_text", "gap_after", "layout_report", "page_layout", "place", "unclean_characters",
+    "gap_after", "layout_report", "page_layout", "place",
 ]
 __all__ += ["Chart", "ChartLine", "Dash", "Marker", "Role", "ValueAxis"]  # the trend chart

@@ -2,26 +2,47 @@
 
 from __future__ import annotations
 
+from ..assess.results import PageMarks, ReportMarks
 from ..languages import localised
-from ..model import Block, ExceptionPage, ListBlock, Paragraph, Report, Section
-from ..model.cleaning import clean_text
+from ..model import (
+    Block,
+    DataTable,
+    DotTable,
+    ExceptionPage,
+    IndicatorTable,
+    ListBlock,
+    MarksKey,
+    Paragraph,
+    Report,
+    Section,
+    StatusBlock,
+    SubHeading,
+    SupplementaryTable,
+    TextKind,
+    TextSection,
+    TrendChart,
+)
 from ..style import DEFAULT_STYLE, HouseStyle
 from .chart import chart_block
 from .marks import key_spans
 from .nodes import DocumentLayout, Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Span, TextBlock
-from .tables import data_table, dot_table, indicator_table, span, supplementary_table
+from .tables import data_table, dot_table, indicator_table, span, status_block, supplementary_table
 
 
 def _spans(paragraph: Paragraph) -> tuple[Span, ...]:
     """Return a paragraph's spans, each in its run's language, else the paragraph's."""
-    return tuple(span(run.text, bold=run.bold, italic=run.italic, lang=run.lang or paragraph.lang)
+    return tuple(Span(run.text, bold=run.bold, italic=run.italic, link=run.link, lang=run.lang or paragraph.lang)
                  for run in paragraph.runs)
 
 
-def _blocks(blocks: tuple[Block, ...], lead: str | None = None) -> list[LayoutBlock]:
-    """Return text blocks; ``lead`` (e.g. ``Notes:``) starts the first paragraph in bold."""
+def _blocks(blocks: tuple[Block, ...], lead: str | None = None, level: int = 3) -> list[LayoutBlock]:
+    """Return text blocks; ``lead`` (e.g. ``Notes:``) starts the first paragraph in bold; a
+    sub-heading of level 1 is a heading of ``level``, of level 2 one deeper."""
     result: list[LayoutBlock] = []
     for block in blocks:
+        if isinstance(block, SubHeading):
+            result.append(Heading(level + block.level - 1, block.text))
+            continue
         if isinstance(block, ListBlock):
             if lead:
                 result.append(TextBlock((span(lead, bold=True),)))
@@ -36,57 +57,100 @@ def _blocks(blocks: tuple[Block, ...], lead: str | None = None) -> list[LayoutBl
     return result
 
 
-def page_layout(section: Section, page: ExceptionPage, first_in_section: bool,
-                style: HouseStyle, locale: str) -> PageLayout:
-    """Return the layout of one exception page."""
+def _text_section(section: TextSection, style: HouseStyle, level: int) -> list[LayoutBlock]:
+    """Return a text section: commentary under its label as a heading of ``level``, its
+    sub-headings one level deeper; notes led by their label in bold."""
+    default = style.labels.commentary if section.kind is TextKind.COMMENTARY else style.labels.notes
+    label = default if section.label is None else section.label
+    if section.kind is TextKind.NOTES:
+        return _blocks(section.blocks, label or None, level)
+    if not label:
+        return _blocks(section.blocks, level=level)
+    return [Heading(level, label), *_blocks(section.blocks, level=level + 1)]
+
+
+def _supplementary(table: SupplementaryTable, style: HouseStyle) -> list[LayoutBlock]:
     blocks: list[LayoutBlock] = []
-    if first_in_section:
-        blocks.append(Heading(1, clean_text(section.portfolio)))
-    heading = clean_text(page.heading)
-    blocks.append(Heading(2, heading))
-    blocks.append(indicator_table(page, style))
-    if page.table is not None:
-        blocks.append(data_table(page, page.table, style, locale))
-    if page.dot_table is not None:
-        blocks.append(dot_table(page, style))
-    if page.chart is not None and (chart := chart_block(page, style, locale)) is not None:
-        blocks.append(chart)
-    blocks.extend(_blocks(page.notes, style.labels.notes))
-    for table in page.supplementary:
-        if table.title:
-            blocks.append(TextBlock((span(table.title, bold=True),)))
-        blocks.append(supplementary_table(table, style))
-        blocks.extend(TextBlock((span(note),), ParagraphKind.SMALL) for note in table.footnotes)
-    if page.commentary:
-        blocks.append(Heading(3, clean_text(style.labels.commentary)))
-        blocks.extend(_blocks(page.commentary))
-    return PageLayout(tuple(blocks), heading, clean_text(section.portfolio))
+    if table.title:
+        blocks.append(TextBlock((span(table.title, bold=True),)))
+    blocks.append(supplementary_table(table, style))
+    blocks.extend(TextBlock((span(note),), ParagraphKind.SMALL) for note in table.footnotes)
+    return blocks
 
 
-def layout_report(report: Report, style: HouseStyle = DEFAULT_STYLE) -> DocumentLayout:
-    """Return the renderer-neutral layout of the whole report, its labels in its language."""
+def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_in_section: bool,
+                style: HouseStyle, locale: str, depth: int = 1) -> PageLayout:
+    """Return the layout of one exception page: its blocks in order, showing the marks
+    assessed for it. A page without a title has no heading (none is invented); a section
+    without a portfolio name has none either. ``depth`` is the number of heading levels above
+    the page (1 under a portfolio heading, 0 in a document without one), so levels never
+    skip (PDF/UA-1 §7.4.2)."""
+    blocks: list[LayoutBlock] = []
+    if first_in_section and section.portfolio:
+        blocks.append(Heading(1, section.portfolio))
+    if page.title:
+        blocks.append(Heading(depth + 1, page.title))
+    inner = depth + 1 + bool(page.title)
+    tables = iter(zip(page.tables, marks.tables, strict=True))
+    dots = iter(zip(page.dot_tables, marks.dot_tables, strict=True))
+    statuses = iter(marks.statuses)
+    for block in page.blocks:
+        if isinstance(block, IndicatorTable):
+            blocks.append(indicator_table(page, block, style))
+        elif isinstance(block, DataTable):
+            table, table_marks = next(tables)
+            blocks.append(data_table(page, table, table_marks, style, locale))
+        elif isinstance(block, DotTable):
+            dot, dot_marks = next(dots)
+            blocks.append(dot_table(dot, dot_marks, style))
+        elif isinstance(block, TrendChart):
+            chart = chart_block(page, style, locale)
+            if chart is not None:
+                blocks.append(chart)
+        elif isinstance(block, TextSection):
+            blocks.extend(_text_section(block, style, inner))
+        elif isinstance(block, SupplementaryTable):
+            blocks.extend(_supplementary(block, style))
+        elif isinstance(block, StatusBlock):
+            blocks.append(status_block(block, next(statuses), style))
+        elif isinstance(block, MarksKey):
+            blocks.append(TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),
+                                    ParagraphKind.SMALL))
+    return PageLayout(tuple(blocks), page.heading, section.portfolio)
+
+
+def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAULT_STYLE) -> DocumentLayout:
+    """Return the renderer-neutral layout of the whole report, its labels in its language.
+
+    ``marks`` are the report's marks, computed once by ``assess.assess_report``; layout only
+    places them. Raise ValueError when they are not the marks of this report's pages.
+    """
+    if not marks.fits(report):
+        raise ValueError("the marks are not those of this report: compute them with assess_report(report)")
     style = localised(style, report.language)
     pages = []
-    for section in report.sections:
-        for number, page in enumerate(section.pages):
-            pages.append(page_layout(section, page, number == 0, style, report.locale))
+    depth = 0  # becomes 1 once a portfolio heading has been printed
+    for section, section_marks in zip(report.sections, marks.pages, strict=True):
+        depth = max(depth, int(bool(section.portfolio) and bool(section.pages)))
+        for number, (page, page_marks) in enumerate(zip(section.pages, section_marks, strict=True)):
+            pages.append(page_layout(section, page, page_marks, number == 0, style, report.locale, depth))
     if style.marks.key_on_reports and pages:  # "How to read the marks", once, on the first page
         key = TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),
                         ParagraphKind.SMALL)
         first = pages[0]
         pages[0] = PageLayout((*first.blocks, key), first.bookmark, first.portfolio)
-    subject_parts = [report.appendix_label, report.committee, report.period.label if report.period else None]
+    subject_parts = [report.appendix, report.committee, report.period.label if report.period else None]
     keywords = ["performance", "exception report", *(s.portfolio for s in report.sections)]
     if report.organisation and report.author:  # otherwise the organisation is already the author
         keywords.append(report.organisation)
     if report.period:
         keywords.append(report.period.label)
     return DocumentLayout(
-        title=clean_text(report.document_title),
-        subject=clean_text(" – ".join(p for p in subject_parts if p)),
-        author=clean_text(report.author or report.organisation or ""),
-        keywords=tuple(clean_text(k) for k in keywords),
+        title=report.document_title,
+        subject=" – ".join(p for p in subject_parts if p),
+        author=report.author or report.organisation or "",
+        keywords=tuple(k for k in keywords),
         language=report.language,
-        running_header=clean_text(report.appendix_label),
+        running_header=report.appendix,
         pages=tuple(pages),
     )

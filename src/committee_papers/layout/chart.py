@@ -28,9 +28,9 @@ from ..model import (
     Unit,
     headline,
 )
-from ..model.cleaning import clean_text
 from ..style import ChartStyle, Colour, HouseStyle
 from .chart_words import alt_text, caption
+from .storable import clean_fields
 
 MAX_LINES = 4  # more lines than this on one small chart cannot be told apart
 TICKS = 5  # about this many value-axis labels
@@ -86,6 +86,9 @@ class ChartLine:
     step: bool = False
     places: int = 0  # decimal places of its figures, for the Word chart's number format
 
+    def __post_init__(self) -> None:
+        clean_fields(self, "name")
+
 
 @dataclass(frozen=True, slots=True)
 class ValueAxis:
@@ -128,6 +131,9 @@ class Chart:
     caption: str
     height_mm: float
     unit: Unit
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "categories", "current_label", "alt", "caption")
 
 
 def _category(period: Period) -> str:
@@ -247,7 +253,7 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
     for number, (name, _, figures) in enumerate(sources):
         shown = [f for f in figures if f is not None]
         lines.append(ChartLine(
-            clean_text(name if name and not single else look.actual_label),
+            name if name and not single else look.actual_label,
             tuple(None if f is None else f.value for f in figures), Role.FIGURES,
             look.series_colours[number % len(look.series_colours)], look.line_width, Dash.SOLID,
             FIGURE_MARKERS[number % len(FIGURE_MARKERS)], places=_places(shown)))
@@ -257,7 +263,7 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
     for number, comparator in enumerate(chart.comparators):
         value = comparator.value
         lines.append(ChartLine(
-            clean_text(f"{comparator.label} ({format_number(value, locale)})"),
+            f"{comparator.label} ({format_number(value, locale)})",
             (value.value,) * len(categories), Role.COMPARATOR,
             look.comparator_colours[number % len(look.comparator_colours)], look.level_width,
             COMPARATOR_DASHES[number % len(COMPARATOR_DASHES)], Marker.NONE, places=value.places))
@@ -267,7 +273,7 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
     axis = _axis(lines, unit, locale)
     current_label = "" if latest is None else format_number(latest, locale)
     return Chart(
-        tuple(clean_text(c) for c in categories), tuple(lines), axis,
+        tuple(c for c in categories), tuple(lines), axis,
         None if last is None else (0, last), current_label,
         _label_every(tuple(categories), style),
         alt_text(categories, [(line.name if not single else "", figures) for line, (_, _, figures)
@@ -301,7 +307,7 @@ def _target_line(page: ExceptionPage, chart: TrendChart, categories: list[str], 
     if target is None or target.kind is not TargetKind.VALUE or target.value is None:
         return None
     figure = headline(target.value)
-    return ChartLine(clean_text(f"{look.target_label} ({format_number(figure, locale)})"),
+    return ChartLine(f"{look.target_label} ({format_number(figure, locale)})",
                      (figure.value,) * len(categories), Role.TARGET, look.target_colour,
                      look.level_width, Dash.LONG_DASH, Marker.NONE, places=figure.places)
 

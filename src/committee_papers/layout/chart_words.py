@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from ..formatting import format_number
 from ..model import Comparator, Number
-from ..model.cleaning import clean_text
 from ..style import ChartStyle
 
 Figures = Sequence[Number | None]  # one per category; None is a blank
@@ -93,7 +92,7 @@ def alt_text(categories: Sequence[str], lines: Sequence[tuple[str, Figures]], ta
     if standing:
         who = f"The latest {lines[0][0]} figure" if lines[0][0] and len(lines) > 1 else "The latest figure"
         sentences.append(f"{who} is " + _join(standing) + ".")
-    return clean_text(" ".join(sentences))
+    return " ".join(sentences)
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -112,4 +111,4 @@ def caption(heading: str, categories: Sequence[str], look: ChartStyle, polaritie
     which = f"{names[0]} " if len(names) > 1 else ""
     text = look.caption.format(heading=" ".join(heading.split()), first=categories[0], last=categories[-1],
                                polarity=said, which=which)
-    return clean_text(text)
+    return text

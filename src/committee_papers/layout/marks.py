@@ -16,7 +16,7 @@ once: a word shown beside the glyphs is not said twice.
 
 from __future__ import annotations
 
-from ..assess import Assessment
+from ..assess.results import Assessment
 from ..model import Direction, DotConvention, Judgement
 from ..style import MarkStyle
 from .nodes import Span, SpanRole

@@ -10,6 +10,7 @@ from enum import Enum
 
 from ..style import Colour
 from .chart import Chart
+from .storable import clean_fields
 
 
 class SpanRole(Enum):
@@ -21,8 +22,10 @@ class SpanRole(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A run of text in one style. ``alt`` is what a screen reader should say instead; ``lang``
-    the text's language where it is not the document's (a BCP 47 tag such as ``cy``)."""
+    """A run of text in one style. ``alt`` is what a screen reader should say instead;
+    ``link`` makes the run a hyperlink to that address (a Link in the PDF's structure);
+    ``lang`` is the text's language where it is not the document's (a BCP 47 tag such as
+    ``cy``)."""
 
     text: str
     bold: bool = False
@@ -30,7 +33,11 @@ class Span:
     colour: Colour | None = None
     role: SpanRole = SpanRole.TEXT
     alt: str | None = None
+    link: str | None = None
     lang: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "text", "alt")
 
 
 class Align(Enum):
@@ -83,6 +90,9 @@ class Table:
     description: str
     kind: str  # indicators, data, dot or supplementary: for house-style hooks and tests
 
+    def __post_init__(self) -> None:
+        clean_fields(self, "description")
+
     @property
     def header_rows(self) -> int:
         """Return how many rows at the top are header rows."""
@@ -100,6 +110,9 @@ class Heading:
 
     level: int
     text: str
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "text")
 
 
 class ParagraphKind(Enum):
@@ -154,6 +167,9 @@ class PageLayout:
     bookmark: str
     portfolio: str  # the section it belongs to, for nested bookmarks
 
+    def __post_init__(self) -> None:
+        clean_fields(self, "bookmark", "portfolio")
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentLayout:
@@ -166,3 +182,6 @@ class DocumentLayout:
     language: str
     running_header: str
     pages: tuple[PageLayout, ...]
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "title", "subject", "author", "keywords", "running_header")

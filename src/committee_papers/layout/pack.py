@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
+from ..assess.results import Pack, ScorecardEntry
 from ..formatting import format_long_date, format_target, format_value
 from ..languages import localised
-from ..model import DotConvention, Pack, ScorecardEntry
+from ..model import DotConvention
 from ..style import DEFAULT_STYLE, HouseStyle
 from .build import layout_report
 from .marks import key_spans, mark_spans
@@ -35,7 +36,7 @@ def _cover(pack: Pack, style: HouseStyle) -> list[LayoutBlock]:
     blocks: list[LayoutBlock] = [Heading(1, report.document_title)]
     facts = [("Committee", report.committee),
              ("Meeting date", format_long_date(report.meeting_date, report.locale) if report.meeting_date else None),
-             ("Appendix", report.appendix_label), ("Period", report.period.label if report.period else None),
+             ("Appendix", report.appendix), ("Period", report.period.label if report.period else None),
              ("Organisation", report.organisation)]
     for label, value in facts:
         if value:
@@ -124,6 +125,6 @@ def layout_pack(pack: Pack, style: HouseStyle = DEFAULT_STYLE, pages: PageNumber
     if pack.exceptions:
         blocks += [Heading(2, style.labels.exceptions), reasons_table(pack, style, pages)]
     cover = PageLayout(tuple(blocks), style.labels.scorecard, "")
-    body = layout_report(report, style)
+    body = layout_report(report, pack.marks, style)
     return DocumentLayout(body.title, body.subject, body.author, body.keywords, body.language,
                           body.running_header, (cover, *body.pages))

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..assess import comparison_dot, row_dot
+from ..assess.results import Assessment, PageStatus, TableMarks
 from ..formatting import format_target, format_value
-from ..model import DataTable, ExceptionPage, RowStyle, SupplementaryTable
-from ..model.cleaning import clean_text
+from ..model import (
+    DataTable,
+    DotTable,
+    ExceptionPage,
+    IndicatorTable,
+    Number,
+    Rag,
+    RowStyle,
+    StatusBlock,
+    SupplementaryTable,
+    Unit,
+)
 from ..style import HouseStyle
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
@@ -15,8 +25,9 @@ from .widths import fit_widths, scale
 
 
 def span(text: str, *, bold: bool = False, italic: bool = False, lang: str | None = None) -> Span:
-    """Return a plain span of cleaned text, in the language ``lang`` if not the document's."""
-    return Span(clean_text(text), bold=bold, italic=italic, lang=lang)
+    """Return a plain span (its text cleaned as the span is made), in the language ``lang`` if
+    not the document's."""
+    return Span(text, bold=bold, italic=italic, lang=lang)
 
 
 def header_cell(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
@@ -25,25 +36,46 @@ def header_cell(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int 
                       style.header_fill)
 
 
-def indicator_table(page: ExceptionPage, style: HouseStyle) -> Table:
-    """Return the ``Indicator Description | Better to be?`` table."""
+def indicator_table(page: ExceptionPage, options: IndicatorTable, style: HouseStyle) -> Table:
+    """Return the ``Indicator Description | Better to be?`` table, with a Ref and a
+    Responsible officer column where ``options`` ask, and without polarity where they say."""
     labels = style.labels
-    rows = [LayoutRow((header_cell(labels.indicator_description, style, align=Align.LEFT),
-                       header_cell(labels.better_to_be, style)), header=True)]
+    header = [header_cell(labels.indicator_description, style, align=Align.LEFT)]
+    weights = [0.8]
+    if options.show_id:
+        header.insert(0, header_cell(labels.reference, style, align=Align.LEFT))
+        weights.insert(0, 0.12)
+    if options.show_polarity:
+        header.append(header_cell(options.polarity_header or labels.better_to_be, style))
+        weights.append(0.2)
+    if options.show_officer:
+        header.append(header_cell(labels.officer, style, align=Align.LEFT))
+        weights.append(0.25)
+    rows = [LayoutRow(tuple(header), header=True)]
     for indicator in page.indicators:
-        rows.append(LayoutRow((
-            LayoutCell((span(indicator.description),)),
-            LayoutCell((span(labels.polarity(indicator.polarity.value)),), align=Align.CENTRE),
-        )))
-    return Table(tuple(rows), (0.8, 0.2), labels.indicators_summary, "indicators")
+        cells = [LayoutCell((span(indicator.description),))]
+        if options.show_id:
+            cells.insert(0, LayoutCell((span(indicator.id or ""),)))
+        if options.show_polarity:
+            better = indicator.better if indicator.better is not None else labels.polarity(indicator.polarity.value)
+            cells.append(LayoutCell((span(better),), align=Align.CENTRE))
+        if options.show_officer:
+            who = ", ".join(part for part in (indicator.officer, indicator.service) if part)
+            cells.append(LayoutCell((span(who),)))
+        rows.append(LayoutRow(tuple(cells)))
+    total = sum(weights)
+    return Table(tuple(rows), tuple(w / total for w in weights),
+                 labels.indicators_summary + (labels.polarity_summary if options.show_polarity else ""),
+                 "indicators")
 
 
 def _columns(table: DataTable) -> int:
     return len(table.periods) + table.has_row_labels + table.show_target + len(table.dots)
 
 
-def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale: str) -> Table:
-    """Return the figures table: a two-row header when sub-periods share a year header."""
+def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle, locale: str) -> Table:
+    """Return the figures table: a two-row header when sub-periods share a year header; the
+    DoT cells show ``marks.rows``."""
     grouped = any(p.group for p in table.periods)
     depth = 2 if grouped else 1
     top: list[LayoutCell] = []
@@ -66,8 +98,11 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
         cells: list[LayoutCell] = []
         if table.has_row_labels:
             cells.append(LayoutCell((span(row.label or "", bold=True),), scope=Scope.ROW))
+        unit = row.unit if row.unit is not Unit.NUMBER else page.indicators[row.indicator].unit
         for period in table.periods:
             value = row.values.get(period.label)
+            if isinstance(value, Number):
+                value = value.with_unit(unit)  # the indicator's unit, for figures given without one
             text = format_value(value, locale) if value is not None else ""
             cells.append(LayoutCell((span(text),), align=Align.CENTRE))
         target = table.target_for(row)
@@ -75,45 +110,41 @@ def data_table(page: ExceptionPage, table: DataTable, style: HouseStyle, locale:
             text = format_target(target, locale) if target else ""
             cells.append(LayoutCell((span(text),), rowspan=len(table.rows) if shared else 1,
                                     align=Align.CENTRE))
-        for column in table.dots:
-            dot = row_dot(page, row, column)
+        for dot in marks.rows[number]:
             cells.append(LayoutCell(dot_spans(dot.assessment, style.marks, dot.missing is not None),
                                     align=Align.CENTRE))
         rows.append(LayoutRow(tuple(cells)))
     first, last = table.periods[0].label, table.periods[-1].label
     labels = style.labels
     extras = labels.with_target * table.show_target + "".join(f", {column.header}" for column in table.dots)
-    description = clean_text(labels.figures_summary.format(heading=page.heading, first=first, last=last,
-                                                          extras=extras))
+    description = labels.figures_summary.format(heading=page.heading, first=first, last=last, extras=extras)
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
     widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures, factor=scale(style))
     return Table(tuple(rows), widths, description, "data")
 
 
-def dot_table(page: ExceptionPage, style: HouseStyle) -> Table:
-    """Return the Direction of Travel table: a title row, the labels, then the marks."""
-    assert page.dot_table is not None
-    comparisons = page.dot_table.comparisons
+def dot_table(dots: DotTable, marks: tuple[Assessment | None, ...], style: HouseStyle) -> Table:
+    """Return the Direction of Travel table: a title row, the labels, then the ``marks``."""
+    comparisons = dots.comparisons
     count = len(comparisons)
-    title = page.dot_table.title or style.labels.direction_of_travel
+    title = dots.title or style.labels.direction_of_travel
     rows = [LayoutRow((header_cell(title, style, colspan=count, align=Align.LEFT),), header=True),
             LayoutRow(tuple(header_cell(c.label, style) for c in comparisons), header=True)]
-    marks: list[LayoutCell] = []
+    cells: list[LayoutCell] = []
     said: list[str] = []
-    for comparison in comparisons:
+    for comparison, assessment in zip(comparisons, marks, strict=True):
         if comparison.text is not None:
-            marks.append(LayoutCell((span(comparison.text),), align=Align.CENTRE))
+            cells.append(LayoutCell((span(comparison.text),), align=Align.CENTRE))
             said.append(f"{comparison.label}: {comparison.text}")
             continue
-        assessment = comparison_dot(page, comparison)
         missing = comparison.missing is not None
-        marks.append(LayoutCell(dot_spans(assessment, style.marks, missing), align=Align.CENTRE))
+        cells.append(LayoutCell(dot_spans(assessment, style.marks, missing), align=Align.CENTRE))
         meaning = mark_words(assessment, style.marks) if assessment else (
             style.marks.no_figure_text if missing else style.labels.no_mark)
         said.append(f"{comparison.label}: {meaning}")
-    rows.append(LayoutRow(tuple(marks)))
-    description = clean_text(f"{title}: " + "; ".join(said))
+    rows.append(LayoutRow(tuple(cells)))
+    description = f"{title}: " + "; ".join(said)
     return Table(tuple(rows), tuple([1 / count] * count), description, "dot")
 
 
@@ -136,5 +167,27 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
         rows.append(LayoutRow(tuple(cells)))
     width = table.width
     widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
-    description = clean_text(table.description or table.title or style.labels.supplementary_summary)
+    description = table.description or table.title or style.labels.supplementary_summary
     return Table(tuple(rows), widths, description, "supplementary")
+
+
+def rag_cell(rag: Rag | None, style: HouseStyle) -> LayoutCell:
+    """Return a RAG status cell: the word, bold, on its light fill (never the colour alone)."""
+    if rag is None:
+        return LayoutCell((span(""),), align=Align.CENTRE)
+    return LayoutCell((span(style.rag.word(rag.value), bold=True),), align=Align.CENTRE,
+                      fill=style.rag.fill(rag.value))
+
+
+def status_block(block: StatusBlock, status: PageStatus, style: HouseStyle) -> Table:
+    """Return the page's status: ``Status | Red`` and why, as a one-row table."""
+    word = style.rag.word(status.rag.value)
+    reason = block.reason or status.reason
+    cells = [header_cell(block.label, style, align=Align.LEFT), rag_cell(status.rag, style)]
+    widths = [0.2, 0.2]
+    if reason:
+        cells.append(LayoutCell((span(reason),)))
+        widths.append(0.6)
+    total = sum(widths)
+    return Table((LayoutRow(tuple(cells)),), tuple(w / total for w in widths),
+                 f"{block.label}: {word}" + (f", {reason}" if reason else ""), "status")

@@ -38,7 +38,7 @@ def _run(ctx: Context, value: Any, path: str) -> Run | None:
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
         italic = ctx.flag(data["italic"], join(path, "italic")) if "italic" in data else False
         return Run(ctx.text(data["text"], join(path, "text"), allow_empty=True), bold, italic,
-                   read_language(ctx, data, path))
+                   lang=read_language(ctx, data, path))
     return Run(ctx.text(value, path, allow_empty=True))
 
 

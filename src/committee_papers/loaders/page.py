@@ -36,16 +36,25 @@ PAGE_KEYS = [
 _POLARITY_ALIASES = {"higher": Polarity.HIGH, "lower": Polarity.LOW}
 
 
+INDICATOR_KEYS = ["id", "unit", "polarity", "better", "officer", "service", "prefix", "suffix"]
+
+
 def _indicator(ctx: Context, value: Any, path: str) -> Indicator | None:
-    data = ctx.mapping(value, path, ["description", "polarity"], ["id", "unit"])
+    data = ctx.mapping(value, path, ["description"], INDICATOR_KEYS)
     if data is None:
         return None
-    polarity = ctx.choice(data.get("polarity"), join(path, "polarity"), Polarity, _POLARITY_ALIASES)
+    polarity = (ctx.choice(data["polarity"], join(path, "polarity"), Polarity, _POLARITY_ALIASES)
+                if "polarity" in data else Polarity.NONE)
     unit = ctx.choice(data["unit"], join(path, "unit"), Unit) if "unit" in data else Unit.NUMBER
     description = ctx.text(data.get("description"), join(path, "description"))
     # A problem is already recorded; carry on with a stand-in to find the page's other problems.
-    return Indicator(description, polarity or Polarity.NONE, unit or Unit.NUMBER,
-                     ctx.optional_text(data, "id", path))
+    return Indicator(description if description.strip() else "?", polarity or Polarity.NONE,
+                     unit or Unit.NUMBER, ctx.optional_text(data, "id", path),
+                     better=ctx.optional_text(data, "better", path),
+                     officer=ctx.optional_text(data, "officer", path),
+                     service=ctx.optional_text(data, "service", path),
+                     prefix=ctx.optional_text(data, "prefix", path) or "",
+                     suffix=ctx.optional_text(data, "suffix", path) or "")
 
 
 def read_target(ctx: Context, value: Any, path: str, unit: Unit) -> Target | None:
@@ -160,24 +169,24 @@ def _operand(ctx: Context, value: Any, path: str, table: DataTable | None,
     unit = row.unit if row else Unit.NUMBER
     if isinstance(value, dict):
         data = ctx.mapping(value, path, ["period"], [])
-        label = ctx.text((data or {}).get("period"), join(path, "period"))
-        if row is None or label not in row.values:
-            ctx.problem(path, f"the row has no figure for the period {label!r}")
-            return None
-        return row.values[label]
-    if value == "latest":
-        found = table.now(row) if table and row else None
-        if found is None:
-            ctx.problem(path, "there is no latest figure: the page's row has no figures")
-            return None
-        return found[1] if found[1] is not None else Missing(found[0].label)
-    if value == "target":
-        target = table.target_for(row) if table and row else None
-        if target is None or target.value is None:
-            ctx.problem(path, "the row has no figure for its target")
-            return None
-        return target.value
-    return read_value(ctx, value, path, unit)
+        which: str | None = ctx.text((data or {}).get("period"), join(path, "period"))
+    elif value in ("latest", "target"):
+        which = value
+    else:
+        return read_value(ctx, value, path, unit)
+    if table is None or row is None or which is None:
+        ctx.problem(path, "a comparison with the table's figures needs a page with a table and rows")
+        return None
+    try:
+        figure = table.figure(row, which)
+    except ValueError as error:
+        ctx.problem(path, str(error))
+        return None
+    if figure is None:
+        found = table.now(row)
+        assert found is not None  # figure() gives None only for a blank current period
+        return Missing(found[0].label)
+    return figure
 
 
 def _comparison(ctx: Context, value: Any, path: str, table: DataTable | None,

@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import MONTHS, FinancialYear, Frequency, Period, PeriodKind, ReportingPeriod, parse_period
-from ..model.tables import out_of_order
+from ..model import FinancialYear, Frequency, Period, PeriodKind, ReportingPeriod
+from ..model.columns import out_of_order
 from .context import Context
 from .source import join
 
-_QUARTER = re.compile(r"^q([1-4])$", re.IGNORECASE)
 _LEADING_YEAR = re.compile(r"^\s*(\d{4}\s*[/-]\s*\d{2,4})(?!\d)")
-_CUMULATIVE = {"ytd", "year to date", "year-to-date", "outturn to date", "to date", "cumulative",
-               "cumulative to date", "ytd total"}
-_YEAR_END = {"outturn", "eoy", "year end", "year-end", "end of year"}
 
 
 def _year(label: str) -> FinancialYear | None:
@@ -28,28 +24,6 @@ def _leading_year(label: str) -> FinancialYear | None:
     """Return the financial year a past column's label starts with: ``2014/15 (revised)``."""
     match = _LEADING_YEAR.match(label)
     return _year(match.group(1)) if match else None
-
-
-def classify(label: str, year: FinancialYear | None, group: str | None) -> Period:
-    """Return the period a sub-period label names: Q1-Q4, a month, Outturn/EoY, or other."""
-    word = label.strip().lower().rstrip(".")
-    quarter = _QUARTER.match(word)
-    if quarter and year is not None:
-        return Period(label, PeriodKind.QUARTER, year, int(quarter.group(1)), group)
-    if word in MONTHS and year is not None:
-        return Period(label, PeriodKind.MONTH, year, MONTHS[word], group)
-    if word in _YEAR_END:
-        return Period(label, PeriodKind.YEAR_END, year, None, group)
-    if word in _CUMULATIVE:
-        return Period(label, PeriodKind.CUMULATIVE, year, None, group)
-    try:  # a period with its own year: "Q3 2015/16" or "Sep 2015", e.g. the same quarter last year
-        point = parse_period(label)
-    except ValueError:
-        point = None
-    if point is not None and point.frequency is not Frequency.ANNUAL:
-        kind = PeriodKind.QUARTER if point.frequency is Frequency.QUARTERLY else PeriodKind.MONTH
-        return Period(label, kind, point.year, point.index, group)
-    return Period(label, PeriodKind.OTHER, year, None, group)
 
 
 def read_periods(ctx: Context, value: Any, path: str) -> tuple[Period, ...]:
@@ -74,7 +48,7 @@ def read_periods(ctx: Context, value: Any, path: str) -> tuple[Period, ...]:
         ctx.problem(path, "sub-periods need the 'year' they belong to, e.g. year: 2015/16")
     year = _year(group) if group else None
     for i, item in enumerate(subs):
-        periods.append(classify(ctx.text(item, join(subs_path, i)), year, group))
+        periods.append(Period.from_label(ctx.text(item, join(subs_path, i)), year, group))
     if not periods:
         ctx.problem(path, "the table has no columns: give 'past' years and/or 'periods'")
     seen: set[str] = set()

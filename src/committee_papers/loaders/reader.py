@@ -79,7 +79,7 @@ def read_report(source: Source) -> Report:
         ctx.problem("language", str(error))
         language = "en-GB"
     report = Report(
-        appendix_label=ctx.text(data["appendix"], "appendix") if "appendix" in data else "",
+        appendix=ctx.text(data["appendix"], "appendix") if "appendix" in data else "",
         sections=tuple(sections),
         title=ctx.optional_text(data, "title", ""),
         period=period,

@@ -7,7 +7,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -29,9 +29,15 @@ _INT_DIGITS = 18  # longer whole numbers stay Decimal: Python refuses int() past
 
 
 class _Composer(_BASE):  # type: ignore[valid-type, misc]
-    """The safe loader, remembering the implicit tag of short scalars (keys and figures recur)."""
+    """The safe loader, remembering the implicit tag of short scalars (keys and figures recur).
 
-    _tags: ClassVar[dict[tuple[str, tuple[bool, bool]], str]] = {}
+    The memory is the loader's own, made for one file and gone with it: no state is shared
+    between loads or threads.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self._tags: dict[tuple[str, tuple[bool, bool]], str] = {}
 
     def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is not ScalarNode or len(value) > _SHORT:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .notice import Notice
+from .page import Indicator
 from .periods import FiscalPeriod, Frequency, ReportingPeriod
-from .report import Indicator
+from .status import Rag
 from .tables import Target
 from .text import Block
 from .values import Number, Polarity, Unit
@@ -21,6 +22,18 @@ class Observation:
     period: FiscalPeriod
     value: Number
     note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """What a workbook states in words for an indicator, kept as typed: the column's heading
+    (``Good is``, ``RAG``), the cell's text (``Lower``, ``(GREEN)``), the cell (``Adults!K5``)
+    and, for a status, the Rag the words name (checked against the status computed)."""
+
+    heading: str
+    text: str
+    where: str = ""
+    rag: Rag | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +54,9 @@ class Kpi:
     comparator_period: str | None = None  # the period the comparators are for, e.g. 2015/16
     commentary: tuple[Block, ...] = ()
     notes: tuple[Block, ...] = ()
+    stated_polarity: Stated | None = None  # the polarity as the workbook words it ("Good is: Lower")
+    stated_status: Stated | None = None  # the RAG status the workbook gives for the period reported
+    lead_officer: str | None = None
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.series, key=lambda o: o.period.sort_key))
@@ -98,6 +114,7 @@ class KpiData:
     settings: KpiSettings
     kpis: tuple[Kpi, ...]
     notices: tuple[Notice, ...] = ()  # what the reader changed or doubts, for ``check`` to report
+    layout: str = ""  # how the workbook was laid out and read, in words, as ``check`` prints it
 
     def __post_init__(self) -> None:
         ids = [k.id for k in self.kpis]

@@ -275,25 +275,55 @@ class FiscalPeriod:
 
 
 _YEAR_TEXT = r"(\d{4}\s*[/-]\s*(?:\d{4}|\d{2}))"
-_QUARTER_FIRST = re.compile(rf"^q([1-4])\s*,?\s*{_YEAR_TEXT}$", re.IGNORECASE)
-_QUARTER_LAST = re.compile(rf"^{_YEAR_TEXT}\s*,?\s*q([1-4])$", re.IGNORECASE)
+_QUARTER_WORD = r"(?:q|qtr\.?|quarter)\s*([1-4])"
+_YEAR_END = r"(?:outturn|eoy|year\s*-?\s*end|end\s+of\s+year)"
+_QUARTER_FIRST = re.compile(rf"^{_QUARTER_WORD}\s*,?\s*{_YEAR_TEXT}$", re.IGNORECASE)
+_QUARTER_LAST = re.compile(rf"^{_YEAR_TEXT}\s*,?\s*{_QUARTER_WORD}$", re.IGNORECASE)
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _NAMED_MONTH = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.IGNORECASE)
-_OUTTURN = re.compile(rf"^{_YEAR_TEXT}(?:\s+(?:outturn|eoy|year\s*end))?$", re.IGNORECASE)
+_OUTTURN = re.compile(rf"^(?:{_YEAR_END}\s+)?{_YEAR_TEXT}(?:\s+{_YEAR_END})?$", re.IGNORECASE)
+_BARE_QUARTER = re.compile(rf"^{_QUARTER_WORD}$", re.IGNORECASE)
+_BARE_YEAR_END = re.compile(rf"^{_YEAR_END}$", re.IGNORECASE)
 PERIOD_EXAMPLES = ("a quarter such as 'Q3 2016/17', a month such as 'Sep 2016' or '2016-09', or a "
                    "year such as '2015/16'")
+
+
+class PeriodWithoutYear(ValueError):
+    """A column heading such as ``Q3``, ``Sept`` or ``Outturn`` that names a period of a year not given."""
 
 
 def _year(text: str) -> FinancialYear:
     return FinancialYear.parse(text.replace(" ", ""))
 
 
-def parse_period(value: Any) -> FiscalPeriod:
+def _within(text: str, year: FinancialYear | None) -> FiscalPeriod | None:
+    """Return the period a heading without a year names within ``year``: ``Q3``, ``Sept``, ``Outturn``.
+
+    Return None when the text is not such a heading; raise PeriodWithoutYear when it is but
+    ``year`` is None.
+    """
+    quarter = _BARE_QUARTER.match(text)
+    word = text.lower().rstrip(".")
+    if quarter is None and word not in MONTHS and not _BARE_YEAR_END.match(text):
+        return None
+    if year is None:
+        raise PeriodWithoutYear(f"cannot read {text!r} as a period: it has no year; write e.g. "
+                                f"'{text} 2016/17'")
+    if quarter is not None:
+        return FiscalPeriod.quarter(year, int(quarter.group(1)))
+    if word in MONTHS:
+        return FiscalPeriod(year, Frequency.MONTHLY, MONTHS[word])
+    return FiscalPeriod.outturn(year)
+
+
+def parse_period(value: Any, *, year: FinancialYear | None = None) -> FiscalPeriod:
     """Return the period a label (or a date, for its month) names; raise ValueError otherwise.
 
-    Accepted: ``Q3 2016/17`` or ``2016/17 Q3``; ``Sep 2016``, ``September 2016`` or ``2016-09``
-    (``YYYY-MM`` is always a month: a financial year is written with a slash); ``2015/16``,
-    ``2015/16 Outturn`` or ``2015/16 EoY``.
+    Accepted: ``Q3 2016/17``, ``2016/17 Q3``, ``Quarter 3 2016/17`` or ``Qtr 3 2016/17``;
+    ``Sep 2016``, ``September 2016`` or ``2016-09`` (``YYYY-MM`` is a month whenever MM is one:
+    ``2011-12`` is December 2011, ``2015-16`` the year 2015/16); ``2015/16``, ``2015/16 Outturn``,
+    ``Outturn 2015/16`` or ``2015/16 EoY``. A column heading under a year (``Q3``, ``Sept``, ``Outturn``, ``EoY``) is
+    read within ``year``; without one it raises PeriodWithoutYear, a ValueError.
     """
     if isinstance(value, dt.date):
         return FiscalPeriod.month(value.year, value.month)
@@ -307,19 +337,24 @@ def parse_period(value: Any) -> FiscalPeriod:
     month = _ISO_MONTH.match(text)
     if month:
         number = int(month.group(2))
-        if not 1 <= number <= 12:
-            raise ValueError(f"{text!r} is not a month: {number} is not 1 to 12")
-        return FiscalPeriod.month(int(month.group(1)), number)
+        if 1 <= number <= 12:
+            return FiscalPeriod.month(int(month.group(1)), number)
+        if f"{(int(month.group(1)) + 1) % 100:02d}" == month.group(2):
+            return FiscalPeriod.outturn(_year(text))  # 2015-16: no month 16, so the year 2015/16
+        raise ValueError(f"{text!r} is not a month: {number} is not 1 to 12")
     named = _NAMED_MONTH.match(text)
     if named and named.group(1).lower() in MONTHS:
         return FiscalPeriod.month(int(named.group(2)), MONTHS[named.group(1).lower()])
     outturn = _OUTTURN.match(text)
     if outturn:
         return FiscalPeriod.outturn(_year(outturn.group(1)))
+    within = _within(text, year)
+    if within is not None:
+        return within
     raise ValueError(f"cannot read {text!r} as a period: write {PERIOD_EXAMPLES}")
 
 
 __all__ = [
     "MONTHS", "MONTH_NAMES", "PERIOD_EXAMPLES", "FinancialYear", "FiscalPeriod", "Frequency",
-    "ReportingPeriod", "parse_period", "quarter_of_month",
+    "PeriodWithoutYear", "ReportingPeriod", "parse_period", "quarter_of_month",
 ]

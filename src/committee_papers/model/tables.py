@@ -5,75 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from itertools import pairwise
 from types import MappingProxyType
 
-from .periods import FinancialYear, FiscalPeriod, Frequency
+from .columns import Period, PeriodKind, out_of_order
 from .targets import TargetComparison, read_wording, threshold
 from .values import Mark, Unit, Value
-
-
-class PeriodKind(Enum):
-    """What a column of the data table stands for."""
-
-    YEAR = "year"  # a past year's outturn
-    QUARTER = "quarter"
-    MONTH = "month"
-    YEAR_END = "year_end"  # Outturn, EoY
-    CUMULATIVE = "cumulative"  # YTD, year to date: compared only with the same cumulative period
-    OTHER = "other"
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """One column of figures. ``label`` is shown and identifies the column in the table."""
-
-    label: str
-    kind: PeriodKind
-    year: FinancialYear | None = None
-    index: int | None = None  # quarter 1-4, or calendar month 1-12
-    group: str | None = None  # the spanning header above it, e.g. "2015/16"
-
-    def __post_init__(self) -> None:
-        limits = {PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
-        if self.kind in limits:
-            if self.year is None or self.index is None or not 1 <= self.index <= limits[self.kind]:
-                raise ValueError(f"the {self.kind.value} column {self.label!r} needs its financial year and "
-                                 f"an index from 1 to {limits[self.kind]}")
-        elif self.index is not None:
-            raise ValueError(f"the {self.kind.value} column {self.label!r} has no index")
-        elif self.kind is PeriodKind.YEAR and self.year is None:
-            raise ValueError(f"the past year column {self.label!r} needs its financial year")
-
-    @property
-    def fiscal(self) -> FiscalPeriod | None:
-        """Return the point in time the column stands for; None for a column such as ``YTD``.
-
-        A past year and a year-end column (``Outturn``, ``EoY``) are that year's outturn.
-        """
-        if self.year is None or self.kind in (PeriodKind.OTHER, PeriodKind.CUMULATIVE):
-            return None
-        if self.kind is PeriodKind.QUARTER:
-            return FiscalPeriod(self.year, Frequency.QUARTERLY, self.index)
-        if self.kind is PeriodKind.MONTH:
-            return FiscalPeriod(self.year, Frequency.MONTHLY, self.index)
-        return FiscalPeriod.outturn(self.year)
-
-
-def out_of_order(periods: tuple[Period, ...]) -> str | None:
-    """Return why the columns are not in time order, or None when they are.
-
-    Columns with a point in time must run oldest first (a column such as ``YTD`` may sit
-    anywhere): the marks compare the latest figure with earlier ones, so an order that is not
-    chronological would reverse them.
-    """
-    timed = [(p, p.fiscal) for p in periods if p.fiscal is not None]
-    for (before, early), (after, late) in pairwise(timed):
-        assert early is not None and late is not None
-        if late.sort_key <= early.sort_key:
-            return (f"the columns are not in time order: {after.label!r} comes after {before.label!r}; "
-                    "list past years and periods oldest first")
-    return None
 
 
 class TargetKind(Enum):
@@ -249,6 +185,27 @@ class DataTable:
                 return period, row.values[period.label]
         return None
 
+    def figure(self, row: DataRow, which: str) -> Value | None:
+        """Return the figure a comparison names, as the YAML ``current``/``reference`` do.
+
+        ``which`` is ``"latest"`` (the figure of the period reported, ``now``; None when that
+        period is blank), ``"target"`` (the target's figure) or a column label (``"Q2"``).
+        Raises ValueError when the row has no such figure.
+        """
+        if which == "latest":
+            found = self.now(row)
+            if found is None:
+                raise ValueError("there is no latest figure: the row has no figures")
+            return found[1]
+        if which == "target":
+            target = self.target_for(row)
+            if target is None or target.value is None:
+                raise ValueError("the row has no figure for its target")
+            return target.value
+        if which not in row.values:
+            raise ValueError(f"the row has no figure for the period {which!r}")
+        return row.values[which]
+
     def target_for(self, row: DataRow) -> Target | None:
         """Return the target that applies to a row: its own, else the table's."""
         return row.target if row.target is not None else self.target
@@ -286,6 +243,31 @@ class Comparison:
                 f"comparison {self.label!r} needs exactly one of: current and reference, "
                 "a reference with the current period missing, stated, or text"
             )
+
+    @classmethod
+    def of(cls, table: DataTable, label: str, reference: str, current: str = "latest", *, row: int | str = 0,
+           published: Mark | None = None) -> Comparison:
+        """Return the comparison of two figures of a table's row, as the YAML form reads it.
+
+        ``reference`` and ``current`` are each ``"latest"`` (the period reported), ``"target"``
+        or a column label (``"Q2"``, ``"2015/16"``); ``row`` is the row's position or label.
+        When the current period is blank the comparison has no mark (``missing``). Raises
+        ValueError for a row or figure the table does not have, or a blank reference.
+        """
+        matches = [r for i, r in enumerate(table.rows) if row in (i, r.label)]
+        if not matches:
+            raise ValueError(f"{row!r} is not a row label or position of the table")
+        chosen = matches[0]
+        then = table.figure(chosen, reference)
+        if then is None:
+            raise ValueError(f"the reference of {label!r} is the current period, which has no figure: "
+                             "compare with another period")
+        now = table.figure(chosen, current)
+        if now is None:
+            found = table.now(chosen)
+            assert found is not None  # figure() returned None only for a blank current period
+            return cls(label, None, then, None, None, published, chosen.indicator, missing=found[0].label)
+        return cls(label, now, then, None, None, published, chosen.indicator)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+from .language import check_language
+
+_LINK_SCHEMES = ("https://", "http://", "mailto:")
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A stretch of text in one style, and its language if not the paragraph's (e.g. ``cy``)."""
+    """A stretch of text in one style; with ``link`` (an ``https://``, ``http://`` or
+    ``mailto:`` address) it is a hyperlink in both formats, and ``lang`` is its language if
+    not the paragraph's (a BCP 47 tag such as ``cy``). Raise ValueError for a link of another
+    scheme (``javascript:``, ``file:``), which a published paper must not carry, or a ``lang``
+    that is not a language tag."""
 
     text: str
     bold: bool = False
     italic: bool = False
-    lang: str | None = None  # a BCP 47 language tag; None: the paragraph's, else the report's
+    link: str | None = None
+    lang: str | None = None  # None: the paragraph's language, else the report's
+
+    def __post_init__(self) -> None:
+        if self.link is not None:
+            if not self.link.lower().startswith(_LINK_SCHEMES) or any(c.isspace() for c in self.link):
+                raise ValueError(f"a link is a web or e-mail address (https://…, http://… or mailto:…) without "
+                                 f"spaces, got {self.link[:60]!r}")
+            if not self.text.strip():
+                raise ValueError(f"a link needs words to show: give the text for {self.link[:60]!r}")
+        if self.lang is not None:
+            check_language(self.lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +43,10 @@ class Paragraph:
 
     runs: tuple[Run, ...]
     lang: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.lang is not None:
+            check_language(self.lang)
 
     @classmethod
     def plain(cls, text: str) -> Paragraph:
@@ -43,7 +67,23 @@ class ListBlock:
     ordered: bool = False
 
 
-Block = Paragraph | ListBlock
+@dataclass(frozen=True, slots=True)
+class SubHeading:
+    """A heading inside commentary or notes: a question ("What actions are being taken?") or
+    a dated update ("Update – March 2024"). ``level`` 1 sits under the page's own heading
+    (Word's Heading 3, PDF H3), 2 under that (Heading 4, H4)."""
+
+    text: str
+    level: int = 1
+
+    def __post_init__(self) -> None:
+        if self.level not in (1, 2):
+            raise ValueError(f"a sub-heading's level is 1 or 2, got {self.level}")
+        if not self.text.strip():
+            raise ValueError("a sub-heading needs its words")
+
+
+Block = Paragraph | ListBlock | SubHeading
 
 
 class RowStyle(Enum):
@@ -66,6 +106,8 @@ class Cell:
     def __post_init__(self) -> None:
         if self.colspan < 1:
             raise ValueError(f"colspan must be at least 1, got {self.colspan}")
+        if self.lang is not None:
+            check_language(self.lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,3 +142,22 @@ class SupplementaryTable:
     def width(self) -> int:
         """Return the number of grid columns."""
         return (self.header_rows + self.rows)[0].width if self.header_rows + self.rows else 0
+
+
+def as_blocks(value: object, name: str = "text") -> tuple[Block, ...]:
+    """Return blocks from what a script may give: blocks, a text (paragraphs split at blank
+    lines), or a list of texts and blocks. Raise TypeError for anything else, naming ``name``."""
+    if isinstance(value, str):
+        parts = [part.strip("\n") for part in re.split(r"\n[ \t]*\n", value.strip("\n"))]
+        return tuple(Paragraph.plain(part) for part in parts if part.strip())
+    if isinstance(value, (Paragraph, ListBlock, SubHeading)):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        blocks: list[Block] = []
+        for item in value:
+            blocks.extend(as_blocks(item, name) if isinstance(item, str) else (item,))
+        wrong = [block for block in blocks if not isinstance(block, (Paragraph, ListBlock, SubHeading))]
+        if wrong:
+            raise TypeError(f"the {name} are paragraphs, lists, sub-headings or text, not {type(wrong[0]).__name__}")
+        return tuple(blocks)
+    raise TypeError(f"the {name} are paragraphs, lists, sub-headings or text, not {type(value).__name__}")

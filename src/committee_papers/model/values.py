@@ -75,19 +75,42 @@ def _short(value: Decimal) -> str:
     return text if len(text) <= 30 else f"{text[:12]}…{text[-12:]}"
 
 
-@dataclass(frozen=True, slots=True)
+Figure = Decimal | int | float | str  # what a script may give a Number: written as it is to be published
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Number:
-    """A figure exactly as given: ``Decimal('9.38')`` keeps its two places."""
+    """A figure exactly as given: ``Number("9.38")`` keeps its two places.
+
+    ``value`` may be a Decimal, an int, a float (taken at its shortest form: 44.6 stays 44.6)
+    or text as a council writes it (``"1,234"``, ``"45.1%"``, ``"£4.10"``: a ``%`` or ``£``
+    sets the unit when none is given). Raise ValueError for text that is not a figure, a
+    symbol the unit contradicts, or a figure out of range (``check_figure``).
+    """
 
     value: Decimal
-    unit: Unit = Unit.NUMBER
+    unit: Unit
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.value, Decimal):
-            # int and str convert exactly; a float goes through repr so 44.6 stays 44.6
-            raw = repr(self.value) if isinstance(self.value, float) else self.value
-            object.__setattr__(self, "value", Decimal(raw))
-        check_figure(self.value)
+    def __init__(self, value: Figure, unit: Unit | None = None) -> None:
+        if isinstance(value, bool) or not isinstance(value, (Decimal, int, float, str)):
+            raise TypeError(f"a figure is a number or text such as '1,234', got {type(value).__name__}")
+        if isinstance(value, str):
+            from .figures import parse_figure  # a figure's text is read as every input's is
+
+            written = parse_figure(value)
+            spelled = {"%": Unit.PERCENT, "£": Unit.MONEY}.get(written.symbol or "")
+            if spelled is not None and unit not in (None, spelled, Unit.NUMBER):
+                raise ValueError(f"{value!r} is written as {spelled.value} but the unit is {unit.value}")
+            number, unit = written.value, unit if unit not in (None, Unit.NUMBER) else (spelled or unit)
+        elif isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError(f"a figure must be a finite number, got {value}")
+            number = Decimal(repr(value))
+        else:
+            number = Decimal(value)
+        check_figure(number)
+        object.__setattr__(self, "value", number)
+        object.__setattr__(self, "unit", unit if unit is not None else Unit.NUMBER)
 
     @property
     def places(self) -> int:
@@ -95,6 +118,10 @@ class Number:
         exponent = self.value.as_tuple().exponent
         assert isinstance(exponent, int)
         return max(0, -exponent)
+
+    def with_unit(self, unit: Unit) -> Number:
+        """Return the figure in ``unit`` when it has none of its own (its unit is NUMBER)."""
+        return Number(self.value, unit) if self.unit is Unit.NUMBER and unit is not Unit.NUMBER else self
 
 
 @dataclass(frozen=True, slots=True)

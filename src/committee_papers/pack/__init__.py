@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import os
 
+from ..assess.page import assess_report
+from ..assess.results import Pack, ScorecardEntry
 from ..assess.selection import select
 from ..assess.status import Status, assess_kpi
 from ..model import (
     ExceptionPage,
     Kpi,
     KpiData,
-    Pack,
     Report,
-    ScorecardEntry,
     Section,
 )
 from ..model.rules import DEFAULT_PRESET, PRESETS, Rules
@@ -26,7 +26,11 @@ from .charts import trend_chart
 from .pages import data_table, dot_table, exception_page
 
 
-def _rules(rules: Rules | str | os.PathLike[str] | None) -> Rules:
+def resolve_rules(rules: Rules | str | os.PathLike[str] | None) -> Rules:
+    """Return the rules a preset name or rules file states (the default preset for None).
+
+    Raise LoadError for a rules file with problems, or a name that is neither.
+    """
     if rules is None:
         return PRESETS[DEFAULT_PRESET]
     if isinstance(rules, Rules):
@@ -58,7 +62,7 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
     and, with ``charts``, a trend chart of the last ``chart_periods`` periods (by default 8
     quarters, 12 months or 5 years; see ``pack.charts``).
     """
-    chosen = _rules(rules)
+    chosen = resolve_rules(rules)
     reporting = data.reporting_period
     statuses = {kpi.id: assess_kpi(kpi, chosen.status) for kpi in data.kpis}
     reasons = {kpi.id: select(kpi, statuses[kpi.id], chosen.select, chosen.status.change_tolerance)
@@ -77,12 +81,12 @@ def build_pack(data: KpiData, rules: Rules | str | os.PathLike[str] | None = Non
             sections.append(Section(portfolio, tuple(pages)))
     settings = data.settings
     report = Report(
-        appendix_label=settings.appendix, sections=tuple(sections), title=settings.title,
+        appendix=settings.appendix, sections=tuple(sections), title=settings.title,
         period=data.reporting_period, committee=settings.committee, meeting_date=settings.meeting_date,
         organisation=settings.organisation,
     )
     scorecard = tuple(_entry(kpi, statuses[kpi.id], reasons[kpi.id], page_of.get(kpi.id)) for kpi in data.kpis)
-    return Pack(report, scorecard, chosen.status.dot, chosen.name)
+    return Pack(report, assess_report(report), scorecard, chosen.status.dot, chosen.name)
 
 
-__all__ = ["build_pack", "data_table", "dot_table", "exception_page", "trend_chart"]
+__all__ = ["build_pack", "data_table", "dot_table", "exception_page", "resolve_rules", "trend_chart"]

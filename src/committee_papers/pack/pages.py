@@ -111,7 +111,9 @@ def dot_table(kpi: Kpi, status: Status) -> DotTable | None:
 
 def exception_page(kpi: Kpi, status: Status, reporting: ReportingPeriod, past_years: int = 2, *,
                    chart: TrendChart | None = None) -> ExceptionPage:
-    """Return the exception page of one indicator, with ``chart`` if given."""
+    """Return the exception page of one indicator, with ``chart`` if given. The page is
+    titled with the indicator's description, so the pack's contents and the scorecard's page
+    numbers have a heading to point at in Word and in the PDF."""
     notes: tuple[Block, ...] = kpi.notes + tuple(
         Paragraph.plain(f"{o.period.label}: {o.note}") for o in kpi.series if o.note)
     return ExceptionPage(
@@ -121,4 +123,5 @@ def exception_page(kpi: Kpi, status: Status, reporting: ReportingPeriod, past_ye
         notes=notes,
         commentary=kpi.commentary,
         chart=chart,
+        title=kpi.indicator.description,
     )

@@ -3,37 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import BinaryIO
 
+from ..assess import Pack
 from ..errors import CommitteePapersError
 from ..layout import DocumentLayout
 from ..layout.pack import PageNumbers, layout_pack
-from ..model import Pack
 from ..output import OutputSet, Target
 from ..style import DEFAULT_STYLE, HouseStyle
-
-if TYPE_CHECKING:
-    from ..render.pdf.document import DrawnPdf
 
 MAX_PASSES = 4
 Progress = Callable[[str], None]
 
 
-def _draw_pdf(layout: DocumentLayout, style: HouseStyle, variant: str | None, date: dt.date | None) -> DrawnPdf:
-    """Lay out and draw the PDF, ready to write; it knows the page each page layout starts on."""
-    from ..render.pdf.document import draw_pdf
-    from ..render.pdf.fonts import load_fonts
+def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, variant: str | None,
+               date: dt.date | None) -> list[int]:
+    """Write the PDF and return the page each page layout starts on."""
+    from ..render.pdf import render_pdf
 
-    return draw_pdf(layout, style, load_fonts(style), variant=variant, date=date)
+    return render_pdf(layout, stream, style=style, variant=variant, date=date)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
                 style: HouseStyle, pack: Pack) -> None:
-    from ..render.docx import render_layout
+    from ..render.docx import render_docx
 
-    render_layout(layout, target, template=template, style=style, date=pack.report.meeting_date)
+    render_docx(layout, target, template=template, style=style, date=pack.report.meeting_date)
 
 
 def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> PageNumbers:
@@ -67,17 +65,22 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
     for attempt in range(MAX_PASSES):
         say(f"laying out pages (pass {attempt + 1})")
         layout = layout_pack(pack, style, pages)
-        drawn = _draw_pdf(layout, style, variant, pack.report.meeting_date)
-        found = page_numbers(pack, layout, drawn.starts)
+        buffer = io.BytesIO()
+        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, variant, pack.report.meeting_date))
         if found == pages:
             break
         pages = found
     else:
         raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
     with OutputSet() as outputs:  # the PDF and the Word file appear together, or neither does
-        if pdf is not None:  # only the last layout is written: the one whose numbers settled
+        if pdf is not None:  # the last layout's PDF: the one whose numbers settled
             say("writing the PDF")
-            outputs.write(pdf, drawn.write)
+            data = buffer.getvalue()
+
+            def copy(stream: BinaryIO) -> None:
+                stream.write(data)
+
+            outputs.write(pdf, copy)
         if docx is not None:
             say("writing the Word file")
             outputs.write(docx, lambda stream: _write_docx(layout, stream, template, style, pack))

@@ -9,29 +9,23 @@ does not is stopped as "looks like fractions" unless the workbook declares its p
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from typing import Any
 
-from ..errors import LoadError, Problem
+from ..errors import Problem
 from ..model import (
     FinancialYear,
     FiscalPeriod,
     Frequency,
-    Kpi,
     KpiData,
-    Notice,
     Number,
-    Observation,
     Polarity,
     ReportingPeriod,
-    Target,
-    TargetKind,
     Unit,
     parse_period,
 )
 from .cells import Cells, shown
+from .indicators import VALUE_HINT, Spec, assemble, fractions, observe, read_target
 from .settings import (
     COMMENTARY_OPTIONAL,
     COMMENTARY_REQUIRED,
@@ -41,7 +35,7 @@ from .settings import (
     read_settings,
     unknown_id,
 )
-from .sheet import Sheet, is_blank, require
+from .sheet import CellProblem, Sheet, is_blank, require
 
 INDICATOR_REQUIRED = ("id", "portfolio", "description", "polarity", "unit", "target")
 INDICATOR_OPTIONAL = ("target_kind", "target_text", "tolerance", "england", "stat_neighbours",
@@ -59,65 +53,7 @@ POLARITY_WORDS = {"higher": Polarity.HIGH, "lower": Polarity.LOW, "n/a": Polarit
 UNIT_WORDS = {"%": Unit.PERCENT, "percentage": Unit.PERCENT, "£": Unit.MONEY, "gbp": Unit.MONEY}
 FREQUENCY_WORDS = {"month": Frequency.MONTHLY, "quarter": Frequency.QUARTERLY, "year": Frequency.ANNUAL,
                    "yearly": Frequency.ANNUAL}
-TARGET_HINT = (": a target in words goes in target_text, with target_kind increase, decrease, "
-               "baseline or text")
-
-
-@dataclass
-class _Spec:
-    """An indicator as read from its row, before its figures and commentary are joined to it."""
-
-    row: int
-    fields: dict[str, Any]
-    scale: PercentScale | None = None  # as the row declares it, else the settings'
-    series: list[Observation] = field(default_factory=list)
-    plain: list[tuple[int, Decimal]] = field(default_factory=list)  # (row, figure) written without %
-
-    @property
-    def name(self) -> str:
-        return f"{self.fields['id']} {self.fields['description']}"
-
-
-def _target(cells: Cells, sheet: Sheet, row: int, unit: Unit) -> Target | None:
-    written = not is_blank(sheet.get(row, "target"))
-    kind = cells.choice(sheet, row, "target_kind", TargetKind, required=False)
-    wording = cells.text(sheet, row, "target_text")
-    if kind is None and not is_blank(sheet.get(row, "target_kind")):
-        return None  # a bad kind was reported
-    if kind is None:
-        kind = TargetKind.VALUE if written else (TargetKind.TEXT if wording else None)
-    if kind is None:
-        return None
-    cell = sheet.cell(row, "target")
-    if kind is TargetKind.VALUE and isinstance(cell.value, str) and not re.match(r"^\s*[+\-\u2212£.\d]", cell.value):
-        text = cells.text(sheet, row, "target")  # words in the target cell: "Decrease to 14%"
-        return _worded(cells, sheet, row, "target", text, unit) if text else None
-    if kind is TargetKind.VALUE:
-        figure = cells.figure(sheet, row, "target", unit, TARGET_HINT)
-        if figure is None:
-            if not written:
-                cells.problem(sheet, row, "target", "the target_kind is value but the target is blank: give the figure")
-            return None
-        return Target(kind, Number(figure.value, unit))
-    if written:
-        cells.problem(sheet, row, "target", f"a target of kind {kind.value} takes no figure: leave the "
-                      "target blank (its wording goes in target_text), or set target_kind to value")
-        return None
-    if kind is TargetKind.TEXT and not wording:
-        cells.problem(sheet, row, "target_text", "a text target needs its wording here")
-        return None
-    if kind is TargetKind.TEXT and wording:
-        return _worded(cells, sheet, row, "target_text", wording, unit)
-    return Target(kind, None, wording)
-
-
-def _worded(cells: Cells, sheet: Sheet, row: int, column: str, text: str, unit: Unit) -> Target | None:
-    """Return a target in words ("Decrease to 14%", "Increase on previous year", free text)."""
-    try:
-        return Target.from_wording(text, unit, decimal_comma=cells.decimal_comma)
-    except ValueError as error:
-        cells.problem(sheet, row, column, str(error))
-        return None
+LONG_LAYOUT = "long form: an indicators sheet, and a values sheet of one figure a row"
 
 
 def _indicator(cells: Cells, sheet: Sheet, row: int, portfolio: str | None) -> dict[str, Any] | None:
@@ -129,7 +65,7 @@ def _indicator(cells: Cells, sheet: Sheet, row: int, portfolio: str | None) -> d
         "description": cells.text(sheet, row, "description", required=True),
         "polarity": cells.choice(sheet, row, "polarity", Polarity, POLARITY_WORDS),
         "unit": unit,
-        "target": _target(cells, sheet, row, unit),
+        "target": read_target(cells, sheet, row, unit),
         "tolerance": cells.fraction(sheet, row, "tolerance"),
         "frequency": cells.choice(sheet, row, "frequency", Frequency, FREQUENCY_WORDS, required=False),
         "comparator_period": cells.text(sheet, row, "comparator_period"),
@@ -140,13 +76,13 @@ def _indicator(cells: Cells, sheet: Sheet, row: int, portfolio: str | None) -> d
     return found if len(cells.problems) == before else None
 
 
-def read_indicators(cells: Cells, sheet: Sheet, scale: PercentScale | None) -> dict[str, _Spec | None]:
+def read_indicators(cells: Cells, sheet: Sheet, scale: PercentScale | None) -> dict[str, Spec | None]:
     """Return each indicator by id in sheet order; None for one whose row has problems.
 
     A blank portfolio is the one of the row above, as in a sheet with merged portfolio cells.
     ``scale`` is the workbook's percent scale, which a row's own ``percent_scale`` replaces.
     """
-    specs: dict[str, _Spec | None] = {}
+    specs: dict[str, Spec | None] = {}
     rows: dict[str, int] = {}
     portfolio: str | None = None
     for row in sheet.rows():
@@ -160,7 +96,8 @@ def read_indicators(cells: Cells, sheet: Sheet, scale: PercentScale | None) -> d
             cells.problem(sheet, row, "id", f"the id {kpi_id!r} is already used on row {rows[kpi_id]}")
             continue
         rows[kpi_id] = row
-        specs[kpi_id] = _Spec(row, {"id": kpi_id, **fields}, own or scale) if fields is not None else None
+        spec = Spec(row, {"id": kpi_id, **fields}, own or scale, where=f"indicators row {row}") if fields else None
+        specs[kpi_id] = spec
     return specs
 
 
@@ -174,7 +111,7 @@ class _Line:
     period: FiscalPeriod | None
 
 
-def read_values(cells: Cells, sheet: Sheet, specs: dict[str, _Spec | None] | None,
+def read_values(cells: Cells, sheet: Sheet, specs: dict[str, Spec | None] | None,
                 reporting: ReportingPeriod | None) -> None:
     """Add each figure to its indicator's series; ``specs`` None checks nothing but the cells."""
     lines: list[_Line] = []
@@ -214,22 +151,11 @@ def read_values(cells: Cells, sheet: Sheet, specs: dict[str, _Spec | None] | Non
         _observe(cells, sheet, line, period, spec)
 
 
-VALUE_HINT = ": leave the cell blank for a period not reported"
-
-
-def _observe(cells: Cells, sheet: Sheet, line: _Line, period: FiscalPeriod, spec: _Spec) -> None:
-    unit: Unit = spec.fields["unit"]
-    found = cells.figure(sheet, line.row, "value", unit, VALUE_HINT)
+def _observe(cells: Cells, sheet: Sheet, line: _Line, period: FiscalPeriod, spec: Spec) -> None:
+    found = cells.figure(sheet, line.row, "value", spec.fields["unit"], VALUE_HINT)
     note = cells.text(sheet, line.row, "note")
-    if found is None:
-        return
-    value = found.value
-    if unit is Unit.PERCENT and found.symbol != "%":
-        if spec.scale is PercentScale.FRACTION:
-            value = value.scaleb(2)
-        elif spec.scale is None:
-            spec.plain.append((line.row, value))
-    spec.series.append(Observation(period, Number(value, unit), note))
+    if found is not None:
+        observe(spec, found, period, sheet.ref(line.row, "value"), "value", note)
 
 
 def _period_cell(cells: Cells, sheet: Sheet, row: int) -> Any:
@@ -256,7 +182,7 @@ def _period(cells: Cells, sheet: Sheet, row: int, written: Any) -> FiscalPeriod 
 
 
 def _frequencies(cells: Cells, sheet: Sheet, lines: list[_Line],
-                 specs: dict[str, _Spec | None]) -> dict[str, Frequency]:
+                 specs: dict[str, Spec | None]) -> dict[str, Frequency]:
     """Return each indicator's frequency: as declared, else as its written periods show.
 
     An indicator whose periods mix quarters and months (beside year outturns) is a problem at
@@ -311,42 +237,6 @@ def _dated(cells: Cells, sheet: Sheet, line: _Line, frequency: Frequency | None)
     return None
 
 
-def _fractions(specs: dict[str, _Spec], cells: Cells, sheet: Sheet | None) -> None:
-    """Stop or flag percentage indicators whose figures look like fractions (0.451 for 45.1%)."""
-    others = [value for spec in specs.values() for _, value in spec.plain if value > 1]
-    for spec in specs.values():
-        values = [value for _, value in spec.plain]
-        if not values or any(abs(value) > 1 for value in values) or not any(values):
-            continue
-        target = spec.fields["target"]
-        figure = target.value.value if target is not None and isinstance(target.value, Number) else None
-        listed = ", ".join(str(v) for v in values[:3])
-        fix = ("declare percent_scale: fraction in the settings sheet (or in the indicator's percent_scale "
-               "column) if they are fractions, percent_scale: percent if they really are below 1%, or "
-               "write them as percentages (45.1 for 45.1%)")
-        if figure is not None and abs(figure) > 1 and sheet is not None:
-            row = spec.plain[0][0]
-            cells.problem(sheet, row, "value", f"{spec.name}: its figures ({listed}) all lie between 0 and 1 but "
-                          f"its target is {figure}: they look like fractions; {fix}")
-        elif others and sheet is not None:
-            cells.notices.append(Notice(sheet.ref(spec.plain[0][0], "value"), f"the figures ({listed}) all lie "
-                                        "between 0 and 1 while other percentages in the workbook are larger: "
-                                        f"they may be fractions; {fix}", "looks-like-fractions", spec.name))
-
-
-_CELL = re.compile(r"^(?P<sheet>.*)!(?P<column>[A-Z?]+)(?P<row>\d+)")
-
-
-def _place(problem: Problem) -> tuple[int, int, int, str]:
-    """Order problems as a person reads the workbook: sheet by sheet, row by row, left to right."""
-    match = _CELL.match(problem.path)
-    if match is None:
-        return (-1, 0, 0, "")
-    order = {name: index for index, name in enumerate(COLUMNS)}
-    sheet = order.get(match["sheet"].lower().removesuffix(".csv"), len(order))
-    return (sheet, int(match["row"]), len(match["column"]), match["column"])
-
-
 def build(source: str, sheets: dict[str, Sheet], problems: list[Problem]) -> KpiData:
     """Return the KPI data the sheets hold, or raise LoadError listing every problem."""
     cells = Cells()
@@ -359,19 +249,15 @@ def build(source: str, sheets: dict[str, Sheet], problems: list[Problem]) -> Kpi
         usable[name] = None if sheet is None or any(not sheet.has(c) for c in required) else sheet
     settings, reading = read_settings(cells, usable["settings"])
     cells.decimal_comma = reading.decimal_comma
+    for where in reading.wide_only:
+        cells.problems.append(CellProblem(where, "this setting is for a wide workbook (one row per indicator), but "
+                                          "this one is in long form (indicators and values sheets): remove the row",
+                                          column="key"))
     indicators, values = usable["indicators"], usable["values"]
     specs = read_indicators(cells, indicators, reading.percent_scale) if indicators is not None else None
     if values is not None:
         read_values(cells, values, specs, settings.period)
         if specs is not None:
-            _fractions({k: v for k, v in specs.items() if v is not None}, cells, values)
+            fractions({k: v for k, v in specs.items() if v is not None}, cells)
     notes = read_commentary(cells, usable["commentary"], set(specs) if specs is not None else None)
-    if cells.problems or specs is None:
-        raise LoadError(source, sorted(cells.problems, key=_place))
-    kpis = []
-    for kpi_id, spec in specs.items():
-        assert spec is not None  # a row with problems left one in cells.problems
-        commentary, extra = notes.get(kpi_id, ((), ()))
-        fields = {key: value for key, value in spec.fields.items() if key != "id"}
-        kpis.append(Kpi(kpi_id, series=tuple(spec.series), commentary=commentary, notes=extra, **fields))
-    return KpiData(settings, tuple(kpis), tuple(cells.notices))
+    return assemble(source, cells, specs, settings, notes, list(COLUMNS), LONG_LAYOUT)

@@ -34,6 +34,7 @@ from ..model import (
     unclean_characters,
 )
 from .formats import FormatKind
+from .headers import lookup
 from .sheet import Cell, CellProblem, Sheet, is_blank
 
 E = TypeVar("E", bound=Enum)
@@ -86,7 +87,7 @@ def read_figure(cell: Cell, *, decimal_comma: bool = False) -> Figure:
         else:
             number = _stored(value)
         check_figure(number)
-        symbol = "%" if fmt.kind is FormatKind.PERCENT else fmt.currency if fmt.currency == "£" else None
+        symbol = "%" if fmt.shows_percent else fmt.currency if fmt.currency == "£" else None
         return Figure(number, symbol)
     written = parse_figure(str(value), decimal_comma=decimal_comma)
     return Figure(written.value, written.symbol)
@@ -129,7 +130,8 @@ class Cells:
 
     def problem(self, sheet: Sheet, row: int, column: str, message: str, label: str | None = None) -> None:
         """Record a problem in a cell; ``label`` names it in the message (default: the column)."""
-        self.problems.append(CellProblem(sheet.ref(row, column), message, column=label or column))
+        self.problems.append(CellProblem(sheet.ref(row, column), message,
+                                         column=label or sheet.headings.get(column, column)))
 
     def _merged(self, sheet: Sheet, row: int, column: str) -> bool:
         cell = sheet.cell(row, column)
@@ -182,10 +184,9 @@ class Cells:
             return None
         spelled = {"%": Unit.PERCENT, "£": Unit.MONEY}.get(found.symbol or "")
         if spelled is not None and unit not in (spelled, Unit.NUMBER):
-            percent_format = cell.format.kind is FormatKind.PERCENT
-            how = "formatted as a percentage" if percent_format else f"written with {found.symbol}"
+            how = "formatted as a percentage" if cell.format.shows_percent else f"written with {found.symbol}"
             self.problem(sheet, row, column, f"the figure is {how} but the indicator's unit is {unit.value}: "
-                         "correct the unit in the indicators sheet, or the cell")
+                         "correct the indicator's unit, or the cell")
             return None
         return found
 
@@ -216,6 +217,21 @@ class Cells:
         except ValueError as error:
             self.problem(sheet, row, column, str(error))
             return None
+
+    def words(self, sheet: Sheet, row: int, column: str, words: dict[str, E], expected: str, *,
+              required: bool = True) -> tuple[E, str] | None:
+        """Return what a cell's words name in ``words`` (keyed by ``headers.key``) and the text as
+        typed, or None when blank; ``expected`` says what may be written, in a problem."""
+        text = self.text(sheet, row, column)
+        if text is None:
+            if required and not sheet.cell(row, column).merged:
+                self.problem(sheet, row, column, f"the cell is blank: write {expected}")
+            return None
+        found = lookup(words, text)
+        if found is None:
+            self.problem(sheet, row, column, f"{shown(text)} is not {expected}")
+            return None
+        return found, text
 
     def choice(self, sheet: Sheet, row: int, column: str, enum: type[E],
                aliases: dict[str, E] | None = None, default: E | None = None,

@@ -38,6 +38,12 @@ class NumberFormat:
     kind: FormatKind
     places: int | None = None  # decimal places shown; None for GENERAL, DATE and TEXT
     currency: str | None = None  # e.g. "£", when the format shows one
+    percent_sign: bool = False  # a literal "%" (``0.0"%"``, ``0.0\\%``): shown, but not scaling
+
+    @property
+    def shows_percent(self) -> bool:
+        """Return whether the cell is shown with a percent sign, scaled or not."""
+        return self.kind is FormatKind.PERCENT or self.percent_sign
 
     @property
     def scale(self) -> int:
@@ -106,7 +112,8 @@ def read_format(code: str | None) -> NumberFormat:
     if not any(c in "0#?" and not literal for c, literal in section) or any(
             c in "eE" and not literal for c, literal in section):
         return GENERAL  # text alone, or scientific notation: read the value as typed
-    return NumberFormat(FormatKind.PERCENT if percent else FormatKind.NUMBER, places, currency)
+    sign = not percent and any(c == "%" and literal for c, literal in section)
+    return NumberFormat(FormatKind.PERCENT if percent else FormatKind.NUMBER, places, currency, sign)
 
 
 __all__ = ["GENERAL", "FormatKind", "NumberFormat", "read_format"]

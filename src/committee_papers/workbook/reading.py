@@ -12,8 +12,11 @@ import os
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import LoadError, Problem
 from ..limits import InputError, Limits, check_file, check_package, resolve
@@ -41,9 +44,8 @@ def read_sheets(path: str | os.PathLike[str],
     where = Path(path)
     if where.is_dir():
         return read_folder(where, limits, SHEETS, REQUIRED_SHEETS, FIRST_COLUMN)
-    if not where.exists():
-        raise LoadError(str(where), [Problem("", "the file does not exist: check the path")])
-    return _read_xlsx(where, limits)
+    with open_book(where, limits) as book:
+        return long_sheets(book)
 
 
 def header_index(rows: list[list[Cell]], marker: str) -> int | None:
@@ -84,8 +86,11 @@ def _open_workbook(where: Path, limits: Limits) -> Any:
     except SyntaxError as error:  # lxml's XMLSyntaxError and ElementTree's ParseError
         raise LoadError(str(where), [Problem("", f"a part of the workbook is not well-formed XML ({error}): open "
                                              "it in Excel and save it again")]) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError):
+    except (InvalidFileException, zipfile.BadZipFile, KeyError):  # not a workbook's parts
         raise LoadError(str(where), [Problem("", NOT_XLSX)]) from None
+    except (ValueError, TypeError) as error:  # a workbook's part openpyxl cannot make sense of
+        raise LoadError(str(where), [Problem("", f"a part of the workbook holds what openpyxl cannot read "
+                                             f"({error}): open it in Excel and save it again")]) from None
     except OSError as error:
         raise LoadError(str(where), [Problem("", f"the file cannot be read: {error.strerror}")]) from None
 
@@ -150,65 +155,139 @@ def _mark_merged(rows: list[list[Cell]], scan: SheetScan) -> None:
                 row[column - 1] = Cell(old.value, old.format, old.formula, ref)
 
 
-def _read_xlsx(where: Path, limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
-    from openpyxl.utils.exceptions import CellCoordinatesException
+@dataclass
+class RawSheet:
+    """A worksheet's cells row by row, before any heading is read, and its merged ranges as
+    (ref, (first row, first column, last row, last column)), 1-based."""
 
+    title: str
+    rows: list[list[Cell]] = field(default_factory=list)
+    merged: list[tuple[str, tuple[int, int, int, int]]] = field(default_factory=list)
+
+
+class Sheets(Protocol):
+    """A workbook's sheets by title, each read when asked for: an .xlsx ``Book`` or a ``folder.Folder``."""
+
+    titles: list[str]
+
+    def find(self, name: str) -> str | None: ...
+
+    def is_worksheet(self, title: str) -> bool: ...
+
+    def read(self, title: str) -> RawSheet: ...
+
+
+class Book:
+    """An open .xlsx workbook: its sheets' titles, and each worksheet's cells read when asked for.
+
+    Only the sheets a layout needs are read, so a large sheet of notes or lookups costs
+    nothing unless it is read. Raise LoadError for a sheet that is damaged or past the limits.
+    """
+
+    def __init__(self, where: Path, book: Any, archive: zipfile.ZipFile, limits: Limits) -> None:
+        self.where, self._book, self._archive, self._limits = where, book, archive, limits
+        self._members = sheet_members(archive)
+        self._formats = _Formats()
+        self.titles: list[str] = [str(title) for title in book.sheetnames]
+
+    def find(self, name: str) -> str | None:
+        """Return the title of the sheet with this name (any case, spaces around ignored)."""
+        wanted = name.strip().lower()
+        return next((t for t in self.titles if t.strip().lower() == wanted), None)
+
+    def is_worksheet(self, title: str) -> bool:
+        """Return whether a sheet holds cells (a chart sheet does not)."""
+        return hasattr(self._book[title], "iter_rows")
+
+    def read(self, title: str) -> RawSheet:
+        """Return a worksheet's cells, read within the limits."""
+        from openpyxl.utils.exceptions import CellCoordinatesException
+
+        try:
+            member = self._members.get(title)
+            scan = scan_sheet(self._archive, member) if member else SheetScan()
+            rows = _sheet_rows(self.where, self._book[title], self._limits, scan, self._formats)
+            return RawSheet(title, rows, list(scan.merged))
+        except SyntaxError as error:
+            raise LoadError(str(self.where), [Problem("", f"a sheet is not well-formed XML ({error}): open the "
+                                                      "workbook in Excel and save it again")]) from None
+        except (IndexError, zipfile.BadZipFile, zlib.error, EOFError, CellCoordinatesException) as error:
+            raise LoadError(str(self.where), [Problem("", f"the workbook is damaged ({type(error).__name__}: "
+                                                      f"{str(error)[:80]}): open it in Excel and save it "
+                                                      "again")]) from None
+        except (KeyError, ValueError) as error:
+            if isinstance(error, LoadError):
+                raise
+            raise LoadError(str(self.where), [Problem("", f"a sheet cannot be read ({type(error).__name__}: "
+                                                      f"{str(error)[:80]}): open the workbook in Excel and save "
+                                                      "it again")]) from None
+
+
+@contextmanager
+def open_book(path: str | os.PathLike[str], limits: Limits | None = None) -> Iterator[Book]:
+    """Open an .xlsx workbook as untrusted, within ``limits``, for its sheets to be read.
+
+    Raise LoadError when it is not a workbook, is damaged, or is past the package limits.
+    """
+    where = Path(path)
+    if not where.exists():
+        raise LoadError(str(where), [Problem("", "the file does not exist: check the path")])
+    limits = resolve(limits)
     with warnings.catch_warnings():  # openpyxl warns of what it cannot read; the problems say it
         warnings.simplefilter("ignore")
         book = _open_workbook(where, limits)
         try:
-            with zipfile.ZipFile(where) as archive:
-                return _read_checked(where, book, archive, limits)
-        except (IndexError, zipfile.BadZipFile, zlib.error, EOFError, CellCoordinatesException) as error:
-            raise LoadError(str(where), [Problem("", f"the workbook is damaged ({type(error).__name__}: "
-                                                 f"{str(error)[:80]}): open it in Excel and save it "
-                                                 "again")]) from None
+            try:
+                archive = zipfile.ZipFile(where)
+            except (zipfile.BadZipFile, OSError) as error:
+                raise LoadError(str(where), [Problem("", f"the workbook is damaged ({error}): open it in "
+                                                     "Excel and save it again")]) from None
+            with archive:
+                try:
+                    opened = Book(where, book, archive, limits)
+                except SyntaxError as error:
+                    raise LoadError(str(where), [Problem("", f"a part of the workbook is not well-formed XML "
+                                                         f"({error}): open it in Excel and save it again")]) from None
+                except (KeyError, IndexError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+                    raise LoadError(str(where), [Problem("", f"the workbook is damaged ({type(error).__name__}: "
+                                                         f"{str(error)[:80]}): open it in Excel and save it "
+                                                         "again")]) from None
+                yield opened
         finally:
             book.close()
 
 
-def _read_checked(where: Path, book: Any, archive: zipfile.ZipFile,
-                  limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
-    try:
-        return _read_book(where, book, archive, limits)
-    except SyntaxError as error:
-        raise LoadError(str(where), [Problem("", f"a sheet is not well-formed XML ({error}): open the "
-                                             "workbook in Excel and save it again")]) from None
-    except (KeyError, ValueError) as error:
-        if isinstance(error, LoadError):
-            raise
-        raise LoadError(str(where), [Problem("", f"a sheet cannot be read ({type(error).__name__}: "
-                                             f"{str(error)[:80]}): open the workbook in Excel and save it "
-                                             "again")]) from None
-
-
-def _read_book(where: Path, book: Any, archive: zipfile.ZipFile,
-               limits: Limits) -> tuple[dict[str, Sheet], list[Problem]]:
-    by_name = {str(title).strip().lower(): title for title in book.sheetnames}
-    members = sheet_members(archive)
-    formats = _Formats()
+def long_sheets(book: Book) -> tuple[dict[str, Sheet], list[Problem]]:
+    """Return the long form's sheets (indicators, values, commentary, settings) by name, and the
+    problems found reading them; a missing required sheet is a problem."""
     sheets: dict[str, Sheet] = {}
     problems: list[Problem] = []
     for name in SHEETS:
-        if name not in by_name:
+        title = book.find(name)
+        if title is None:
             if name in REQUIRED_SHEETS:
-                found = ", ".join(repr(t) for t in book.sheetnames)
+                found = ", ".join(repr(t) for t in book.titles)
                 problems.append(Problem(name, f"the workbook has no sheet named {name!r} (its sheets are {found}): "
                                               "add it, or rename the sheet"))
             continue
-        title = by_name[name]
-        member = members.get(title)
-        scan = scan_sheet(archive, member) if member else SheetScan()
-        rows = _sheet_rows(where, book[title], limits, scan, formats)
-        header = header_index(rows, FIRST_COLUMN[name])
-        if header is None:
-            problems.append(Problem(title, "the sheet is empty: it needs a header row of column names"))
+        sheet, found_problems = keyed_sheet(book.read(title), FIRST_COLUMN[name])
+        if sheet is None:
+            problems.extend(found_problems)
             continue
-        body = [(number, row) for number, row in enumerate(rows[header + 1:], start=header + 2)]
-        sheet, found_problems = make_sheet(title, [c.value for c in rows[header]], body, header_row=header + 1)
         sheets[name] = sheet
         problems.extend(found_problems)
     return sheets, problems
 
 
-__all__ = ["REQUIRED_SHEETS", "SHEETS", "header_index", "is_blank", "read_sheets"]
+def keyed_sheet(raw: RawSheet, marker: str) -> tuple[Sheet | None, list[Problem]]:
+    """Return a sheet whose heading row is the first naming ``marker`` (a title above it is
+    skipped), its columns keyed by heading; None with a problem when the sheet is empty."""
+    header = header_index(raw.rows, marker)
+    if header is None:
+        return None, [Problem(raw.title, "the sheet is empty: it needs a header row of column names")]
+    body = [(number, row) for number, row in enumerate(raw.rows[header + 1:], start=header + 2)]
+    return make_sheet(raw.title, [c.value for c in raw.rows[header]], body, header_row=header + 1)
+
+
+__all__ = ["REQUIRED_SHEETS", "SHEETS", "Book", "RawSheet", "Sheets", "header_index", "is_blank", "keyed_sheet",
+           "long_sheets", "open_book", "read_sheets"]

@@ -14,7 +14,8 @@ from .periods import parse_reporting_period
 from .sheet import Sheet, normalise
 
 SETTINGS_KEYS = ("title", "appendix", "period", "committee", "meeting_date", "organisation",
-                 "decimal_separator", "percent_scale")
+                 "decimal_separator", "percent_scale", "skip_sheets", "mapping")
+WIDE_ONLY = ("skip_sheets", "mapping")  # how to read a wide workbook
 
 
 class PercentScale(Enum):
@@ -30,6 +31,9 @@ class Reading:
 
     decimal_comma: bool = False  # decimal_separator: ","
     percent_scale: PercentScale | None = None  # None: not declared (fractions are then questioned)
+    skip_sheets: tuple[str, ...] = ()  # sheets of a wide workbook to leave out
+    mapping: tuple[str, str] | None = None  # a mapping's YAML text, and the cell it is in
+    wide_only: tuple[str, ...] = ()  # the cells of settings that apply only to a wide workbook
 SETTINGS_COLUMNS = ("key", "value")
 COMMENTARY_REQUIRED = ("indicator_id", "commentary")
 COMMENTARY_OPTIONAL = ("notes",)
@@ -72,9 +76,17 @@ def read_settings(cells: Cells, sheet: Sheet | None) -> tuple[KpiSettings, Readi
             found[key] = cells.choice(sheet, row, "value", PercentScale, required=False)
         elif key == "period":
             found[key] = _period(cells, sheet, row)
+        elif key == "skip_sheets":
+            text = cells.text(sheet, row, "value")
+            found[key] = tuple(name.strip() for name in (text or "").split(",") if name.strip())
+        elif key == "mapping":
+            text = cells.text(sheet, row, "value")
+            found[key] = (text, sheet.ref(row, "value")) if text else None
         else:
             found[key] = cells.text(sheet, row, "value")
-    reading = Reading(found.pop("decimal_separator", None) == ",", found.pop("percent_scale", None))
+    wide_only = tuple(sheet.ref(rows[key], "key") for key in WIDE_ONLY if key in rows)
+    reading = Reading(found.pop("decimal_separator", None) == ",", found.pop("percent_scale", None),
+                      found.pop("skip_sheets", None) or (), found.pop("mapping", None), wide_only)
     appendix = found.pop("appendix", None)
     settings = {key: value for key, value in found.items() if value is not None}
     return (KpiSettings(appendix=appendix, **settings) if appendix else KpiSettings(**settings)), reading

@@ -83,6 +83,7 @@ class Sheet:
     letters: dict[str, str] = field(default_factory=dict)  # heading key -> column letter
     header_row: int = 1
     cells: dict[int, dict[str, Cell]] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)  # heading key -> heading as written, where it differs
 
     def has(self, column: str) -> bool:
         """Return whether the sheet has the column."""

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 import committee_papers as cp
-from committee_papers.render.docx import render_docx
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 SAMPLE_PAGES = {"blackpool-q2-2015-16": 6, "blackpool-q3-2016-17": 4}
@@ -92,7 +91,7 @@ def hostile_data() -> dict[str, Any]:
 def render_to_bytes(report: Any, **options: Any) -> bytes:
     """Render a report to .docx bytes."""
     buffer = io.BytesIO()
-    render_docx(report, buffer, **options)
+    cp.render_docx(report, buffer, **options)
     return buffer.getvalue()
 
 

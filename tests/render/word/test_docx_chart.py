@@ -16,6 +16,7 @@ from lxml import etree
 from tests.conftest import Q2, Q3
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import Chart, layout_report
 from committee_papers.model import headline
 
@@ -100,7 +101,7 @@ def test_the_embedded_workbook_holds_what_the_chart_shows(sample: Path) -> None:
 
 def test_the_word_chart_has_the_layout_s_scale_lines_and_words() -> None:
     report = cp.with_charts(cp.load(Q3))
-    laid_out = [b for p in layout_report(report).pages for b in p.blocks if isinstance(b, Chart)]
+    laid_out = [b for p in layout_report(report, assess_report(report)).pages for b in p.blocks if isinstance(b, Chart)]
     for (alt, space, _), chart in zip(read_charts(docx_of(report)), laid_out, strict=True):
         assert alt == chart.alt
         scaling = next(space.iter(f"{C}valAx")).find(f"{C}scaling")
@@ -128,7 +129,7 @@ def test_libreoffice_opens_the_charts_and_draws_them(tmp_path: Path) -> None:
     subprocess.run([shutil.which("soffice") or "soffice", f"-env:UserInstallation=file://{tmp_path}/profile",
                     "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=180)
-    laid_out = [b for p in layout_report(report).pages for b in p.blocks if isinstance(b, Chart)]
+    laid_out = [b for p in layout_report(report, assess_report(report)).pages for b in p.blocks if isinstance(b, Chart)]
     with pdfplumber.open(tmp_path / "charts.pdf") as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
         curves = sum(len(p.curves) + len(p.lines) for p in pdf.pages)
@@ -143,7 +144,8 @@ def test_a_chart_made_from_another_s_template_is_the_same_as_one_made_afresh() -
     from committee_papers.render.docx.chart import _template, chart_xml, signature
 
     style = cp.DEFAULT_STYLE
-    charts = [b for sample in (Q2, Q3) for p in layout_report(cp.with_charts(cp.load(sample))).pages for b in p.blocks
+    reports = [cp.with_charts(cp.load(sample)) for sample in (Q2, Q3)]
+    charts = [b for report in reports for p in layout_report(report, assess_report(report)).pages for b in p.blocks
               if isinstance(b, Chart)]
     pairs = [(a, b) for a in charts for b in charts if a is not b and signature(a) == signature(b)]
     assert len(pairs) >= 5

@@ -15,6 +15,7 @@ import pytest
 from docx.oxml.ns import qn
 
 import committee_papers as cp
+from committee_papers.assess import assess_report
 from committee_papers.layout import layout_report
 from committee_papers.render.docx import build_document, save_document
 from committee_papers.style import DEFAULT_STYLE
@@ -87,7 +88,7 @@ def test_no_random_ids_in_the_body(samples):
 def test_build_document_and_save_document_give_the_file_render_docx_writes(samples, hostile_docx):
     for source, expected in ((Q2, samples["blackpool-q2-2015-16"]), (hostile_data(), hostile_docx)):
         report = cp.load(source)
-        document = build_document(layout_report(report, DEFAULT_STYLE), None, DEFAULT_STYLE,
+        document = build_document(layout_report(report, assess_report(report), DEFAULT_STYLE), None, DEFAULT_STYLE,
                                   date=report.meeting_date)
         buffer = io.BytesIO()
         save_document(document, buffer)

@@ -145,7 +145,7 @@ def test_the_template_body_is_replaced_and_extra_header_fields_are_filled_in(cop
     output = open_docx(render_to_bytes(report, copy))
     assert "delete me" not in output.element.body.xml
     assert output.sections[0].header.paragraphs[0].text == (
-        f"{report.appendix_label} | {report.document_title}")
+        f"{report.appendix} | {report.document_title}")
 
 
 @pytest.mark.parametrize(("name", "kind"), [
@@ -239,3 +239,23 @@ def test_placeholder_values_are_written_exactly_and_filters_are_refused(copy):
     edit(copy, change)
     with pytest.raises(TemplateError, match=r"the expression '\{\{ appendix\|upper \}\}'"):
         render_to_bytes(report, copy)
+
+
+def test_a_template_whose_number_style_lost_its_numbering_is_refused_not_unnumbered(tmp_path: Path) -> None:
+    document = docx.Document(str(default_template()))
+    style = document.styles["List Number"]
+    properties = style.element.pPr
+    assert properties is not None and properties.numPr is not None  # the house template numbers it
+    properties.remove(properties.numPr)
+    template = tmp_path / "no-numbers.docx"
+    document.save(str(template))
+    report = cp.load({"appendix": "A", "sections": [{"portfolio": "P", "pages": [{
+        "indicators": [{"description": "d", "polarity": "high"}],
+        "commentary": [{"numbered": ["first step", "second step"]}]}]}]})
+    with pytest.raises(TemplateError, match="'List Number' style has no numbering"):
+        cp.render_docx(report, tmp_path / "out.docx", template=template)
+    assert not (tmp_path / "out.docx").exists()
+    bulleted = cp.load({"appendix": "A", "sections": [{"portfolio": "P", "pages": [{
+        "indicators": [{"description": "d", "polarity": "high"}],
+        "commentary": [{"bullets": ["a point"]}]}]}]})
+    cp.render_docx(bulleted, tmp_path / "bullets.docx", template=template)  # bullets need no numbers

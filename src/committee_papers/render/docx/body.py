@@ -39,10 +39,14 @@ class BodyWriter:
         """
         chunks = []
         ends_with_table = False
+        last: LayoutBlock | None = None
         for number, page in enumerate(pages):
+            if last is not None and page.blocks and gap_after(last, page.blocks[0]):
+                chunks.append(self._paragraph(styles.BODY))  # Word would join two tables
             chunks.append(self.page(page, new_page=number > 0))
             if page.blocks:
                 ends_with_table = isinstance(page.blocks[-1], Table)
+                last = page.blocks[-1]
         if ends_with_table:
             chunks.append(self._paragraph(styles.BODY))
         return chunks
@@ -83,6 +87,12 @@ class BodyWriter:
     def _list(self, block: ListItems, *, page_break: bool) -> str:
         name = styles.LIST_NUMBER if block.ordered else styles.LIST_BULLET
         number = self._numbering.new(name) if block.ordered else None
+        if block.ordered and number is None:  # the numbers would be lost without a word
+            from .template import TemplateError
+
+            raise TemplateError(f"the template's {name!r} style has no numbering, so a numbered list would "
+                                "print without its numbers: give the style a numbered list format (in Word, "
+                                "Modify Style > Format > Numbering), or use the house-style template")
         if not block.items:
             return self._paragraph(name, page_break=page_break)
         items = []

@@ -1,4 +1,4 @@
-"""Render a report as a Word document from its layout and the house-style template."""
+"""Render a laid-out document as a Word file in the house-style template."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import datetime as dt
 import os
 from typing import Any, BinaryIO
 
-from ...layout import DocumentLayout, layout_report
-from ...model import Report
+from ...layout import DocumentLayout
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from . import package, wml, xml
 from .body import BodyWriter
 from .drawings import number_drawings
 from .geometry import write_page
-from .setup import template_style
 from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds
 from .template import fill_template
@@ -82,30 +80,18 @@ def save_document(document: Any, stream: BinaryIO) -> None:
     package.save(document, stream)
 
 
-def render_docx(report: Report, target: Target, *, template: str | os.PathLike[str] | None = None,
-                style: HouseStyle = DEFAULT_STYLE) -> None:
-    """Write the report as a .docx to a path or a binary stream, atomically.
-
-    ``template`` is a house-style .docx (default: templates/house-style.docx). Its page and
-    font sizes replace the style's (``setup.template_style``), so the layout fits the page
-    Word will use. A template that lacks a style or the running-header placeholder, or whose
-    page cannot be followed, raises TemplateError. The same report and template always give
-    the same bytes: those of ``build_document`` and ``save_document``, without holding the
-    body as an element tree.
-    """
-    if template is not None:
-        style = template_style(template, style).style
-    render_layout(layout_report(report, style), target, template=template, style=style,
-                  date=report.meeting_date)
-
-
-def render_layout(layout: DocumentLayout, target: Target, *,
-                  template: str | os.PathLike[str] | None = None,
-                  style: HouseStyle = DEFAULT_STYLE, date: dt.date | None = None) -> None:
+def render_docx(layout: DocumentLayout, target: Target, *,
+                template: str | os.PathLike[str] | None = None,
+                style: HouseStyle = DEFAULT_STYLE, date: dt.date | None = None) -> None:
     """Write a laid-out document as a .docx to a path or a binary stream, atomically.
 
-    The Word file's page is ``style.page_setup``, the page the layout was made for: pass the
-    style ``setup.template_style`` returns for the template, so the template's page is kept.
+    ``template`` is a house-style .docx (default: templates/house-style.docx); ``date`` fills
+    its date placeholder. The Word file's page is ``style.page_setup``, the page the layout
+    was made for: lay out with the style ``template_style`` returns for the template, so the
+    template's page is kept. A template that lacks a style or the running-header placeholder,
+    or whose page cannot be followed, raises TemplateError. The same layout and template
+    always give the same bytes: those of ``build_document`` and ``save_document``, without
+    holding the body as an element tree. This is the Word renderer's one public entry.
     """
     document, blocks = _prepare(layout, template, style, date)
     for page in blocks:

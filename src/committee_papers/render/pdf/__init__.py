@@ -16,29 +16,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO
 
-from ...layout import DocumentLayout, layout_report
-from ...model import Report
+from ...layout import DocumentLayout
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from .document import write_pdf
 from .fonts import load_fonts
 
 
-def render_pdf_with_pages(report: Report | DocumentLayout, target: Target, *,
-                          style: HouseStyle = DEFAULT_STYLE, tagged: bool = True,
-                          variant: str | None = None, date: dt.date | None = None) -> list[int]:
-    """Write a report (or a ready layout) as a PDF; return the page each page layout starts on.
+def render_pdf(layout: DocumentLayout, target: Target, *, style: HouseStyle = DEFAULT_STYLE,
+               tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> list[int]:
+    """Write a laid-out document as a PDF to a path or a binary stream, atomically; return the
+    page each page layout starts on.
 
-    Page numbers count from 1, one per page layout in order (for a report, one per exception
-    page), so a scorecard can refer to them. The PDF is tagged (PDF/UA) unless ``tagged`` is
-    false; ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well. The file's dates
-    are ``date``, else a report's meeting date, else 1 January 1980 (as in the Word file).
-    Raises ``CommitteePapersError`` for an unknown variant, a font file that cannot be read,
-    or a report with no pages.
+    Page numbers count from 1, one per page layout in order, so a scorecard can refer to
+    them. The PDF is tagged (PDF/UA) unless ``tagged`` is false; ``variant="pdf/a-2b"`` makes
+    it a PDF/A-2b archive copy as well. ``date`` (the meeting date) is the file's creation
+    and modification date, as in the Word file; 1 January 1980 without one. Raises
+    ``CommitteePapersError`` for an unknown variant, a font file that cannot be read, a
+    running header too long for the page, or a layout with no pages. This is the PDF
+    renderer's one public entry.
     """
-    if isinstance(report, Report):
-        date = date or report.meeting_date
-    layout = report if isinstance(report, DocumentLayout) else layout_report(report, style)
     fonts = load_fonts(style)
     starts: list[int] = []
 
@@ -49,10 +46,4 @@ def render_pdf_with_pages(report: Report | DocumentLayout, target: Target, *,
     return starts
 
 
-def render_pdf(report: Report, target: Target, *, style: HouseStyle = DEFAULT_STYLE,
-               tagged: bool = True, variant: str | None = None) -> None:
-    """Write the report as a print-ready, tagged PDF to a path or a binary stream."""
-    render_pdf_with_pages(report, target, style=style, tagged=tagged, variant=variant)
-
-
-__all__ = ["render_pdf", "render_pdf_with_pages", "write_pdf"]
+__all__ = ["render_pdf"]

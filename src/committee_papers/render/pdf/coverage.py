@@ -1,11 +1,12 @@
-"""What would spoil a report's PDF, found before it is written: characters the house style's
-fonts cannot draw, field by field, and a running header too long for the top of a page.
+"""What would spoil a PDF, found before it is written: characters the house style's fonts
+cannot draw, field by field, and a running header too long for the top of a page.
 
 The PDF draws a character no font has as a stand-in box (□), which still extracts as the
-character; ``check`` warns of each one beforehand, naming the field, the character and its
-Unicode name, so that a font can be added (``HouseStyle.fallback_fonts``). White space and
-default-ignorable characters (joiners, variation selectors) need no glyph; control characters
-are reported by the check of pasted text instead.
+character; ``check`` (``api.check``, which makes these into findings) warns of each one
+beforehand, naming the field, the character and its Unicode name, so that a font can be added
+(``HouseStyle.fallback_fonts``). The fields come as (place, text) pairs, so this module knows
+nothing of the model. White space and default-ignorable characters (joiners, variation
+selectors) need no glyph; control characters are reported by the check of pasted text instead.
 """
 
 from __future__ import annotations
@@ -13,11 +14,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from ...assess.check import Finding, Severity
-from ...assess.fields import text_fields
-from ...errors import CommitteePapersError
-from ...model import Report
-from ...model.cleaning import clean_text
 from ...style import HouseStyle
 from .faces import is_invisible
 from .fonts import load_fonts
@@ -42,31 +38,15 @@ def missing(text: str, drawable: frozenset[str]) -> list[str]:
             if char in lacking and not is_invisible(char) and unicodedata.category(char) != "Cc"]
 
 
-def font_findings(fields: Iterable[tuple[str, str]], style: HouseStyle) -> list[Finding]:
-    """Return a warning for each character of each field that the style's fonts cannot draw."""
+def font_gaps(fields: Iterable[tuple[str, str]], style: HouseStyle) -> list[tuple[str, str]]:
+    """Return (place, message) for each character of each (place, text) field that the style's
+    fonts cannot draw, in order."""
     fonts = load_fonts(style)
     drawable = frozenset().union(*(face.chars for face in fonts.all_faces()))
-    findings = []
-    for where, text in fields:
-        for char in missing(text, drawable):
-            findings.append(Finding(
-                Severity.WARNING, where,
-                f"no font of the house style can draw {describe(char)}: the PDF shows an empty box "
-                "in its place; add a font that has it with --fallback-font or the house style's "
-                "fallback_fonts (README, Fonts)", CODE))
-    return findings
-
-
-def report_findings(report: Report, style: HouseStyle) -> list[Finding]:
-    """Return what stops or spoils the report's PDF: characters no font has, and a running
-    header too long for the top of a page (an error)."""
-    findings = font_findings(text_fields(report), style)
-    try:
-        check_header(clean_text(report.appendix_label), style)
-    except CommitteePapersError as error:
-        where, _, message = str(error).partition(": ")
-        findings.append(Finding(Severity.ERROR, where, message, "header-too-long"))
-    return findings
+    return [(where, f"no font of the house style can draw {describe(char)}: the PDF shows an empty box "
+             "in its place; add a font that has it with --fallback-font or the house style's "
+             "fallback_fonts (README, Fonts)")
+            for where, text in fields for char in missing(text, drawable)]
 
 
 def check_header(header: str, style: HouseStyle) -> None:

@@ -1,0 +1,3 @@
+# module: committee_papers.assess.page
+# caught: imports docx, which only the renderers may
+import docx

@@ -1,0 +1,6 @@
+# module: committee_papers.assess.dot
+# caught: assess may not import committee_papers.render.pdf
+
+
+def later() -> None:
+    from ..render.pdf import draw

@@ -1,0 +1,3 @@
+# module: committee_papers.model.values
+# caught: the model imports yaml: it uses the standard library only
+import yaml
