@@ -255,3 +255,31 @@ def test_the_pdf_renderer_uses_no_private_attribute_of_a_library() -> None:
                 if not (isinstance(base, ast.Name) and base.id in own):
                     pytest.fail(f"{path.name}:{node.lineno}: .{node.attr} is private to another "
                                 "library or object: use its public API, or test the use loudly")
+
+
+def test_the_pdf_renderer_keeps_nothing_between_calls() -> None:
+    """No hidden process-wide cache (issue 19): no functools cache on a function of the PDF
+    renderer, and no module-level container made empty to be filled at run time (a constant
+    table is fine); what a render remembers (faces, widths, laid-out cells) belongs to objects
+    made for that render."""
+    caches = {"cache", "lru_cache", "cached"}
+    empty = {"dict", "list", "set", "OrderedDict", "defaultdict", "WeakValueDictionary", "WeakKeyDictionary"}
+    for path in sorted(PDF_RENDERER.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                for decorator in node.decorator_list:
+                    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                    name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+                    if name in caches:
+                        pytest.fail(f"{path.name}:{node.lineno}: {node.name} is cached for the whole process: "
+                                    "keep what a render remembers in an object that render owns")
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            called = getattr(value.func, "id", "") if isinstance(value, ast.Call) else ""
+            made_empty = ((isinstance(value, ast.Dict) and not value.keys)
+                          or (isinstance(value, (ast.List, ast.Set)) and not value.elts)
+                          or (isinstance(value, ast.Call) and not value.args
+                              and (called in empty or called.endswith("Cache"))))
+            if made_empty:
+                pytest.fail(f"{path.name}:{node.lineno}: a module-level container filled at run time: keep "
+                            "it in an object that one render owns")

@@ -168,7 +168,7 @@ def _template_style(template: Path | None) -> HouseStyle:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .api import check, check_header
+    from .api import check
     from .assess import assess_report
     from .layout import layout_report
     from .output import OutputSet, check_targets
@@ -200,12 +200,6 @@ def _render(args: argparse.Namespace) -> int:
         from .render.docx import check_template
 
         check_template(args.template)  # before any folder or file is made
-    if "pdf" in formats:  # refuse before anything is written
-        for file, report in zip(args.files, reports, strict=True):
-            try:
-                check_header(report, style)
-            except CommitteePapersError as error:
-                raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     layouts = {}
     for file, report in zip(args.files, reports, strict=True):
         for finding in check(report, style):
@@ -221,8 +215,11 @@ def _render(args: argparse.Namespace) -> int:
             else:
                 from .render.pdf import render_pdf
 
-                outputs.write(target, partial(render_pdf, layouts[file], style=style,
-                                              variant=args.pdf_variant, date=report.meeting_date))
+                try:  # a running header too long for the page, say: the batch is written whole or not at all
+                    outputs.write(target, partial(render_pdf, layouts[file], style=style,
+                                                  variant=args.pdf_variant, date=report.meeting_date))
+                except CommitteePapersError as error:
+                    raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception pages)")
     return EXIT_OK

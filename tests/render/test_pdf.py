@@ -24,7 +24,7 @@ from committee_papers.assess import assess_report
 from committee_papers.errors import CommitteePapersError
 from committee_papers.layout import PageLayout, Span, SpanRole, Table, layout_report
 from committee_papers.render.pdf import render_pdf as render_layout_pdf
-from committee_papers.render.pdf.fonts import register_fonts
+from committee_papers.render.pdf.fonts import load_fonts
 from committee_papers.render.pdf.paragraphs import layout_lines
 from committee_papers.render.pdf.styles import Styles
 from committee_papers.style import MarkStyle
@@ -392,7 +392,7 @@ def test_a_stream_target_is_written_and_left_open() -> None:
 
 
 def test_text_is_drawn_as_written_and_newlines_break_lines() -> None:
-    fonts = register_fonts(cp.DEFAULT_STYLE)
+    fonts = load_fonts(cp.DEFAULT_STYLE)
     style = Styles(cp.DEFAULT_STYLE, fonts).get("body")
     lines = layout_lines([Span("Target <NHS> rate & AT&T\nnext")], fonts, style, 400)
     # The newline ends its line's text (so the tagged text has it) but is never drawn.
@@ -401,7 +401,7 @@ def test_text_is_drawn_as_written_and_newlines_break_lines() -> None:
 
 
 def test_characters_missing_from_the_text_font_fall_back_to_the_symbol_font() -> None:
-    fonts = register_fonts(cp.DEFAULT_STYLE)
+    fonts = load_fonts(cp.DEFAULT_STYLE)
     text, symbol = fonts.text, fonts.symbol
     assert fonts.face_for("a", bold=False, italic=False, mark=False) == text.regular
     assert fonts.face_for("✓", bold=False, italic=False, mark=False) == symbol.regular
@@ -414,13 +414,17 @@ def test_characters_missing_from_the_text_font_fall_back_to_the_symbol_font() ->
     assert fonts.runs("plain text", bold=False, italic=False, mark=False) == [(text.regular, "plain text")]
 
 
-def test_fonts_are_registered_under_names_unique_to_their_files() -> None:
-    default = register_fonts(cp.DEFAULT_STYLE)
+def test_fonts_are_named_after_their_files_and_belong_to_one_load() -> None:
+    default = load_fonts(cp.DEFAULT_STYLE)
     symbol_files = cp.DEFAULT_STYLE.symbol_fonts
-    other = register_fonts(cp.HouseStyle(text_fonts=symbol_files))
-    assert other.text.regular == default.symbol.regular
-    assert other.text.regular != default.text.regular
+    other = load_fonts(cp.HouseStyle(text_fonts=symbol_files))
+    assert other.text.regular.name == default.symbol.regular.name
+    assert other.text.regular.name != default.text.regular.name
     assert len(set(default.text.faces)) == 4
+    # One load reads a file once, however often the style names it (DejaVu Sans is the symbol
+    # font's regular and italic); nothing is kept from one load (one render) to the next.
+    assert default.symbol.regular is default.symbol.italic
+    assert load_fonts(cp.DEFAULT_STYLE).text.regular is not default.text.regular
 
 
 def test_headings_use_the_house_sizes_and_heading_colour() -> None:

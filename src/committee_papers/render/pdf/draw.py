@@ -12,7 +12,6 @@ character drawn as a stand-in) is wrapped in ``/Span <</ActualText ...>> BDC …
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ...style import Colour
 from .embedding import FontSet, FontUse
@@ -31,7 +30,6 @@ Placed = tuple[float, Sequence[tuple[Face, Look, str]]]  # a line's offset and i
 Body = tuple[str, str | None]  # a text object's operators, and the fill colour they leave set
 
 
-@lru_cache(maxsize=256)  # a style has a few colours; bounded and thread-safe all the same
 def rgb(colour: Colour) -> str:
     """Return the three colour components of ``colour`` as PDF writes them."""
     return " ".join(f"{channel / 255:.4f}".rstrip("0").rstrip(".") or "0" for channel in colour.rgb)

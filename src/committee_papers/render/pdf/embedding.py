@@ -18,16 +18,12 @@ with the space's glyph), that character gets a CID of its own past the font's gl
 the ``/CIDToGIDMap`` (§9.7.4.2) leads to the same glyph: every character extracts as itself.
 Where that cannot be done (a CFF font has no CIDToGIDMap) or the text drawn is not what the map
 gives back (shaped or reordered text), the caller wraps it in ``/ActualText`` (§14.9.4).
-
-Subset programs are remembered by face and glyphs (``subset_program``: 64 at most, thread-safe),
-since the pack writes its PDF up to four times with the same glyphs.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from functools import lru_cache
 
 import pikepdf
 import uharfbuzz as hb
@@ -224,14 +220,11 @@ class FontUse:
         return subset_program(self.face, tuple(glyphs))
 
 
-@lru_cache(maxsize=64)
 def subset_program(face: Face, glyphs: tuple[int, ...]) -> bytes:
     """Return the font program of ``face`` cut down to ``glyphs`` (and .notdef), glyph ids kept.
 
     HarfBuzz's subsetter (``hb.subset``) does it, TrueType or CFF, in a millisecond or two; the
     layout tables go (the text is shaped already) and so do the hints (PDF viewers ignore them).
-    Remembered (64 subsets, least recently used dropped; ``lru_cache`` is thread-safe): the
-    pack lays its PDF out two to four times to settle its page numbers, with the same glyphs.
     """
     plan = hb.SubsetInput()
     plan.glyph_set.update([0, *glyphs])

@@ -6,17 +6,16 @@ lazily: the character map when a character is looked up, the advance widths when
 measured; HarfBuzz reads the whole file to shape text and to cut the subset that is embedded
 (``embedding.py``).
 
-Faces are kept in ``FACES``, a cache owned by this module: one entry per font file and face
-index, bounded (``FaceCache.LIMIT`` files, the least recently used dropped first) and guarded by
-a lock, so two threads rendering at once share the files' parsed tables safely. A face's tables
-are only read after they are loaded, and loading happens under the face's own lock.
+Nothing is kept between calls: each ``load_fonts`` (each render, each ``check``) reads its own
+faces, one per font file and face index, and what a face remembers (tables read, widths
+measured) goes when the render that loaded it is done. A face's tables are read under the
+face's own lock, so a face may be shared by threads all the same.
 """
 
 from __future__ import annotations
 
 import threading
 import unicodedata
-from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -181,33 +180,3 @@ def is_invisible(char: str) -> bool:
     code = ord(char)
     return (unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
             or code in (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0))
-
-
-class FaceCache:
-    """The faces read so far, by file and index: bounded, least recently used dropped first."""
-
-    LIMIT = 64  # font files kept at once: a house style uses a dozen at most
-
-    def __init__(self) -> None:
-        self._faces: OrderedDict[tuple[str, int], Face] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, source: FontSource | str | Path) -> Face:
-        """Return the face of ``source``, reading the file the first time it is asked for."""
-        source = FontSource.of(source)
-        key = source.key
-        with self._lock:
-            face = self._faces.get(key)
-            if face is not None:
-                self._faces.move_to_end(key)
-                return face
-        face = Face(source)  # read outside the lock: a large file must not hold up other threads
-        with self._lock:
-            face = self._faces.setdefault(key, face)
-            self._faces.move_to_end(key)
-            while len(self._faces) > self.LIMIT:
-                self._faces.popitem(last=False)
-        return face
-
-
-FACES = FaceCache()

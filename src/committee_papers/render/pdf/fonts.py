@@ -28,7 +28,7 @@ from pathlib import Path
 from fontTools.unicodedata import script
 
 from ...style import FontFiles, FontSource, HouseStyle
-from .faces import FACES, Face, is_invisible
+from .faces import Face, is_invisible
 
 COMMON = frozenset({"Zyyy", "Zinh", "Zzzz", "Latn"})  # scripts the text and symbol fonts serve first
 
@@ -54,11 +54,25 @@ class Family:
         return self.regular, self.bold, self.italic, self.bold_italic
 
 
-def load_family(files: FontFiles | FontSource | str | Path) -> Family:
-    """Return the family of four font files, or of one face used for all four."""
+Faces = dict[tuple[str, int], Face]  # the faces one load has read, by file and face index
+
+
+def _face(source: FontSource | str | Path, faces: Faces) -> Face:
+    """Return the face of ``source``, read once per load however often the style names it."""
+    source = FontSource.of(source)
+    found = faces.get(source.key)
+    if found is None:
+        found = faces[source.key] = Face(source)
+    return found
+
+
+def load_family(files: FontFiles | FontSource | str | Path, faces: Faces | None = None) -> Family:
+    """Return the family of four font files, or of one face used for all four; ``faces`` holds
+    the faces already read by the same load (a new set if None)."""
+    faces = {} if faces is None else faces
     if isinstance(files, FontFiles):
-        return Family(*(FACES.get(p) for p in (files.regular, files.bold, files.italic, files.bold_italic)))
-    face = FACES.get(FontSource.of(files))
+        return Family(*(_face(p, faces) for p in (files.regular, files.bold, files.italic, files.bold_italic)))
+    face = _face(files, faces)
     return Family(face, face, face, face)
 
 
@@ -163,10 +177,12 @@ class Fonts:
 
 
 def load_fonts(style: HouseStyle) -> Fonts:
-    """Return the style's text, symbol and fallback fonts, read from their files."""
-    text = load_family(style.text_fonts)
-    return Fonts(text, load_family(style.symbol_fonts), tuple(load_family(f) for f in style.fallback_fonts),
-                 text.regular.line_height)
+    """Return the style's text, symbol and fallback fonts, read from their files.
 
-
-register_fonts = load_fonts  # the name the pack and the benchmarks use
+    The fonts belong to the caller (one render, one ``check``): nothing is kept between loads,
+    so two house styles, or a font file changed on disk, never meet an earlier load's faces.
+    """
+    faces: Faces = {}
+    text = load_family(style.text_fonts, faces)
+    return Fonts(text, load_family(style.symbol_fonts, faces),
+                 tuple(load_family(f, faces) for f in style.fallback_fonts), text.regular.line_height)

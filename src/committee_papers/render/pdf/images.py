@@ -4,14 +4,12 @@ A baseline JPEG in RGB or greyscale goes in as it is (``/DCTDecode``); any other
 GIF, a CMYK JPEG) is decoded with Pillow into 8-bit RGB or grey samples, Flate-compressed, its
 transparency (an alpha channel, or a palette's transparent colour) as a soft mask (``/SMask``,
 allowed by PDF/A-2). Colours are device RGB or grey, which the PDF/A copy's sRGB output intent
-covers. Decoded pictures are remembered by their bytes (a few at most: a template has a logo
-or two), since a pack writes its PDF several times.
+covers. Each picture is decoded once for each file written, however many pages show it.
 """
 
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 
 import pikepdf
 from pikepdf import Name
@@ -34,7 +32,6 @@ def _samples(data: bytes, colour_space: str, width: int, height: int, components
                         ("Height", height), ("BitsPerComponent", 8), ("Decode", (0, 1) * components))
 
 
-@lru_cache(maxsize=8)
 def encode(data: bytes) -> tuple[Encoded, Encoded | None]:
     """Return a picture file as an image's data and entries, and its soft mask's (or None).
 

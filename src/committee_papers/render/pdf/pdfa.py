@@ -8,7 +8,6 @@ PDF/UA identification, which PDF/A does not know of itself.
 
 from __future__ import annotations
 
-from functools import cache
 from importlib import resources
 
 import pikepdf
@@ -21,7 +20,6 @@ VARIANTS = ("pdf/a-2b",)
 SRGB = "sRGB IEC61966-2.1"
 
 
-@cache
 def srgb_profile() -> bytes:
     """Return an sRGB ICC profile (version 2, as pikepdf ships it for PDF/A output intents)."""
     try:
