@@ -376,7 +376,8 @@ class HouseStyle:
     body_size: float = 12
     table_size: float = 10
     small_size: float = 9
-    heading_sizes: tuple[float, float, float] = (14, 12, 12)
+    # Headings 1 to 6; a level past the sizes given (a Word template gives three) takes the last
+    heading_sizes: tuple[float, ...] = (14, 12, 12, 12, 12, 12)
     text_colour: Colour = BLACK
     heading_colour: Colour = BLACK
     header_fill: Colour = Colour("D9E2F3")  # table header shading; black text on it is 15:1

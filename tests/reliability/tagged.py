@@ -145,14 +145,14 @@ def read_tagged(data: bytes) -> Tagged:
                     parts.append(pages[numbers[element.Pg.objgen]].marked.get(kid, ""))
                 elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                     parts.append(pages[numbers[kid.Pg.objgen]].marked.get(int(kid.MCID), ""))
-                elif isinstance(kid, pikepdf.Dictionary):
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/OBJR":  # not an annotation
                     parts.append(text_of(kid))
             text = own.get("ActualText", "".join(parts))
             return text
 
         def walk(element: pikepdf.Object) -> Iterator[None]:
             for kid in _kids(element):
-                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR":
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/MCR", "/OBJR"):
                     own = {key[1:]: str(kid[key]) for key in ("/ActualText", "/Alt", "/Lang", "/T")
                            if key in kid}
                     elements.append((str(kid.S)[1:], text_of(kid), own))

@@ -81,6 +81,15 @@ def test_a_passage_in_the_locale_form_is_refused_with_the_tag_to_write() -> None
         cp.load(data)
 
 
+@pytest.mark.parametrize("make", [lambda tag: cp.Run("Bore da", lang=tag), lambda tag: cp.Paragraph((), tag),
+                                  lambda tag: cp.Cell("Bore da", lang=tag)])
+def test_the_model_checks_a_passages_language_as_the_reports(make: Any) -> None:
+    """A script gets the loader's check too: a passage's ``lang`` is a BCP 47 tag."""
+    assert make("cy") is not None and make("cy-GB") is not None
+    with pytest.raises(ValueError, match="'cy_GB' is a locale, not a language tag: write 'cy-GB'"):
+        make("cy_GB")
+
+
 def test_the_pdf_marks_each_passage_in_its_language() -> None:
     data = pdf_of(report_data())
     elements = read_tagged(data).elements

@@ -22,6 +22,7 @@ from .embedding import FontSet
 from .flow import Frame
 from .fonts import Fonts
 from .furniture import Furniture, footer_excess, header_excess
+from .links import Links
 from .pdfa import VARIANTS
 from .story import page_story
 from .streams import NEWLINE, flate
@@ -75,6 +76,7 @@ class Pages:
         """Finish the current page and return the number of the next."""
         if self.painter.tags is not None:
             self.painter.tags.new_page()
+        self.painter.links.new_page()
         self.bodies.append(flate("\n".join(self.code).encode("latin-1"), NEWLINE, LEVEL)[0])
         self.entries.append([])
         self.code = []
@@ -92,18 +94,17 @@ class Pages:
 
 class DrawnPdf:
     """A PDF laid out and drawn but not yet written: ``starts`` is the page (from 1) each page
-    layout starts on. A pack lays its pages out until the scorecard's page numbers settle, and
-    writes only the last (``write``)."""
+    layout starts on; ``write`` writes the file."""
 
     def __init__(self, starts: list[int], streams: PageStreams, entries: list[list[Entry]], fonts: FontSet,
-                 info: Info, tags: Tagger | None, variant: str | None) -> None:
+                 info: Info, tags: Tagger | None, variant: str | None, links: Links) -> None:
         self.starts = starts
         self.streams, self.entries, self.fonts = streams, entries, fonts
-        self.info, self.tags, self.variant = info, tags, variant
+        self.info, self.tags, self.variant, self.links = info, tags, variant, links
 
     def write(self, stream: BinaryIO) -> None:
         """Write the file to ``stream`` (``writer.py``)."""
-        write_file(stream, self.streams, self.entries, self.fonts, self.info, self.tags, self.variant)
+        write_file(stream, self.streams, self.entries, self.fonts, self.info, self.tags, self.variant, self.links)
 
 
 def draw_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, *, tagged: bool = True,
@@ -142,7 +143,7 @@ def draw_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, *, tagged:
     streams = pages.finish(Furniture(painter, styles, layout.running_header))
     info = Info(one_line(layout.title), one_line(layout.author), one_line(layout.subject),
                 ", ".join(one_line(k) for k in layout.keywords), layout.language, date)
-    return DrawnPdf(starts, streams, pages.entries, font_set, info, tags, variant)
+    return DrawnPdf(starts, streams, pages.entries, font_set, info, tags, variant, painter.links)
 
 
 def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO, *,

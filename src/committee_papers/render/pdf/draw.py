@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ...style import Colour
 from .embedding import FontSet, FontUse
 from .faces import Face
+from .links import Area, Links, Marking
 from .shaping import has_rtl, is_simple, shape, split_runs, visual_runs
 from .tagging import ARTIFACT, END, Element, Tagger, text_string
 from .text import TAB_STOP, Look, advance_of_space
@@ -75,6 +76,7 @@ class Painter:
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts  # the document's fonts, which record the glyphs drawn
         self.tags: Tagger | None = None  # set when the PDF is tagged
+        self.links = Links()  # the link annotations drawn, page by page
         self.start([])
 
     def start(self, code: list[str]) -> None:
@@ -106,22 +108,32 @@ class Painter:
             self.code.append(f"{value} rg")
             self._fill = value
 
-    def body(self, leading: float, size: float, lines: Sequence[Placed], languages: bool = False) -> Body:
+    def body(self, leading: float, size: float, lines: Sequence[Placed], languages: bool = False,
+             marking: Marking | None = None, origin: tuple[float, float] = (0.0, 0.0)) -> Body:
         """Return the operators of a text object's lines after its first position.
 
         The body sets its own font and colour, so it can be drawn anywhere, again and again:
         the same cells recur on every page. With ``languages``, text in a language of its own
         is marked ``/Span <</Lang ...>> BDC … EMC`` (ISO 32000-1 §14.9.2.2), for a paragraph of
         several languages; a paragraph in one language has it on its structure element.
+
+        With ``marking`` (a paragraph that holds a link, drawn once, at ``origin``: the x of its
+        left edge and its first baseline), the body marks its own content and each link's, and
+        files each link's place on the page as it goes (``links.py``).
         """
         out: list[str] = []
         fonts, size_text, previous, fill = self.fonts, f"{size:.2f}", None, None
         current: FontUse | None = None
-        for offset, segments in lines:
+        scale = size / 1000
+        if marking is not None and lines and lines[0][1]:
+            marking.switch(out, self.tags, None if has_rtl(lines[0][1][0][2]) else lines[0][1][0][1].link)
+        for number, (offset, segments) in enumerate(lines):
             if previous is not None:
                 out.append(f"{offset - previous:.2f} {-leading:.2f} Td")
             previous = offset
             reordered = any(has_rtl(text) for _, _, text in segments)
+            if reordered and marking is not None and marking.current is not None:
+                marking.switch(out, self.tags, None)  # the line's ActualText is the paragraph's
             if reordered:  # drawn in visual order; read as one ActualText in logical order
                 pieces = [((face, colour), text) for face, colour, text in segments]
                 runs = split_runs(pieces, visual_runs("".join(text for _, text in pieces)))
@@ -133,6 +145,8 @@ class Painter:
             tabs = any("\t" in text for _, _, text, _ in parts)
             last = _ending(parts) if not tabs and not reordered else -1
             for index, (face, look, text, rtl) in enumerate(parts):
+                if marking is not None and not reordered and look.link != marking.current:
+                    marking.switch(out, self.tags, look.link)
                 value = rgb(look.colour)
                 if value != fill:
                     out.append(f"{value} rg")
@@ -144,19 +158,44 @@ class Painter:
                 marked = languages and look.lang is not None and (index <= last or last < 0)
                 if marked:
                     out.append(f"/Span <</Lang {text_string(look.lang or '')}>> BDC")
+                start = position
                 if reordered:
                     out.append(_plain(use, text, rtl, size_text))
+                    position += face.width(text.replace("\n", "").replace("\t", " "))
                 elif tabs:
                     position = self._with_tabs(out, use, text, position, size_text, size)
                 elif index == last:
                     self._show_end(out, use, text, rtl, size_text)
                 elif index < last or last < 0:
                     self._show(out, use, text, rtl, size_text)
+                    position += face.width(text.replace("\n", ""))
                 if marked:
                     out.append(END)
+                if marking is not None and look.link is not None and (index <= last or last < 0):
+                    self._file_link(marking, look.link, face, text, (start, position), scale,
+                                    (origin[0] + offset, origin[1] - number * leading))
             if reordered:
                 out.append(END)
+        if marking is not None:
+            marking.close(out)
         return "\n".join(out), fill
+
+    def _file_link(self, marking: Marking, address: str, face: Face, text: str, span: tuple[float, float],
+                   scale: float, line: tuple[float, float]) -> None:
+        """File the place of a link's text on a line: from ``span`` (thousandths of an em from
+        the line's start; to the end of the ink where the text ends the line) on the line whose
+        start and baseline are ``line``."""
+        link = marking.link_to(address)
+        link.text += text
+        start, end = span
+        ink = text.rstrip()
+        if end <= start or ink != text:  # the line's last part: its width is its ink's
+            end = start + face.width(ink.replace("\t", " "))
+        x, baseline = line
+        ascent, descent = face.descriptor["ascent"], face.descriptor["descent"]
+        self.links.areas.append(Area(link, self.links.page, (
+            round(x + start * scale, 2), round(baseline + descent * scale, 2),
+            round(x + end * scale, 2), round(baseline + ascent * scale, 2))))
 
     def _show_end(self, out: list[str], use: FontUse, text: str, rtl: bool, size: str) -> None:
         """Show the last word of a line and the white space after it as one piece of ActualText.
@@ -227,10 +266,12 @@ class Painter:
             self._fill = body[1]
 
     def text(self, x: float, baseline: float, leading: float, size: float, lines: Sequence[Placed],
-             languages: bool = False) -> None:
-        """Draw lines of segments, the first starting at (x + its offset, baseline)."""
+             languages: bool = False, marking: Marking | None = None) -> None:
+        """Draw lines of segments, the first starting at (x + its offset, baseline); with
+        ``marking``, as a paragraph that holds a link (``body``)."""
         if lines:
-            self.draw_body(x + lines[0][0], baseline, self.body(leading, size, lines, languages))
+            self.draw_body(x + lines[0][0], baseline,
+                           self.body(leading, size, lines, languages, marking, (x, baseline)))
 
     def fill_rect(self, x: float, y: float, width: float, height: float, colour: Colour) -> None:
         """Fill a rectangle whose lower left corner is at (x, y)."""

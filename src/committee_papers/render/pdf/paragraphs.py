@@ -12,6 +12,7 @@ from ...layout import Span
 from ...style import Colour
 from .draw import Body, Painter, Placed
 from .fonts import Fonts
+from .links import Marking
 from .styles import Styles, TextStyle
 from .tagging import Element
 from .text import EPSILON, TAB_STOP, Line, Look, Token, break_lines, simple_lines, single_face, words
@@ -25,7 +26,8 @@ def _fast(spans: Sequence[Span], fonts: Fonts, default: Colour, limit: float) ->
     face = single_face(spans, fonts)
     if face is None:
         return None
-    return simple_lines(spans[0].text, face, Look(spans[0].colour or default, spans[0].lang), limit)
+    span = spans[0]
+    return simple_lines(span.text, face, Look(span.colour or default, span.lang, span.link), limit)
 
 
 def layout_lines(spans: Sequence[Span], fonts: Fonts, style: TextStyle, width: float,
@@ -57,6 +59,9 @@ class Para:
         # Text in several languages is marked run by run; in one, on the structure element.
         self.languages = len({look.lang for _, segments in lines for _, look, text in segments
                               if text.strip()}) > 1
+        # A paragraph with a link marks its own content and each link's as it draws (links.py).
+        self.links = any(look.link for _, segments in lines for _, look, _ in segments)
+        self.marking: Marking | None = None
 
     @property
     def height(self) -> float:
@@ -95,6 +100,12 @@ class Para:
             if self.label is not None:
                 painter.end()
         if not count:
+            return
+        if self.links and (element is not None or painter.tags is None):
+            if self.marking is None:
+                self.marking = Marking(element)
+            painter.text(x, baseline, self.leading, self.size, self.placed(start, count), self.languages,
+                         self.marking)
             return
         if element is None:
             self._draw_lines(painter, x, baseline, start, count)

@@ -36,12 +36,13 @@ EPSILON = 1e-6
 TAB_STOP = 36.0  # points between default tab stops (720 twips, the template's w:defaultTabStop)
 
 
-
 class Look(NamedTuple):
-    """How a piece of text is drawn beyond its face: its colour, and its language if marked."""
+    """How a piece of text is drawn beyond its face: its colour, its language if marked, and
+    the address it links to (``links.py``)."""
 
     colour: Colour
     lang: str | None = None
+    link: str | None = None
 
 
 Segment = tuple[Face, Look, str]  # face, look, text drawn in one go
@@ -93,7 +94,7 @@ def words(spans: Iterable[Span], fonts: Fonts, default: Colour) -> list[Token]:
     for span in spans:
         if not span.text:
             continue
-        colour = Look(span.colour or default, span.lang)
+        colour = Look(span.colour or default, span.lang, span.link)
         mark = span.role is SpanRole.MARK
         for face, text in fonts.runs(span.text, bold=span.bold, italic=span.italic, mark=mark):
             for index, part in enumerate(_BREAKABLE.split(text)):
@@ -181,7 +182,9 @@ class _LineBuilder:
         return 0.0 if gap is None else advance_of_space(gap[0], gap[2], self.width, self.stop)
 
     def _space(self, gap: Gap) -> None:
-        colour = self.segments[-1][1] if self.segments else gap[1]  # white space is never ink
+        # White space is never ink: it takes the colour before it, but stays in its own link or none
+        before = self.segments[-1][1] if self.segments else gap[1]
+        colour = Look(before.colour, before.lang, gap[1].link)
         self._append(gap[0], colour, gap[2])
 
     def add(self, word: Word, gap: Gap | None) -> None:

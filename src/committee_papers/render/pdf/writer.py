@@ -25,6 +25,7 @@ from ...style import Picture
 from .embedding import FontSet
 from .furniture import picture_name
 from .images import image
+from .links import Links, ascii_uri
 from .pdfa import output_intent
 from .streams import NEWLINE, stream
 from .structure import add_structure
@@ -109,12 +110,30 @@ class PageStreams:
     pictures: tuple[Picture, ...] = ()
 
 
+def _annotations(pdf: pikepdf.Pdf, links: Links, page: int, tagged: bool, key: int) -> list[pikepdf.Object]:
+    """Return the link annotations of ``page``: a URI action each, no border, printed (PDF/A),
+    /Contents saying where it goes, and in a tagged PDF its key in the ParentTree, counted on
+    from ``key`` (``structure.py`` files it under its Link element)."""
+    found: list[pikepdf.Object] = []
+    for area in links.on_page(page):
+        annotation = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array(area.rect), F=4,
+                                Border=Array([0, 0, 0]), Contents=String(area.link.contents),
+                                A=Dictionary(S=Name.URI, URI=String(ascii_uri(area.link.address))))
+        if tagged:
+            annotation.StructParent = key + len(found)
+        area.obj = pdf.make_indirect(annotation)
+        found.append(area.obj)
+    return found
+
+
 def write_file(target: BinaryIO, pages: PageStreams, entries: Sequence[Sequence[Entry]],
-               fonts: FontSet, info: Info, tags: Tagger | None, variant: str | None) -> None:
-    """Write the PDF of the pages' content streams, their bookmarks, fonts and structure.
+               fonts: FontSet, info: Info, tags: Tagger | None, variant: str | None,
+               links: Links | None = None) -> None:
+    """Write the PDF of the pages' content streams, their bookmarks, fonts, links and structure.
 
     A page's /Contents is an array of streams, read as one (ISO 32000-1 §7.8.2): the shared
-    header (with the template's pictures), its footer, its content.
+    header (with the template's pictures), its footer, its content. The ParentTree's keys are
+    the pages' (0 to n - 1), then the link annotations' in page order.
     """
     pdf = pikepdf.new()
     resources = pdf.make_indirect(Dictionary(Font=fonts.resources(pdf)))
@@ -122,6 +141,7 @@ def write_file(target: BinaryIO, pages: PageStreams, entries: Sequence[Sequence[
         resources.XObject = Dictionary({picture_name(n): image(pdf, picture.data)
                                         for n, picture in enumerate(pages.pictures)})
     box = Array([0, 0, *pages.size])
+    key = len(pages.bodies)  # the next ParentTree key after the pages'
     header = pdf.make_indirect(stream(pdf, pages.header.encode("latin-1"), NEWLINE, LEVEL))
     for index, (footer, compressed) in enumerate(zip(pages.footers, pages.bodies, strict=True)):
         body = pikepdf.Stream(pdf, compressed)
@@ -131,11 +151,16 @@ def write_file(target: BinaryIO, pages: PageStreams, entries: Sequence[Sequence[
         if tags is not None:
             page.StructParents = index
             page.Tabs = Name.S
+        if links is not None:
+            annotations = _annotations(pdf, links, index, tags is not None, key)
+            if annotations:
+                page.Annots = Array(annotations)
+                key += len(annotations)
         pdf.pages.append(pikepdf.Page(page))
     _catalog(pdf, info, tags, variant)
     _outline(pdf, entries, pages.size[1])
     if tags is not None:
-        add_structure(pdf, tags)
+        add_structure(pdf, tags, [] if links is None else links.areas)
     # Object streams (qpdf's) keep a tagged file small; an archive copy does without them, so
     # that every stream in it is one of ours, none ending with CR (``streams.py``).
     mode = pikepdf.ObjectStreamMode.disable if variant else pikepdf.ObjectStreamMode.generate
