@@ -221,7 +221,7 @@ def _render(args: argparse.Namespace) -> int:
                 except CommitteePapersError as error:
                     raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     for _, report, target, _ in jobs:
-        print(f"wrote {target} ({report.page_count} exception pages)")
+        print(f"wrote {target} ({report.page_count} exception page{'' if report.page_count == 1 else 's'})")
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -49,23 +50,29 @@ def _symbols(name: str) -> tuple[str, str, str] | None:
     return str(table["group"]), str(table["decimal"]), str(table.get("minusSign", "-"))
 
 
-def _digits(number: Number, locale: str) -> str:
-    """Return the figure's digits as Babel would write them: thousands grouped, places kept."""
+def _digits(number: Number, locale: str, grouped: bool = True) -> str:
+    """Return the figure's digits as Babel would write them: thousands grouped (unless not
+    ``grouped``), places kept."""
     symbols = _symbols(locale)
     if symbols is None:
-        return format_decimal(number.value, format=_pattern(number.places), locale=_locale(locale),
-                              decimal_quantization=True)
+        pattern = _pattern(number.places) if grouped else _pattern(number.places).replace("#,##", "")
+        return format_decimal(number.value, format=pattern, locale=_locale(locale),
+                              decimal_quantization=True, group_separator=grouped)
     group, decimal, minus = symbols
-    text = format(number.value, f",.{number.places}f")  # exact: the places are the figure's own
+    text = format(number.value, f"{',' if grouped else ''}.{number.places}f")  # exact: the figure's own places
     if text.startswith("-"):
         text = minus + text[1:]
     return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
-def format_number(number: Number, locale: str = "en_GB") -> str:
-    """Return a figure with grouping and exactly the decimal places it was given."""
+def format_number(number: Number, locale: str = "en_GB", *, ungrouped: Collection[Unit] = ()) -> str:
+    """Return a figure with thousands grouped and exactly the decimal places it was given.
+
+    Figures whose unit is in ``ungrouped`` are written without thousands separators, as some
+    house styles write rates (Blackpool: ``3,031 (1056.6)``).
+    """
     loc = _locale(locale)
-    digits = _digits(number, locale)
+    digits = _digits(number, locale, number.unit not in ungrouped)
     if number.unit is Unit.PERCENT:
         return digits + _percent_sign(loc)
     if number.unit is Unit.MONEY:
@@ -76,20 +83,27 @@ def format_number(number: Number, locale: str = "en_GB") -> str:
     return digits
 
 
-def format_value(value: Value, locale: str = "en_GB") -> str:
-    """Return a figure, or a count with its rate as ``2,774 (955.6)``."""
+def format_value(value: Value, locale: str = "en_GB", *, ungrouped: Collection[Unit] = (),
+                 prefix: str = "", suffix: str = "") -> str:
+    """Return a figure, or a count with its rate as ``2,774 (955.6)``.
+
+    ``prefix`` and ``suffix`` are a custom unit written around a single figure (``£`` and
+    ``k``; `` days``); ``ungrouped`` as for ``format_number``.
+    """
     if isinstance(value, Pair):
-        return f"{format_number(value.primary, locale)} ({format_number(value.secondary, locale)})"
-    return format_number(value, locale)
+        return (f"{format_number(value.primary, locale, ungrouped=ungrouped)} "
+                f"({format_number(value.secondary, locale, ungrouped=ungrouped)})")
+    return f"{prefix}{format_number(value, locale, ungrouped=ungrouped)}{suffix}"
 
 
-def format_target(target: Target, locale: str = "en_GB") -> str:
+def format_target(target: Target, locale: str = "en_GB", *, ungrouped: Collection[Unit] = (),
+                  prefix: str = "", suffix: str = "") -> str:
     """Return a target as shown in the Target column: its wording as typed, else its figure."""
     if target.wording is not None:
         return target.wording
     if target.kind is TargetKind.VALUE:
         assert target.value is not None
-        return format_value(target.value, locale)
+        return format_value(target.value, locale, ungrouped=ungrouped, prefix=prefix, suffix=suffix)
     assert target.wording is not None
     return target.wording
 

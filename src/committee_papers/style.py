@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .model import Direction, DotConvention, Judgement
+from .model import Direction, DotConvention, Judgement, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,14 +370,12 @@ class HouseStyle:
     symbol_font_name: str = "Segoe UI Symbol"  # Word's font for marks (Arial has no ✓ ✗)
     text_fonts: FontFiles = field(default_factory=default_text_fonts)
     symbol_fonts: FontFiles = field(default_factory=default_symbol_fonts)
-    # Tried in order for a character neither the text nor the symbol font has (PDF only):
-    # community-language scripts and emoji, e.g. Debian's fonts-noto-* files (README, Fonts).
+    # For what neither the text nor the symbol font has, in order (PDF only), e.g. fonts-noto-* (README, Fonts)
     fallback_fonts: tuple[FontSource | FontFiles, ...] = ()
     body_size: float = 12
     table_size: float = 10
     small_size: float = 9
-    # Headings 1 to 6; a level past the sizes given (a Word template gives three) takes the last
-    heading_sizes: tuple[float, ...] = (14, 12, 12, 12, 12, 12)
+    heading_sizes: tuple[float, ...] = (14, 12, 12, 12, 12, 12)  # levels 1-6; a deeper level than given: the last
     text_colour: Colour = BLACK
     heading_colour: Colour = BLACK
     header_fill: Colour = Colour("D9E2F3")  # table header shading; black text on it is 15:1
@@ -389,6 +387,8 @@ class HouseStyle:
     page: PageSetup | None = None  # the page; a Word template's own page setup replaces it
     spacing: Spacing = field(default_factory=Spacing)  # a Word template's own spacing replaces it
     chart: ChartStyle = field(default_factory=ChartStyle)
+    # figures written without thousands separators: Blackpool writes rates so, "3,031 (1056.6)"
+    ungrouped_units: tuple[Unit, ...] = (Unit.RATE,)
 
     @property
     def page_setup(self) -> PageSetup:

@@ -27,7 +27,8 @@ def test_a_bad_figure_names_its_path_and_line(tmp_path: Path) -> None:
     line = next(i for i, text_line in enumerate(broken.read_text().splitlines(), 1) if "Q2: abc" in text_line)
     assert _problems(broken) == [
         f"sections[0].pages[1].rows[0].values.Q2 (line {line}): "
-        "expected a number or blank (percent), got 'abc'"
+        "expected a number or blank (percent), got 'abc'; to print words write {text: ..., reason: ...} "
+        "(words instead of a figure), {figure: ..., note: ...} or {figure: ..., marker: '*'}"
     ]
 
 

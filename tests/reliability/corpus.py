@@ -83,6 +83,7 @@ EMPTY_STRINGS = ("", " ", "  \t  ", "\n", " \u00a0 ")
 
 # Every text field of the input, by a short tag, with the place ``text_fields`` gives it.
 PAGE = "sections[0].pages[0]"
+PAGE_2 = "sections[0].pages[1]"  # a page given as a list of blocks
 FIELDS: dict[str, str] = {
     "appendix": "appendix",
     "title": "title",
@@ -108,7 +109,27 @@ FIELDS: dict[str, str] = {
     "comparison 1": f"{PAGE}.direction_of_travel[1].label",
     "comparison 2": f"{PAGE}.direction_of_travel[2].label",
     "comparison text": f"{PAGE}.direction_of_travel[2].text",
-    "notes": f"{PAGE}.notes[0]",
+    "notes": f"{PAGE}.notes.text[0]",
+    "notes label": f"{PAGE}.notes.label",
+    "better": f"{PAGE}.indicators[0].better",
+    "officer": f"{PAGE}.indicators[0].officer",
+    "service": f"{PAGE}.indicators[0].service",
+    "prefix": f"{PAGE}.indicators[1].prefix",
+    "suffix": f"{PAGE}.indicators[1].suffix",
+    "polarity header": f"{PAGE}.indicator_table.polarity_header",
+    "status header": f"{PAGE}.status.header",
+    "figure note": f"{PAGE}.rows[0].values[1].note",  # cells by column number, as columns[1]
+    "marker": f"{PAGE}.rows[0].values[2].marker",
+    "period target": f"{PAGE}.rows[0].targets[1]",
+    "stated cell": f"{PAGE}.rows[1].values[2].text",
+    "stated reason": f"{PAGE}.rows[1].values[2].reason",
+    "sub-heading": f"{PAGE}.commentary[4].heading",
+    "link run": f"{PAGE}.commentary[5]",
+    "indicator 2": f"{PAGE_2}.indicators[0].description",
+    "status label": f"{PAGE_2}.blocks[0].status.label",
+    "status reason": f"{PAGE_2}.blocks[0].status.reason",
+    "section label": f"{PAGE_2}.blocks[1].commentary.label",
+    "section text": f"{PAGE_2}.blocks[1].commentary.text[0]",
     "supplementary title": f"{PAGE}.supplementary[0].title",
     "supplementary description": f"{PAGE}.supplementary[0].description",
     "header 0": f"{PAGE}.supplementary[0].header[0][0]",
@@ -134,6 +155,9 @@ NOT_TEXT_KEYS = frozenset({
     "meeting_date", "period", "polarity", "published", "quarter", "reference", "row", "rule",
     "stated", "style", "unit", "values", "lang", "runs",
     "history", "targets", "value",  # a chart's length, per-period targets and a comparator's figure
+    "blocks", "table", "key", "figure", "link", "level", "tolerance", "show_id", "show_officer",
+    "show_polarity", "indicator_labels", "status", "widths", "align",
+    "rowspan",  # containers, flags, figures, addresses
 })
 
 def tagged(field: str, text: str) -> str:
@@ -169,25 +193,33 @@ def report_with(text: str, overrides: dict[str, str] | None = None) -> dict[str,
             "pages": [{
                 "title": v("page title"),
                 "indicators": [
-                    {"description": v("indicator 0"), "polarity": "high", "unit": "percent"},
-                    {"description": v("indicator 1"), "polarity": "low", "unit": "count"},
+                    {"description": v("indicator 0"), "polarity": "high", "unit": "percent",
+                     "better": v("better"), "officer": v("officer"), "service": v("service")},
+                    {"description": v("indicator 1"), "polarity": "low", "unit": "count",
+                     "prefix": v("prefix"), "suffix": v("suffix")},
                 ],
+                "indicator_table": {"polarity_header": v("polarity header"), "show_id": True,
+                                    "show_officer": True},
+                "status": {"header": v("status header")},
                 "columns": {"past": [past], "year": v("year"), "periods": [first, second]},
                 "label_header": v("label header"),
                 "target_header": v("target header"),
                 "target": {"text": v("table target")},
                 "dot": {"basis": "past", "header": v("dot header")},
                 "rows": [
-                    {"label": v("row 0"), "values": {past: 41, first: 42.5, second: 44},
-                     "target": {"rule": "increase", "wording": v("row target")}},
-                    {"label": v("row 1"), "values": {past: 120, first: 118}},
+                    {"label": v("row 0"), "values": {past: 41, first: {"figure": 42.5, "note": v("figure note")},
+                                                     second: {"figure": 44, "marker": v("marker")}},
+                     "target": {"rule": "increase", "wording": v("row target")},
+                     "targets": {first: {"text": v("period target")}}},
+                    {"label": v("row 1"), "values": {past: 120, first: 118, second: {
+                        "text": v("stated cell"), "reason": v("stated reason")}}},
                 ],
                 "direction_of_travel": [
                     {"label": v("comparison 0"), "reference": {"period": past}},
                     {"label": v("comparison 1"), "stated": "↑ ✓"},
                     {"label": v("comparison 2"), "text": v("comparison text")},
                 ],
-                "notes": v("notes"),
+                "notes": {"label": v("notes label"), "text": v("notes")},
                 "supplementary": [{
                     "title": v("supplementary title"),
                     "description": v("supplementary description"),
@@ -206,6 +238,16 @@ def report_with(text: str, overrides: dict[str, str] | None = None) -> dict[str,
                     [{"text": v("bold run"), "bold": True}, {"text": v("italic run"), "italic": True}],
                     {"bullets": [v("bullet")]},
                     {"numbered": [v("numbered")]},
+                    {"heading": v("sub-heading")},
+                    [{"text": v("link run"), "link": URL}],
+                ],
+            }, {
+                "indicators": [{"description": v("indicator 2")}],
+                "blocks": [
+                    {"status": {"stated": "green", "label": v("status label"), "reason": v("status reason")}},
+                    {"commentary": {"label": v("section label"), "text": [v("section text")]}},
+                    {"key": True},
+                    {"indicator_table": True},
                 ],
             }],
         }],
@@ -231,7 +273,9 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-# The fields that must not be empty, with the input path a LoadError names for each.
+# The fields that must not be empty, with the input path a LoadError names for each (the
+# required-field test fills every other field with "fine", so the column labels are these).
+_FIRST, _SECOND = tagged("period 0", "fine"), tagged("period 1", "fine")
 REQUIRED: dict[str, str] = {
     "appendix": "appendix",
     "title": "title",
@@ -261,6 +305,23 @@ REQUIRED: dict[str, str] = {
     "supplementary description": f"{PAGE}.supplementary[0].description",
     "footnote": f"{PAGE}.supplementary[0].footnotes[0]",
     "comparator": f"{PAGE}.chart.comparators[0].label",
+    "better": f"{PAGE}.indicators[0].better",
+    "officer": f"{PAGE}.indicators[0].officer",
+    "service": f"{PAGE}.indicators[0].service",
+    "prefix": f"{PAGE}.indicators[1].prefix",
+    "suffix": f"{PAGE}.indicators[1].suffix",
+    "polarity header": f"{PAGE}.indicator_table.polarity_header",
+    "status header": f"{PAGE}.status.header",
+    "figure note": f"{PAGE}.rows[0].values.{_FIRST}.note",
+    "marker": f"{PAGE}.rows[0].values.{_SECOND}.marker",
+    "period target": f"{PAGE}.rows[0].targets.{_FIRST}.text",
+    "stated cell": f"{PAGE}.rows[1].values.{_SECOND}.text",
+    "stated reason": f"{PAGE}.rows[1].values.{_SECOND}.reason",
+    "sub-heading": f"{PAGE}.commentary[4].heading",
+    "link run": f"{PAGE}.commentary[5][0].text",
+    "indicator 2": f"{PAGE_2}.indicators[0].description",
+    "status label": f"{PAGE_2}.blocks[0].status.label",
+    "status reason": f"{PAGE_2}.blocks[0].status.reason",
 }
 # The fields where blank text is allowed: table cells and runs of rich text.
 BLANK_ALLOWED = tuple(field for field in FIELDS if field not in REQUIRED)

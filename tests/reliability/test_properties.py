@@ -221,10 +221,12 @@ def shown_figures(report: cp.Report) -> set[str]:
         if table is None:
             continue
         for row in table.rows:
-            texts.update(format_value(v, report.locale) for v in row.values.values())
+            # as the house style writes them: rates without a thousands separator (Blackpool's)
+            texts.update(format_value(v, report.locale, ungrouped=cp.DEFAULT_STYLE.ungrouped_units)
+                         for v in row.values.values())
             target = table.target_for(row)
             if target is not None and table.show_target:
-                texts.add(format_target(target, report.locale))
+                texts.add(format_target(target, report.locale, ungrouped=cp.DEFAULT_STYLE.ungrouped_units))
     return texts
 
 

@@ -82,17 +82,19 @@ def _table_findings(
 ) -> Iterator[Finding]:
     for number, row in enumerate(table.rows):
         place = f"{where}.rows[{number}]"
-        dot = row_dot(page, row)
+        dot = row_dot(page, row, table=table)
+        reported = table.now(row)
+        stated = reported is not None and reported[0].label in row.stated  # the council says why
         for column in table.dots:
-            other = row_dot(page, row, column)
-            if other.assessment is None:
+            other = row_dot(page, row, column, table=table)
+            if other.assessment is None and not stated:
                 named = f" in the column {column.header!r}" if len(table.dots) > 1 else ""
                 yield Finding(Severity.WARNING, place, f"no DoT can be computed{named}: {other.reason}", "no-dot")
         published, computed = row.published, dot.assessment
         if published is not None and computed is not None and not computed.agrees_with(published):
             assert dot.current is not None and dot.reference is not None
             yield _contradiction(place, published, computed, dot.current, dot.reference, locale)
-        target = table.target_for(row)
+        target = table.target_for(row, reported[0].label if reported else None)
         if table.show_target and target is None:
             yield Finding(Severity.WARNING, place, "the row has no target", "target-missing")
         polarity = page.indicators[row.indicator].polarity
@@ -109,7 +111,7 @@ def _table_findings(
         if reporting is not None:
             for period in table.periods:
                 due = period.fiscal is not None and period.fiscal.is_due(reporting)
-                if due and period.label not in row.values:
+                if due and period.label not in row.values and period.label not in row.stated:
                     yield Finding(
                         Severity.WARNING,
                         f"{place}.values.{period.label}",

@@ -12,14 +12,17 @@ from ..model import (
     Judgement,
     Period,
     Polarity,
+    Rag,
     Report,
+    StatusBlock,
     Target,
     TargetKind,
     Value,
     headline,
 )
 from .dot import assess_change
-from .results import Assessment, PageMarks, ReportMarks, RowDot, TableMarks
+from .rag import row_status
+from .results import Assessment, PageMarks, RagStatus, ReportMarks, RowDot, TableMarks
 
 _RULE_POLARITY = {TargetKind.INCREASE: Polarity.HIGH, TargetKind.DECREASE: Polarity.LOW}
 
@@ -65,7 +68,7 @@ def row_dot(page: ExceptionPage, row: DataRow, column: DotColumn | None = None, 
         if before is None:
             return RowDot(None, "the row has no past year's outturn to compare with")
         return _compared(now[1], before[1], polarity)
-    return _against_target(table, row, now[1], polarity)
+    return _against_target(table, row, now, polarity)
 
 
 def _trend(table: DataTable, row: DataRow, now: tuple[Period, Value], basis: DotBasis,
@@ -81,8 +84,9 @@ def _trend(table: DataTable, row: DataRow, now: tuple[Period, Value], basis: Dot
     return _compared(now[1], row.values[column.label], polarity)
 
 
-def _against_target(table: DataTable, row: DataRow, figure: Value, polarity: Polarity) -> RowDot:
-    target = table.target_for(row)
+def _against_target(table: DataTable, row: DataRow, now: tuple[Period, Value], polarity: Polarity) -> RowDot:
+    figure = now[1]
+    target = table.target_for(row, now[0].label)
     if target is None:
         return RowDot(None, "the row has no target")
     if target.kind is TargetKind.VALUE:
@@ -130,15 +134,30 @@ def rule_polarity(kind: TargetKind) -> Polarity | None:
     return _RULE_POLARITY.get(kind)
 
 
+def page_status(page: ExceptionPage, block: StatusBlock) -> RagStatus:
+    """Return the status a page's status block shows: as stated, else the first data table's
+    first row's, computed with the block's tolerance (``assess.rag``)."""
+    if block.stated is not None:
+        return RagStatus(block.stated, block.reason or "", computed=False)
+    table = page.table
+    if table is None or not table.rows:
+        return RagStatus(Rag.GREY, "the page has no figures")
+    row = table.rows[0]
+    return row_status(table, row, page.indicators[row.indicator].polarity, block.tolerance)
+
+
 def assess_page(page: ExceptionPage) -> PageMarks:
-    """Return every mark of an exception page: each data row in each DoT column, and each
-    Direction of Travel entry."""
+    """Return every mark of an exception page: each data row in each DoT column and its
+    status (where the table shows one), each Direction of Travel entry, each status block."""
     tables = tuple(
         TableMarks(tuple(tuple(row_dot(page, row, column, table=table) for column in table.dots)
-                         for row in table.rows))
+                         for row in table.rows),
+                   tuple(row_status(table, row, page.indicators[row.indicator].polarity)
+                         for row in table.rows) if table.show_status else ())
         for table in page.tables)
     dot_tables = tuple(tuple(comparison_dot(page, c) for c in dots.comparisons) for dots in page.dot_tables)
-    return PageMarks(tables, dot_tables)
+    statuses = tuple(page_status(page, b) for b in page.blocks if isinstance(b, StatusBlock))
+    return PageMarks(tables, dot_tables, statuses)
 
 
 def assess_report(report: Report) -> ReportMarks:

@@ -67,22 +67,23 @@ class RowDot:
 
 
 @dataclass(frozen=True, slots=True)
-class TableMarks:
-    """The marks of one data table: ``rows[i][j]`` is row ``i`` in DoT column ``j``;
-    ``statuses[i]`` is row ``i``'s RAG status (stated or computed; None without a target),
-    empty when the table shows no status column."""
-
-    rows: tuple[tuple[RowDot, ...], ...] = ()
-    statuses: tuple[Rag | None, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class PageStatus:
-    """A page's RAG status and why: stated by the council, or computed from the figures."""
+class RagStatus:
+    """A row's or page's RAG status and why: stated by the council (``computed`` False), or
+    computed from the figures (``assess.rag``)."""
 
     rag: Rag
     reason: str
-    computed: bool
+    computed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TableMarks:
+    """The marks of one data table: ``rows[i][j]`` is row ``i`` in DoT column ``j``;
+    ``statuses[i]`` is row ``i``'s RAG status (stated or computed), empty when the table
+    shows no status column."""
+
+    rows: tuple[tuple[RowDot, ...], ...] = ()
+    statuses: tuple[RagStatus, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ class PageMarks:
 
     tables: tuple[TableMarks, ...] = ()
     dot_tables: tuple[tuple[Assessment | None, ...], ...] = ()
-    statuses: tuple[PageStatus, ...] = ()
+    statuses: tuple[RagStatus, ...] = ()
 
     @property
     def rows(self) -> tuple[tuple[RowDot, ...], ...]:

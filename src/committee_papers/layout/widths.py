@@ -29,12 +29,16 @@ def _need(cell: LayoutCell, factor: float) -> float:
 
 
 def fit_widths(rows: tuple[LayoutRow, ...], columns: int, kind: str, *,
-               equal: range = range(0), minimum: float = 0.06, factor: float = 1.0) -> tuple[float, ...]:
+               equal: range = range(0), minimum: float = 0.06, factor: float = 1.0,
+               floors: dict[int, float] | None = None) -> tuple[float, ...]:
     """Return column widths summing to 1: each as wide as its one-column cells need (the
     columns in ``equal`` as wide as the widest of them), then spare width shared equally;
     scaled down if the needs exceed the table. ``factor`` (see ``scale``) widens what a
-    character needs on a narrower page or in a larger font."""
+    character needs on a narrower page or in a larger font. ``floors`` gives columns a
+    larger minimum share (a column of indicator names that should not wrap word by word)."""
     needs = [minimum] * columns
+    for column, floor in (floors or {}).items():
+        needs[column] = max(needs[column], floor)
     for placed in place(Table(rows, (1 / columns,) * columns, "", kind)):
         if placed.cell.colspan == 1:
             needs[placed.column] = max(needs[placed.column], _need(placed.cell, factor))

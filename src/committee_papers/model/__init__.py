@@ -32,12 +32,15 @@ from .periods import (
 from .report import Report, Section
 from .status import DotConvention, Rag
 from .tables import (
+    STATED_TOKENS,
     Comparison,
     DataRow,
     DataTable,
     DotBasis,
     DotColumn,
     DotTable,
+    FigureNote,
+    StatedCell,
     Target,
     TargetKind,
 )
@@ -45,6 +48,7 @@ from .targets import TargetComparison
 from .text import (
     Block,
     Cell,
+    ColumnAlign,
     ListBlock,
     Paragraph,
     RowStyle,
@@ -82,3 +86,5 @@ __all__ = [
 __all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart
 __all__ += ["IndicatorTable", "MarksKey", "PageBlock", "StatusBlock", "SubHeading", "TextKind",
             "TextSection"]  # a page's blocks
+__all__ += ["ColumnAlign"]  # a supplementary table's columns
+__all__ += ["STATED_TOKENS", "FigureNote", "StatedCell"]  # words in figure cells

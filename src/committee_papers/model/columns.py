@@ -93,7 +93,8 @@ class Period:
             point = None
         if point is not None and point.frequency is not Frequency.ANNUAL:
             kind = PeriodKind.QUARTER if point.frequency is Frequency.QUARTERLY else PeriodKind.MONTH
-            return cls(label, kind, point.year, point.index, group)
+            own = group if year is None or point.year == year else None  # not under another year's header
+            return cls(label, kind, point.year, point.index, own)
         return cls(label, PeriodKind.OTHER, year, None, group)
 
     @property

@@ -146,7 +146,9 @@ class ExceptionPage:
     parts (``table``, ``dot_table``, ``notes``, ``supplementary``, ``commentary``, ``chart``),
     laid out in the seeds' order. ``notes`` and ``commentary`` take blocks or plain text.
     ``title`` is the page's heading; without one, none is printed (the first description
-    names it in bookmarks). Raise ValueError for a page without indicators, rows or
+    names it in bookmarks). ``listed`` records whether the page was given as a list of blocks
+    (the default: whether ``blocks`` is given), which decides where ``check`` says its fields
+    are. Raise ValueError for a page without indicators, rows or
     comparisons naming an indicator it lacks, or both blocks and parts; TypeError for a block
     of the wrong kind.
     """
@@ -154,12 +156,13 @@ class ExceptionPage:
     indicators: tuple[Indicator, ...]
     blocks: tuple[PageBlock, ...]
     title: str | None
+    listed: bool  # given as a list of blocks (else as parts, laid out in the default order)
 
     def __init__(self, indicators: Iterable[Indicator], table: DataTable | None = None,
                  dot_table: DotTable | None = None, notes: object = (),
                  supplementary: Iterable[SupplementaryTable] = (), commentary: object = (),
                  title: str | None = None, chart: TrendChart | None = None, *,
-                 blocks: Iterable[PageBlock] | None = None) -> None:
+                 blocks: Iterable[PageBlock] | None = None, listed: bool | None = None) -> None:
         indicators = tuple(indicators)
         if blocks is None:
             laid = _default_blocks(table, dot_table, notes, supplementary, commentary, chart)
@@ -170,6 +173,7 @@ class ExceptionPage:
         object.__setattr__(self, "indicators", indicators)
         object.__setattr__(self, "blocks", laid)
         object.__setattr__(self, "title", title)
+        object.__setattr__(self, "listed", blocks is not None if listed is None else listed)
         self._check()
 
     def _check(self) -> None:
@@ -200,7 +204,12 @@ class ExceptionPage:
         anchors = [i for i, b in enumerate(blocks) if isinstance(b, DotTable)] or [
             i for i, b in enumerate(blocks) if isinstance(b, DataTable)]
         at = anchors[0] + 1 if anchors else len(blocks)
-        return ExceptionPage(self.indicators, title=self.title, blocks=(*blocks[:at], chart, *blocks[at:]))
+        return self.with_blocks((*blocks[:at], chart, *blocks[at:]))
+
+    def with_blocks(self, blocks: Iterable[PageBlock]) -> ExceptionPage:
+        """Return the page with ``blocks`` in place of its own, given as it was (as parts or as
+        a list of blocks, which decides where ``check`` says its fields are)."""
+        return ExceptionPage(self.indicators, title=self.title, blocks=blocks, listed=self.listed)
 
     @property
     def heading(self) -> str:

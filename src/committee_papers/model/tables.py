@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 from types import MappingProxyType
 
 from .columns import Period, PeriodKind, out_of_order
+from .status import Rag
 from .targets import TargetComparison, read_wording, threshold
 from .values import Mark, Unit, Value
 
@@ -97,9 +99,55 @@ class DotColumn:
             raise ValueError("a DoT column against a period needs that period: give its reference")
 
 
+STATED_TOKENS = ("N/A", "n/a", "-", "\u2013", "\u2014", "TBC", "tbc", "..")
+"""Cell texts that are never figures, accepted as typed (the Government Statistical Service's
+symbols for "not available" and "not applicable", and "to be confirmed")."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatedCell:
+    """A figure cell that holds words instead of a figure: ``N/A``, ``-``, ``TBC``, ``Annual
+    KPI``, ``Not available until 2018``. ``reason`` says why (read out with the table, shown
+    by ``check``). A stated cell never enters a computation: no mark, status or chart uses it.
+    Raise ValueError for empty text."""
+
+    text: str
+    reason: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.text.strip():
+            raise ValueError("a stated cell needs its words (leave the period out for a blank)")
+
+
+@dataclass(frozen=True, slots=True)
+class FigureNote:
+    """Words or a marker printed with a figure: ``512 (Q3 time lag)`` (a note, in brackets
+    after a space) or ``41%*`` (a ``marker``, right after the figure, explained in the page's
+    notes). The figure itself is computed with as usual. Raise ValueError for empty text."""
+
+    text: str
+    marker: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.text.strip():
+            raise ValueError("a figure's note or marker needs its text")
+
+    def attach(self, figure: str) -> str:
+        """Return ``figure`` written with the note or marker."""
+        return f"{figure}{self.text}" if self.marker else f"{figure} ({self.text})"
+
+
 @dataclass(frozen=True, slots=True)
 class DataRow:
-    """One row of figures; ``values`` maps period labels to figures, absent meaning blank."""
+    """One row of figures; ``values`` maps period labels to figures, absent meaning blank.
+
+    ``stated`` maps period labels to words shown instead of a figure (never computed with);
+    ``notes`` maps period labels that have a figure to a note or marker printed with it.
+    ``period_targets`` maps period labels to that period's own target (quarterly targets, a
+    year-to-date target), shown in a Target row under the figures and used for the marks of
+    that period in place of ``target``. Raise ValueError for a period both stated and given a
+    figure, or a note without a figure.
+    """
 
     values: Mapping[str, Value]
     label: str | None = None
@@ -107,14 +155,36 @@ class DataRow:
     indicator: int = 0  # index of the page's indicator this row measures
     target: Target | None = None
     published: Mark | None = None  # the DoT mark as published, checked against the figures
+    status: Rag | None = None  # the RAG status as the council states it; None: computed
+    stated: Mapping[str, StatedCell] = field(default_factory=dict)
+    notes: Mapping[str, FigureNote] = field(default_factory=dict)
+    period_targets: Mapping[str, Target] = field(default_factory=dict)  # a target per period column
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+        object.__setattr__(self, "period_targets", MappingProxyType(dict(self.period_targets)))
+        object.__setattr__(self, "stated", MappingProxyType(dict(self.stated)))
+        object.__setattr__(self, "notes", MappingProxyType(dict(self.notes)))
+        both = sorted(set(self.values) & set(self.stated))
+        if both:
+            raise ValueError(f"{', '.join(both)}: a cell holds a figure or stated words, not both")
+        bare = sorted(set(self.notes) - set(self.values))
+        if bare:
+            raise ValueError(f"{', '.join(bare)}: a note or marker goes with a figure; for words alone use a "
+                             "stated cell")
 
 
 @dataclass(frozen=True, slots=True)
 class DataTable:
-    """Past years, the current year's sub-periods, target and DoT, one row per measure."""
+    """Past years, the current year's sub-periods, target, DoT columns and (``show_status``) a
+    RAG status column, one row per measure.
+
+    A row's status is its stated ``DataRow.status``, else computed from the current figure
+    and its target: Green when met, Amber when missed by at most ``status_tolerance`` percent
+    of the target, Red beyond (``assess.rag``). Raise ValueError for repeated or disordered
+    periods, a ``current`` or DoT reference that is not a column, a row with figures for
+    unknown periods, or a tolerance outside 0–100.
+    """
 
     periods: tuple[Period, ...]
     rows: tuple[DataRow, ...]
@@ -124,8 +194,15 @@ class DataTable:
     target_header: str = "Target"
     show_target: bool = True
     current: str | None = None  # the column the marks use; None: each row's latest figure
+    show_status: bool = False  # a RAG status column after the DoT columns
+    indicator_labels: bool = False  # each row headed by its indicator's reference and description
+    status_header: str = "Status"
+    status_tolerance: Decimal = Decimal(5)  # percent of the target within which a miss is Amber
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "status_tolerance", Decimal(self.status_tolerance))
+        if not 0 <= self.status_tolerance <= 100:
+            raise ValueError(f"a status tolerance is a percentage from 0 to 100, got {self.status_tolerance}")
         labels = [p.label for p in self.periods]
         duplicates = sorted({x for x in labels if labels.count(x) > 1})
         if duplicates:
@@ -140,7 +217,7 @@ class DataTable:
                 raise ValueError(f"the DoT column {column.header!r} compares with {column.reference!r}, which "
                                  "is not a column of the table")
         for row in self.rows:
-            unknown = [k for k in row.values if k not in labels]
+            unknown = [k for k in (*row.values, *row.stated, *row.period_targets) if k not in labels]
             if unknown:
                 raise ValueError(f"row {row.label!r} has values for unknown periods: {unknown}")
 
@@ -157,25 +234,36 @@ class DataTable:
         raise KeyError(label)
 
     def now(self, row: DataRow) -> tuple[Period, Value | None] | None:
-        """Return the column the row's marks use and its figure (None: that period is blank).
+        """Return the column the row's marks use and its figure (None: that period has none).
 
         With a ``current`` column, that one, figure or not: a blank is never filled from
-        another period. Without, the row's latest figure (``latest``).
+        another period. Without, the row's latest column with a figure or stated words
+        (``latest``'s order); stated words there give None, so no mark is drawn from an older
+        figure.
         """
         if self.current is not None:
             period = self.period(self.current)
             return period, row.values.get(period.label)
-        return self.latest(row)
+        found = self.latest(row)
+        for period in self._recent_first():
+            if found is not None and period == found[0]:
+                return found
+            if period.label in row.stated:
+                return period, None
+        return found
+
+    def _recent_first(self) -> list[Period]:
+        """Return the columns in the order ``latest`` looks: this year's, then past years."""
+        current = [p for p in self.periods if p.kind not in (PeriodKind.YEAR, PeriodKind.CUMULATIVE)]
+        past = [p for p in self.periods if p.kind is PeriodKind.YEAR]
+        return [*reversed(current), *reversed(past)]
 
     def latest(self, row: DataRow) -> tuple[Period, Value] | None:
         """Return the row's most recent column with a figure, preferring the current year's; a
         cumulative column (YTD) is never the latest, as it adds up several periods."""
-        current = [p for p in self.periods if p.kind not in (PeriodKind.YEAR, PeriodKind.CUMULATIVE)]
-        past = [p for p in self.periods if p.kind is PeriodKind.YEAR]
-        for periods in (current, past):
-            for period in reversed(periods):
-                if period.label in row.values:
-                    return period, row.values[period.label]
+        for period in self._recent_first():
+            if period.label in row.values:
+                return period, row.values[period.label]
         return None
 
     def previous_year(self, row: DataRow) -> tuple[Period, Value] | None:
@@ -198,7 +286,8 @@ class DataTable:
                 raise ValueError("there is no latest figure: the row has no figures")
             return found[1]
         if which == "target":
-            target = self.target_for(row)
+            found = self.now(row)
+            target = self.target_for(row, found[0].label if found else None)
             if target is None or target.value is None:
                 raise ValueError("the row has no figure for its target")
             return target.value
@@ -206,14 +295,23 @@ class DataTable:
             raise ValueError(f"the row has no figure for the period {which!r}")
         return row.values[which]
 
-    def target_for(self, row: DataRow) -> Target | None:
-        """Return the target that applies to a row: its own, else the table's."""
+    def target_for(self, row: DataRow, period: str | None = None) -> Target | None:
+        """Return the target that applies to a row in ``period`` (a column label): that
+        period's own target if the row has one, else the row's, else the table's."""
+        if period is not None and period in row.period_targets:
+            return row.period_targets[period]
         return row.target if row.target is not None else self.target
 
     @property
+    def has_period_targets(self) -> bool:
+        """Return whether any row has targets per period (each then gets a Target row)."""
+        return any(row.period_targets for row in self.rows)
+
+    @property
     def has_row_labels(self) -> bool:
-        """Return whether any row has a label (else the label column is left out)."""
-        return any(row.label for row in self.rows)
+        """Return whether the table has a label column: rows headed by their indicators, Target
+        rows to name, or any row with a label."""
+        return self.indicator_labels or self.has_period_targets or any(row.label for row in self.rows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ def test_the_pages_show_the_header_footer_and_marks(converted):
         assert "Appendix 5(b) - Exception Reports (Quarter 3 2016/2017)" in text
         assert f"Page {number} of {len(texts)}" in text  # the fields were computed
     # eight columns of count-with-rate figures cannot all fit on one line at 10pt: a wrap is fine
-    assert "3,031" in texts[1] and "(1,056.6)" in texts[1]
+    assert "3,031" in texts[1] and "(1056.6)" in texts[1]
     assert "↓" in texts[2] and "✓" in texts[2]
 
 

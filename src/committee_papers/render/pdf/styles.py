@@ -56,8 +56,8 @@ class Styles:
             size, space_after = house.small_size, space.small_after
         elif kind == "list":
             space_after = space.list_after
-        elif kind in HEADINGS:  # a level past the sizes or spacing given takes the last given,
-            level = int(kind[1])  # as Word draws a heading deeper than Heading 3 today
+        elif kind in HEADINGS:  # a level past the sizes or spacing given takes the last given, as
+            level = int(kind[1])  # Word's Heading 4-6 are Heading 3's when a template has no others
             size = house.heading_sizes[min(level, len(house.heading_sizes)) - 1]
             before, after = space.heading_before, space.heading_after
             space_before, space_after = before[min(level, len(before)) - 1], after[min(level, len(after)) - 1]
