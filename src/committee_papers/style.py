@@ -319,7 +319,7 @@ class Spacing:
     """
 
     body_after: float = 8.0  # Normal
-    heading_before: tuple[float, float, float] = (0.0, 0.0, 12.0)  # Heading 1-3
+    heading_before: tuple[float, float, float] = (0.0, 12.0, 12.0)  # Heading 1-3 (none at a page top)
     heading_after: tuple[float, float, float] = (6.0, 12.0, 6.0)
     small_after: float = 3.0  # Small Text (footnotes)
     list_after: float = 4.0  # List Bullet and List Number

@@ -18,6 +18,7 @@ import pikepdf
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from hypothesis import HealthCheck, given, settings, strategies as st
+from openxml_audit import OpenXmlValidator
 
 import committee_papers as cp
 from committee_papers.assess import assess_report
@@ -26,7 +27,7 @@ from committee_papers.layout import Heading, Table, layout_report
 from committee_papers.loaders import LoadError
 from committee_papers.model import DataRow, DataTable, Number, Period, Polarity, Rag, Target, TargetKind, Unit
 
-from ..reliability.readback import read_docx, read_pdf
+from ..reliability.readback import libreoffice_convert, need, read_docx, read_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = cp.FinancialYear(2024)
@@ -356,6 +357,22 @@ def test_there_are_five_new_samples() -> None:
 def test_each_new_sample_passes_check(path: Path) -> None:
     report = cp.load(path)
     assert [f for f in cp.check(report)] == []
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_each_new_sample_opens_in_libreoffice_and_is_valid_ooxml(path: Path, tmp_path: Path) -> None:
+    report = cp.load(path)
+    word = io_docx(report)
+    target = tmp_path / "sample.docx"
+    target.write_bytes(word)
+    result = OpenXmlValidator().validate(str(target))
+    assert (result.error_count, result.warning_count) == (0, 0), result.errors
+    converted = libreoffice_convert(need("soffice"), word, tmp_path / "lo", path.stem)
+    pdf = read_pdf(pdf_bytes(report))
+    assert len(converted.pages) == len(pdf.pages) == report.page_count
+    text = " ".join(page.extract_text() for page in converted.pages)
+    first = report.sections[0].pages[0].indicators[0].description
+    assert " ".join(first.split()[:3]) in " ".join(text.split())
 
 
 def test_the_welsh_sample_is_in_welsh() -> None:

@@ -156,8 +156,7 @@ NOT_TEXT_KEYS = frozenset({
     "stated", "style", "unit", "values", "lang", "runs",
     "history", "targets", "value",  # a chart's length, per-period targets and a comparator's figure
     "blocks", "table", "key", "figure", "link", "level", "tolerance", "show_id", "show_officer",
-    "show_polarity", "indicator_labels", "status", "widths", "align",
-    "rowspan",  # containers, flags, figures, addresses
+    "show_polarity", "indicator_labels", "status", "widths", "align", "rowspan",  # flags, containers, sizes
 })
 
 def tagged(field: str, text: str) -> str:

@@ -75,7 +75,9 @@ def paragraph(style_id: str | None, page_break: bool = False, align: str | None 
               num_id: int | None = None, keep_next: bool = False) -> str:
     """Return the start of a ``w:p`` in a paragraph style (None: the default style).
 
-    ``page_break`` starts it on a new page; ``align`` is a ``w:jc`` value; ``num_id`` puts it
+    ``page_break`` starts it on a new page, with no space before it (Word and LibreOffice
+    differ on keeping a style's space before at the top of a page; the PDF never keeps it);
+    ``align`` is a ``w:jc`` value; ``num_id`` puts it
     in a numbering instance, at the first level; ``keep_next`` keeps it on the page of the
     next paragraph. Runs follow, then ``PARAGRAPH_END``.
     """
@@ -86,6 +88,8 @@ def paragraph(style_id: str | None, page_break: bool = False, align: str | None 
         properties += "<w:pageBreakBefore/>"
     if num_id is not None:
         properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id:d}"/></w:numPr>'
+    if page_break:
+        properties += '<w:spacing w:before="0"/>'
     if align is not None:
         properties += _val("jc", align)
     return f"<w:p><w:pPr>{properties}</w:pPr>" if properties else "<w:p><w:pPr/>"
