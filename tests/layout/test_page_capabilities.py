@@ -472,3 +472,11 @@ def test_supplementary_widths_and_alignment_must_match_the_columns() -> None:
         report_of(supplementary_page({"rows": [["a", "b"]], "widths": [1, 0]}))
     with pytest.raises(LoadError, match=r"align\[1\]"):
         report_of(supplementary_page({"rows": [["a", "b"]], "align": ["left", "middle"]}))
+
+
+@pytest.mark.parametrize("tolerance", [150, -1, "lots"])
+def test_a_tolerance_outside_0_to_100_is_a_located_error(tolerance: object) -> None:
+    with pytest.raises(LoadError, match=r"pages\[0\]\.status\.tolerance"):
+        report_of(page_of(status={"tolerance": tolerance}))
+    with pytest.raises(LoadError, match=r"blocks\[0\]\.status\.tolerance"):
+        report_of({"indicators": [{"description": "d"}], "blocks": [{"status": {"tolerance": tolerance}}]})
