@@ -20,11 +20,11 @@ Progress = Callable[[str], None]
 
 
 def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, variant: str | None,
-               date: dt.date | None) -> list[int]:
+               date: dt.date | None, tagged: bool) -> list[int]:
     """Write the PDF and return the page each page layout starts on."""
     from ..render.pdf import render_pdf
 
-    return render_pdf(layout, stream, style=style, variant=variant, date=date)
+    return render_pdf(layout, stream, style=style, tagged=tagged, variant=variant if tagged else None, date=date)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
@@ -49,7 +49,8 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
     """Write the pack as PDF and/or Word and return the page each exception page starts on.
 
     The PDF is laid out until the scorecard's page numbers stop changing (a longer number can
-    push a page on); the Word file shows the same numbers, from the same layout. With a
+    push a page on), each pass through the PDF renderer's one entry (the first untagged: it
+    only finds the page numbers); the Word file shows the same numbers, from the same layout. With a
     ``template``, both are laid out on the template's page (``template_style``), so Word
     starts each exception where the PDF does. The PDF is tagged (PDF/UA-1);
     ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well (ISO 19005-2). Raises
@@ -66,7 +67,11 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         say(f"laying out pages (pass {attempt + 1})")
         layout = layout_pack(pack, style, pages)
         buffer = io.BytesIO()
-        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, variant, pack.report.meeting_date))
+        # The first pass only finds where the pages start, which tagging does not move: it is
+        # written untagged, at half the cost; a later pass is the file, if its numbers settle.
+        tagged = pdf is not None and attempt > 0
+        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, variant, pack.report.meeting_date,
+                                                      tagged))
         if found == pages:
             break
         pages = found
