@@ -118,11 +118,11 @@ import committee_papers as cp
 from committee_papers.assess import assess_report
 from committee_papers.layout import layout_report
 from committee_papers.render.pdf.document import write_pdf
-from committee_papers.render.pdf.fonts import register_fonts
+from committee_papers.render.pdf.fonts import load_fonts
 from committee_papers.style import DEFAULT_STYLE
 report = cp.load(sys.argv[1])
 layout = layout_report(report, assess_report(report))
-fonts = register_fonts(DEFAULT_STYLE)
+fonts = load_fonts(DEFAULT_STYLE)
 def best(tagged):
     times = []
     for _ in range(int(sys.argv[2])):

@@ -70,8 +70,10 @@ def _text_styles(document: Any, house: HouseStyle) -> None:
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(space.body_after)
     normal.paragraph_format.line_spacing = space.line_spacing
-    for name, size, before, after in zip(names.HEADINGS, house.heading_sizes, space.heading_before,
-                                         space.heading_after, strict=True):
+    # Heading 1-3 take the house sizes; Heading 4-6 are made on Heading 3 below, so take its size
+    sizes = house.heading_sizes[:len(names.HEADINGS)]
+    for name, size, before, after in zip(names.HEADINGS, sizes, space.heading_before, space.heading_after,
+                                         strict=True):
         heading = document.styles[name]
         heading.font.size = Pt(size)
         heading.font.bold = True

@@ -65,11 +65,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="also make the PDF a PDF/A-2b archive copy")
     render.add_argument("--charts", action="store_true",
                         help="give every page with figures a trend chart (a page's 'chart' key still decides)")
+    _fallback_option(render)
     check = commands.add_parser("check", parents=[common],
                                 help="validate reports or KPI workbooks and list every finding")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE",
                        help="report files (YAML or JSON), .xlsx workbooks or folders of CSV files")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    _fallback_option(check)
     check.add_argument("--mapping", type=Path, metavar="PATH",
                        help="a YAML mapping file: how to read a wide workbook's own headings")
     check.add_argument("--rules", default=None, metavar="PRESET_OR_FILE",
@@ -86,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--strict", action="store_true", help="write nothing if there are warnings")
     pack.add_argument("--no-charts", dest="charts", action="store_false",
                       help="leave out the trend chart of each exception page")
+    pack.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
+                      help="also make the PDF a PDF/A-2b archive copy")
+    _fallback_option(pack)
     pack.add_argument("--mapping", type=Path, metavar="PATH",
                       help="a YAML mapping file: how to read a wide workbook's own headings")
     new = commands.add_parser("new-workbook", parents=[common],
@@ -96,6 +101,31 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--year", default=None, metavar="YYYY/YY",
                      help="the financial year of its quarter columns, e.g. 2016/17 (default: the current one)")
     return parser
+
+
+def _fallback_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--fallback-font", action="append", default=[], metavar="FILE[#N]",
+                         help="a font for characters the house fonts lack (repeat for more; "
+                         "#N picks face N of a .ttc collection), e.g. Debian's fonts-noto-*")
+
+
+def _with_fallbacks(style: HouseStyle, args: argparse.Namespace) -> HouseStyle:
+    """Return ``style`` with the fallback fonts given on the command line."""
+    from dataclasses import replace
+
+    from .style import FontSource
+
+    sources = []
+    for given in args.fallback_font:
+        path, _, index = given.rpartition("#") if "#" in given else (given, "", "0")
+        if not index.isdigit():
+            raise CommitteePapersError(f"--fallback-font {given}: after # give the number of the face "
+                                       "in the collection, e.g. NotoSansCJK-Regular.ttc#2")
+        if not Path(path).is_file():
+            raise CommitteePapersError(f"--fallback-font {given}: there is no such file: check the path "
+                                       "(Debian's fonts-noto-core puts its fonts in /usr/share/fonts/truetype/noto)")
+        sources.append(FontSource(Path(path), int(index)))
+    return replace(style, fallback_fonts=tuple(sources)) if sources else style
 
 
 def is_workbook(path: Path) -> bool:
@@ -138,7 +168,8 @@ def _template_style(template: Path | None) -> HouseStyle:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .assess import assess_report, check
+    from .api import check
+    from .assess import assess_report
     from .layout import layout_report
     from .output import OutputSet, check_targets
 
@@ -148,7 +179,7 @@ def _render(args: argparse.Namespace) -> int:
         print(f"error: two input files would write the same output names: {', '.join(repeated)}; "
               "rename one of them", file=sys.stderr)
         return EXIT_PROBLEM
-    style = _template_style(args.template)
+    style = _with_fallbacks(_template_style(args.template), args)
     reports = _load_all(args.files)
     if reports is None:
         print("nothing was written", file=sys.stderr)
@@ -171,7 +202,7 @@ def _render(args: argparse.Namespace) -> int:
         check_template(args.template)  # before any folder or file is made
     layouts = {}
     for file, report in zip(args.files, reports, strict=True):
-        for finding in check(report):
+        for finding in check(report, style):
             say(f"{file}: {finding}", error=True)
         layouts[file] = layout_report(report, assess_report(report), style)  # once, for both formats
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
@@ -184,18 +215,24 @@ def _render(args: argparse.Namespace) -> int:
             else:
                 from .render.pdf import render_pdf
 
-                outputs.write(target, partial(render_pdf, layouts[file], style=style,
-                                              variant=args.pdf_variant))
+                try:  # a running header too long for the page, say: the batch is written whole or not at all
+                    outputs.write(target, partial(render_pdf, layouts[file], style=style,
+                                                  variant=args.pdf_variant, date=report.meeting_date))
+                except CommitteePapersError as error:
+                    raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception page{'' if report.page_count == 1 else 's'})")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .assess import Severity, check
+    from .api import check, check_header
+    from .assess import Severity
     from .loaders import LoadError
     from .pack import resolve_rules
+    from .style import DEFAULT_STYLE
 
+    style = _with_fallbacks(DEFAULT_STYLE, args)
     rules = resolve_rules(args.rules)
     if args.mapping is not None and not any(is_workbook(f) for f in args.files):
         say("error: --mapping is for workbooks (.xlsx): give one", error=True)
@@ -220,12 +257,17 @@ def _check(args: argparse.Namespace) -> int:
 
             for line in layout_lines(file, data.layout):
                 say(line)
-            findings = check(data, rules=rules)
+            findings = check(data, style, rules=rules)
         else:
             report = next(loaded, None)
             if report is None:
                 continue
-            findings = check(report, rules=rules)
+            findings = check(report, style, rules=rules)
+            try:  # not a finding: the PDF cannot be made at all, as with a file that cannot be read
+                check_header(report, style)
+            except CommitteePapersError as error:
+                say(f"error: {file}: {error}", error=True)
+                worst = EXIT_PROBLEM
         for finding in findings:
             say(f"{file}: {finding}")
         warnings = sum(f.severity is Severity.WARNING for f in findings)
@@ -244,9 +286,11 @@ def _schema(_: argparse.Namespace) -> int:
 
 def _pack(args: argparse.Namespace) -> int:
     from .pack_command import run_pack
+    from .style import DEFAULT_STYLE
 
     return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template,
-                    strict=args.strict, mapping=args.mapping, charts=args.charts)
+                    strict=args.strict, mapping=args.mapping, charts=args.charts, variant=args.pdf_variant,
+                    style=_with_fallbacks(DEFAULT_STYLE, args))
 
 
 def _new_workbook(args: argparse.Namespace) -> int:

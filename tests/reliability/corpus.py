@@ -14,6 +14,13 @@ from typing import Any
 
 from committee_papers.model.cleaning import clean_text, unclean_characters
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def has_rtl(text: str) -> bool:
+    """Return whether text holds Hebrew or Arabic letters (UAX #9 classes R and AL)."""
+    return _RTL.search(text) is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Hostile:
@@ -146,7 +153,7 @@ TAGS = {field: f"f{number:02d}" for number, field in enumerate(FIELDS)}
 NOT_TEXT_KEYS = frozenset({
     "basis", "bold", "colspan", "current", "id", "indicator", "italic", "language", "locale",
     "meeting_date", "period", "polarity", "published", "quarter", "reference", "row", "rule",
-    "stated", "style", "unit", "values",
+    "stated", "style", "unit", "values", "lang", "runs",
     "history", "targets", "value",  # a chart's length, per-period targets and a comparator's figure
     "blocks", "table", "key", "figure", "link", "level", "tolerance", "show_id", "show_officer",
     "show_polarity", "indicator_labels", "status", "widths", "align", "rowspan",  # flags, containers, sizes

@@ -28,14 +28,16 @@ from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
 from .widths import fit_widths, scale
 
 
-def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:
-    """Return a plain span of cleaned text."""
-    return Span(text, bold=bold, italic=italic)
+def span(text: str, *, bold: bool = False, italic: bool = False, lang: str | None = None) -> Span:
+    """Return a plain span (its text cleaned as the span is made), in the language ``lang`` if
+    not the document's."""
+    return Span(text, bold=bold, italic=italic, lang=lang)
 
 
 def header_cell(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
-            align: Align = Align.CENTRE) -> LayoutCell:
-    return LayoutCell((span(text, bold=True),), colspan, rowspan, Scope.COLUMN, align, style.header_fill)
+                align: Align = Align.CENTRE, lang: str | None = None) -> LayoutCell:
+    return LayoutCell((span(text, bold=True, lang=lang),), colspan, rowspan, Scope.COLUMN, align,
+                      style.header_fill)
 
 
 def indicator_table(page: ExceptionPage, options: IndicatorTable, style: HouseStyle) -> Table:
@@ -59,15 +61,16 @@ def indicator_table(page: ExceptionPage, options: IndicatorTable, style: HouseSt
         if options.show_id:
             cells.insert(0, LayoutCell((span(indicator.id or ""),)))
         if options.show_polarity:
-            cells.append(LayoutCell((span(indicator.better_text),), align=Align.CENTRE))
+            better = indicator.better if indicator.better is not None else labels.polarity(indicator.polarity.value)
+            cells.append(LayoutCell((span(better),), align=Align.CENTRE))
         if options.show_officer:
             who = ", ".join(part for part in (indicator.officer, indicator.service) if part)
             cells.append(LayoutCell((span(who),)))
         rows.append(LayoutRow(tuple(cells)))
     total = sum(weights)
     return Table(tuple(rows), tuple(w / total for w in weights),
-                 "Indicators on this page" + (" and whether a higher or lower value is better"
-                                              if options.show_polarity else ""), "indicators")
+                 labels.indicators_summary + (labels.polarity_summary if options.show_polarity else ""),
+                 "indicators")
 
 
 def _columns(table: DataTable) -> int:
@@ -140,9 +143,11 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
         if row.period_targets:
             rows.append(_period_targets(table, row, style, locale, indicator, shared))
     first, last = table.periods[0].label, table.periods[-1].label
-    extras = (", target" * table.show_target + "".join(f", {column.header}" for column in table.dots)
+    labels = style.labels
+    extras = (labels.with_target * table.show_target + "".join(f", {column.header}" for column in table.dots)
               + f", {table.status_header}" * table.show_status)
-    description = f"Figures for {page.heading}, {first} to {last}{extras}" + "".join(f"; {s}" for s in said)
+    description = (labels.figures_summary.format(heading=page.heading, first=first, last=last, extras=extras)
+                   + "".join(f"; {s}" for s in said))
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
     floors = {0: 0.3} if table.indicator_labels else None  # names read as phrases, not a word a line
@@ -184,7 +189,7 @@ def dot_table(dots: DotTable, marks: tuple[Assessment | None, ...], style: House
         missing = comparison.missing is not None
         cells.append(LayoutCell(dot_spans(assessment, style.marks, missing), align=Align.CENTRE))
         meaning = mark_words(assessment, style.marks) if assessment else (
-            style.marks.no_figure_text if missing else "none")
+            style.marks.no_figure_text if missing else style.labels.no_mark)
         said.append(f"{comparison.label}: {meaning}")
     rows.append(LayoutRow(tuple(cells)))
     description = f"{title}: " + "; ".join(said)
@@ -200,12 +205,13 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
     width = table.width
     aligns = (tuple(_ALIGN[a] for a in table.align) if table.align is not None
               else (Align.LEFT, *[Align.CENTRE] * (width - 1)))
-    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, rowspan=c.rowspan) for c in r.cells),
+    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, rowspan=c.rowspan, lang=c.lang)
+                            for c in r.cells),
                       header=True)
             for r in table.header_rows]
     for row in table.rows:
         if row.style is RowStyle.HEADER:
-            rows.append(LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, rowspan=c.rowspan)
+            rows.append(LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, rowspan=c.rowspan, lang=c.lang)
                                         for c in row.cells)))
             continue
         cells = []
@@ -214,7 +220,7 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
             italic = row.style is RowStyle.FOOTNOTE
             is_label = number == 0 and row.style is not RowStyle.FOOTNOTE and bool(cell.text)
             cells.append(LayoutCell(
-                (span(cell.text, bold=bold, italic=italic),), cell.colspan, cell.rowspan,
+                (span(cell.text, bold=bold, italic=italic, lang=cell.lang),), cell.colspan, cell.rowspan,
                 scope=Scope.ROW if is_label else None,
                 align=aligns[min(number, width - 1)] if table.align is None else Align.LEFT,
                 small=row.style is RowStyle.FOOTNOTE,
@@ -228,7 +234,7 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
         widths = tuple(w / total for w in table.widths)
     else:
         widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
-    description = table.description or table.title or "Supplementary figures"
+    description = table.description or table.title or style.labels.supplementary_summary
     return Table(tuple(rows), widths, description, "supplementary")
 
 

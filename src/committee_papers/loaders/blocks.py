@@ -18,6 +18,7 @@ from ..model import (
     SupplementaryTable,
     TableRow,
     Unit,
+    check_language,
 )
 from .context import Context
 from .figures import read_value
@@ -26,16 +27,35 @@ from .source import join
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
 
+def read_language(ctx: Context, data: dict[str, Any], path: str) -> str | None:
+    """Return the ``lang`` of ``data`` if it has one, checked as a BCP 47 language tag as the
+    report's own language is (``model.check_language``: ``cy_GB`` is refused with the right
+    spelling, ``cy-GB``)."""
+    if "lang" not in data:
+        return None
+    value = data["lang"]
+    if not isinstance(value, str):
+        ctx.problem(join(path, "lang"), f"expected a language tag such as cy, en-GB or ur, got {value!r}")
+        return None
+    try:
+        check_language(value)
+    except ValueError as error:
+        ctx.problem(join(path, "lang"), str(error))
+        return None
+    return value
+
+
 def _run(ctx: Context, value: Any, path: str) -> Run | None:
     if isinstance(value, dict):
-        data = ctx.mapping(value, path, ["text"], ["bold", "italic", "link"])
+        data = ctx.mapping(value, path, ["text"], ["bold", "italic", "link", "lang"])
         if data is None or "text" not in data:
             return None
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
         italic = ctx.flag(data["italic"], join(path, "italic")) if "italic" in data else False
         text = ctx.text(data["text"], join(path, "text"), allow_empty="link" not in data)  # a link shows words
+        lang = read_language(ctx, data, path)
         try:
-            return Run(text, bold, italic, ctx.optional_text(data, "link", path))
+            return Run(text, bold, italic, ctx.optional_text(data, "link", path), lang)
         except ValueError as error:
             ctx.problem(join(path, "link"), str(error))
             return None
@@ -43,19 +63,28 @@ def _run(ctx: Context, value: Any, path: str) -> Run | None:
 
 
 def _paragraph(ctx: Context, value: Any, path: str) -> Paragraph | None:
+    if isinstance(value, dict) and "runs" in value:  # {runs: [...], lang: cy}
+        data = ctx.mapping(value, path, ["runs"], ["lang"])
+        if data is None:
+            return None
+        found = _paragraph(ctx, ctx.sequence(data["runs"], join(path, "runs")), join(path, "runs"))
+        return Paragraph(found.runs, read_language(ctx, data, path)) if found is not None else None
     if isinstance(value, list):
         runs = [_run(ctx, item, join(path, i)) for i, item in enumerate(value)]
         return Paragraph(tuple(r for r in runs if r is not None))
     run = _run(ctx, value, path)
-    return Paragraph((run,)) if run is not None else None
+    if run is None:
+        return None
+    return Paragraph((run,), run.lang)  # {text, lang}: the paragraph is in that language
 
 
 def read_blocks(ctx: Context, value: Any, path: str) -> tuple[Block, ...]:
     """Return blocks from text (paragraphs split at blank lines) or a list of items.
 
-    An item is text (one paragraph), a list of runs (``{text, bold, italic, link}``),
-    ``{bullets: [...]}`` / ``{numbered: [...]}``, or a sub-heading ``{heading: text, level: 1}``
-    (level 1 or 2: a question or a dated update heading what follows).
+    An item is text (one paragraph), a run ``{text, bold, italic, link, lang}``, a list of runs,
+    ``{runs: [...], lang: cy}`` (a paragraph in another language), ``{bullets: [...]}`` /
+    ``{numbered: [...]}``, or a sub-heading ``{heading: text, level: 1}`` (level 1 or 2: a
+    question or a dated update heading what follows).
     """
     if value is None:
         return ()
@@ -93,12 +122,12 @@ def _cell(ctx: Context, value: Any, path: str) -> Cell:
     if value is None:
         return Cell("")
     if isinstance(value, dict):
-        data = ctx.mapping(value, path, [], ["text", "colspan", "rowspan", "bold"]) or {}
+        data = ctx.mapping(value, path, [], ["text", "colspan", "rowspan", "bold", "lang"]) or {}
         text = ctx.text(data.get("text", ""), join(path, "text"), allow_empty=True)
         span = ctx.integer(data.get("colspan", 1), join(path, "colspan"), 1, 50) or 1
         rows = ctx.integer(data.get("rowspan", 1), join(path, "rowspan"), 1, 500) or 1
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
-        return Cell(text, span, bold, rows)
+        return Cell(text, span, bold, rows, read_language(ctx, data, path))
     return Cell(ctx.text(value, path, allow_empty=True))
 
 

@@ -20,6 +20,8 @@ _FIGURE = {
     ],
 }
 _MARK = {"type": "string", "description": "An arrow (↑ ↓ ↔) then ✓ or ✗, or words: 'down better'."}
+_LANG = {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+         "description": "The language of this text if not the report's: a tag such as cy, pl, ur."}
 _RUN = {
     "anyOf": [
         {"type": "string"},
@@ -27,10 +29,15 @@ _RUN = {
          "properties": {"text": {"type": "string"}, "bold": {"type": "boolean"},
                         "italic": {"type": "boolean"},
                         "link": {"type": "string", "pattern": "^(?i:https?://|mailto:)\\S+$",
-                                 "description": "a web or e-mail address: the run is a hyperlink"}}},
+                                 "description": "a web or e-mail address: the run is a hyperlink"},
+                        "lang": _LANG}},
     ]
 }
-_PARAGRAPH = {"anyOf": [_RUN, {"type": "array", "items": _RUN}]}
+_PARAGRAPH = {"anyOf": [
+    _RUN, {"type": "array", "items": _RUN},
+    {"type": "object", "additionalProperties": False, "required": ["runs"],
+     "properties": {"runs": {"type": "array", "items": _RUN}, "lang": _LANG}},
+]}
 _BLOCKS = {
     "description": "Text (paragraphs split at blank lines) or a list of paragraphs and lists.",
     "anyOf": [
@@ -82,7 +89,7 @@ _CELL = {"anyOf": [
     {"type": ["string", "number", "null"]},
     {"type": "object", "additionalProperties": False,
      "properties": {"text": {"type": ["string", "number"]}, "colspan": {"type": "integer", "minimum": 1},
-                    "rowspan": {"type": "integer", "minimum": 1}, "bold": {"type": "boolean"}}},
+                    "rowspan": {"type": "integer", "minimum": 1}, "bold": {"type": "boolean"}, "lang": _LANG}},
 ]}
 _TABLE_ROW = {"anyOf": [
     {"type": "array", "items": _CELL},

@@ -6,19 +6,24 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .language import check_language
+
 _LINK_SCHEMES = ("https://", "http://", "mailto:")
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of text in one style; with ``link`` (an ``https://``, ``http://`` or
-    ``mailto:`` address) it is a hyperlink in both formats. Raise ValueError for another
-    scheme (``javascript:``, ``file:``), which a published paper must not carry."""
+    ``mailto:`` address) it is a hyperlink in both formats, and ``lang`` is its language if
+    not the paragraph's (a BCP 47 tag such as ``cy``). Raise ValueError for a link of another
+    scheme (``javascript:``, ``file:``), which a published paper must not carry, or a ``lang``
+    that is not a language tag."""
 
     text: str
     bold: bool = False
     italic: bool = False
     link: str | None = None
+    lang: str | None = None  # None: the paragraph's language, else the report's
 
     def __post_init__(self) -> None:
         if self.link is not None:
@@ -27,13 +32,21 @@ class Run:
                                  f"spaces, got {self.link[:60]!r}")
             if not self.text.strip():
                 raise ValueError(f"a link needs words to show: give the text for {self.link[:60]!r}")
+        if self.lang is not None:
+            check_language(self.lang)
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph: runs in order. A newline in a run is a line break."""
+    """A paragraph: runs in order, and its language if not the report's. A newline in a run is
+    a line break."""
 
     runs: tuple[Run, ...]
+    lang: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.lang is not None:
+            check_language(self.lang)
 
     @classmethod
     def plain(cls, text: str) -> Paragraph:
@@ -98,12 +111,15 @@ class Cell:
     colspan: int = 1
     bold: bool = False
     rowspan: int = 1
+    lang: str | None = None  # the cell's language, if not the report's
 
     def __post_init__(self) -> None:
         if self.colspan < 1:
             raise ValueError(f"colspan must be at least 1, got {self.colspan}")
         if self.rowspan < 1:
             raise ValueError(f"rowspan must be at least 1, got {self.rowspan}")
+        if self.lang is not None:
+            check_language(self.lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -18,11 +19,12 @@ MAX_PASSES = 4
 Progress = Callable[[str], None]
 
 
-def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> list[int]:
+def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, variant: str | None,
+               date: dt.date | None, tagged: bool) -> list[int]:
     """Write the PDF and return the page each page layout starts on."""
     from ..render.pdf import render_pdf
 
-    return render_pdf(layout, stream, style=style)
+    return render_pdf(layout, stream, style=style, tagged=tagged, variant=variant if tagged else None, date=date)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
@@ -43,14 +45,17 @@ def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> P
 
 def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = None,
                 template: str | os.PathLike[str] | None = None, style: HouseStyle = DEFAULT_STYLE,
-                progress: Progress | None = None) -> PageNumbers:
+                variant: str | None = None, progress: Progress | None = None) -> PageNumbers:
     """Write the pack as PDF and/or Word and return the page each exception page starts on.
 
     The PDF is laid out until the scorecard's page numbers stop changing (a longer number can
-    push a page on); the Word file shows the same numbers, from the same layout. With a
+    push a page on), each pass through the PDF renderer's one entry (the first untagged: it
+    only finds the page numbers); the Word file shows the same numbers, from the same layout. With a
     ``template``, both are laid out on the template's page (``template_style``), so Word
-    starts each exception where the PDF does. Raises TemplateError for a template that
-    cannot be used.
+    starts each exception where the PDF does. The PDF is tagged (PDF/UA-1);
+    ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well (ISO 19005-2). Raises
+    TemplateError for a template that cannot be used, ``CommitteePapersError`` for an unknown
+    variant.
     """
     say = progress or (lambda _: None)
     if template is not None:
@@ -62,14 +67,18 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         say(f"laying out pages (pass {attempt + 1})")
         layout = layout_pack(pack, style, pages)
         buffer = io.BytesIO()
-        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style))
+        # The first pass only finds where the pages start, which tagging does not move: it is
+        # written untagged, at half the cost; a later pass is the file, if its numbers settle.
+        tagged = pdf is not None and attempt > 0
+        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, variant, pack.report.meeting_date,
+                                                      tagged))
         if found == pages:
             break
         pages = found
     else:
         raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
     with OutputSet() as outputs:  # the PDF and the Word file appear together, or neither does
-        if pdf is not None:
+        if pdf is not None:  # the last layout's PDF: the one whose numbers settled
             say("writing the PDF")
             data = buffer.getvalue()
 

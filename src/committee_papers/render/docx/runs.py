@@ -43,7 +43,7 @@ def spans_xml(spans: Iterable[Span], palette: Palette, ids: StyleIds, links: Lin
             continue
         if span.link is not None:
             run = wml.run(span.text, style_id=ids.character[styles.HYPERLINK], bold=span.bold,
-                          italic=span.italic)
+                          italic=span.italic, lang=span.lang)
             runs.append(wml.hyperlink(links.relationship(span.link), run))
             continue
         style_id = colour = None
@@ -55,5 +55,5 @@ def spans_xml(spans: Iterable[Span], palette: Palette, ids: StyleIds, links: Lin
         elif span.colour is not None:
             colour = palette.colour(span.colour)
         runs.append(wml.run(span.text, style_id=style_id, bold=span.bold, italic=span.italic,
-                            colour=colour))
+                            colour=colour, lang=span.lang))
     return "".join(runs)

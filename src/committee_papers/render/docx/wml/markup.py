@@ -96,12 +96,13 @@ def paragraph(style_id: str | None, page_break: bool = False, align: str | None 
 
 
 def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: bool = False,
-        colour: str | None = None) -> str:
+        colour: str | None = None, lang: str | None = None) -> str:
     """Return a ``w:r`` holding ``text``; a tab stays a tab and a newline is a line break.
 
-    ``style_id`` is a character style; ``colour`` six hex digits.
+    ``style_id`` is a character style; ``colour`` six hex digits; ``lang`` the text's language
+    (``w:lang``, ECMA-376 Part 1 §17.3.2.20) where it is not the document's.
     """
-    start = _run_start(style_id, bold, italic, colour)
+    start = _run_start(style_id, bold, italic, colour, lang)
     if not text:
         return "<w:r/>" if start == "<w:r>" else f"{start}</w:r>"
     if "\t" not in text and "\n" not in text and "\r" not in text:
@@ -118,7 +119,8 @@ def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: b
 
 
 @functools.lru_cache(maxsize=256)
-def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | None) -> str:
+def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | None,
+               lang: str | None = None) -> str:
     properties = "" if style_id is None else _val("rStyle", style_id)
     if bold:
         properties += "<w:b/>"
@@ -126,6 +128,8 @@ def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | Non
         properties += "<w:i/>"
     if colour is not None:
         properties += _val("color", colour.upper())
+    if lang is not None:  # the last of these in the schema's order of run properties
+        properties += _val("lang", lang)
     return f"<w:r><w:rPr>{properties}</w:rPr>" if properties else "<w:r>"
 
 
