@@ -216,10 +216,11 @@ class DataTable:
             if column.reference is not None and column.reference not in labels:
                 raise ValueError(f"the DoT column {column.header!r} compares with {column.reference!r}, which "
                                  "is not a column of the table")
-        for row in self.rows:
+        for number, row in enumerate(self.rows):
             unknown = [k for k in (*row.values, *row.stated, *row.period_targets) if k not in labels]
             if unknown:
-                raise ValueError(f"row {row.label!r} has values for unknown periods: {unknown}")
+                name = repr(row.label) if row.label else str(number)
+                raise ValueError(f"row {name} has figures or targets for periods that are not columns: {unknown}")
 
     @property
     def dot(self) -> DotColumn | None:
