@@ -304,23 +304,16 @@ REQUIRED: dict[str, str] = {
     "supplementary description": f"{PAGE}.supplementary[0].description",
     "footnote": f"{PAGE}.supplementary[0].footnotes[0]",
     "comparator": f"{PAGE}.chart.comparators[0].label",
-    "better": f"{PAGE}.indicators[0].better",
-    "officer": f"{PAGE}.indicators[0].officer",
-    "service": f"{PAGE}.indicators[0].service",
-    "prefix": f"{PAGE}.indicators[1].prefix",
-    "suffix": f"{PAGE}.indicators[1].suffix",
-    "polarity header": f"{PAGE}.indicator_table.polarity_header",
-    "status header": f"{PAGE}.status.header",
+    # the fields whose input path is the place check names them by
+    **{field: FIELDS[field] for field in ("better", "officer", "service", "prefix", "suffix", "polarity header",
+                                          "status header", "sub-heading", "indicator 2", "status label",
+                                          "status reason")},
     "figure note": f"{PAGE}.rows[0].values.{_FIRST}.note",
     "marker": f"{PAGE}.rows[0].values.{_SECOND}.marker",
     "period target": f"{PAGE}.rows[0].targets.{_FIRST}.text",
     "stated cell": f"{PAGE}.rows[1].values.{_SECOND}.text",
     "stated reason": f"{PAGE}.rows[1].values.{_SECOND}.reason",
-    "sub-heading": f"{PAGE}.commentary[4].heading",
     "link run": f"{PAGE}.commentary[5][0].text",
-    "indicator 2": f"{PAGE_2}.indicators[0].description",
-    "status label": f"{PAGE_2}.blocks[0].status.label",
-    "status reason": f"{PAGE_2}.blocks[0].status.reason",
 }
 # The fields where blank text is allowed: table cells and runs of rich text.
 BLANK_ALLOWED = tuple(field for field in FIELDS if field not in REQUIRED)
