@@ -34,3 +34,8 @@ class LoadError(CommitteePapersError, ValueError):
         count = len(problems)
         heading = f"{source}: {count} problem{'s' if count != 1 else ''}"
         super().__init__("\n".join([heading, *(f"  {p}" for p in problems)]))
+
+
+class TableTooWide(CommitteePapersError, ValueError):
+    """A table's columns cannot fit the page's width without breaking figures or words; the
+    message names the page and the table and says what to change."""

@@ -25,7 +25,7 @@ from ..style import HouseStyle
 from .grid import place
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
-from .widths import fit_widths, scale
+from .widths import fit_widths
 
 
 def span(text: str, *, bold: bool = False, italic: bool = False, lang: str | None = None) -> Span:
@@ -151,7 +151,8 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
     floors = {0: 0.3} if table.indicator_labels else None  # names read as phrases, not a word a line
-    widths = fit_widths(tuple(rows), _columns(table), "data", equal=figures, factor=scale(style), floors=floors)
+    widths = fit_widths(tuple(rows), _columns(table), "data", style, equal=figures, floors=floors,
+                        where=f"the figures table ({first} to {last}) on the page '{page.heading}'")
     return Table(tuple(rows), widths, description, "data")
 
 

@@ -1,0 +1,105 @@
+"""Measure text in the house style's own fonts, from their advance widths (fontTools).
+
+Both renderers draw the widths the layout gives, so text is measured once, here, with the
+TrueType files the PDF embeds (Liberation Sans is metric-compatible with Arial, the font Word
+sets). A character the text face lacks is measured in the symbol face, as the PDF draws it.
+
+The one cache is ``_face``: a pure function of a font file's path, bounded, returning an
+immutable mapping, so two house styles cannot collide and threads may share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from fontTools.ttLib import TTFont
+
+from ..style import FontFiles, HouseStyle
+from .nodes import Span, SpanRole
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+SPACES = frozenset(" \t\u2009")  # where a line may break (not a no-break space)
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """One font file's advance widths in ems, by character, and the width of a missing glyph."""
+
+    advances: Mapping[int, float]
+    missing: float
+
+
+@lru_cache(maxsize=32)
+def _face(path: Path) -> Face:
+    """Return the advance widths of the font at ``path`` (read once per file and process)."""
+    with TTFont(str(path), lazy=True) as font:
+        per_em = float(font["head"].unitsPerEm)
+        metrics = font["hmtx"].metrics
+        order = font.getGlyphOrder()
+        cmap = font.getBestCmap() or {}
+        advances = {code: metrics[glyph][0] / per_em for code, glyph in cmap.items() if glyph in metrics}
+        missing = metrics[order[0]][0] / per_em if order and order[0] in metrics else 0.5
+    return Face(MappingProxyType(advances), missing)
+
+
+def _file(fonts: FontFiles, *, bold: bool, italic: bool) -> Path:
+    if bold:
+        return fonts.bold_italic if italic else fonts.bold
+    return fonts.italic if italic else fonts.regular
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """Measures spans of a house style at one font size, in points."""
+
+    style: HouseStyle
+    size: float
+
+    def _faces(self, span: Span) -> tuple[Face, Face]:
+        """Return the face a span is drawn in and the one its missing characters fall back to."""
+        bold, italic = span.bold, span.italic
+        symbol = _face(Path(_file(self.style.symbol_fonts, bold=bold, italic=italic)))
+        if span.role is SpanRole.MARK:
+            return symbol, symbol
+        return _face(Path(_file(self.style.text_fonts, bold=bold, italic=italic))), symbol
+
+    def _char(self, code: int, first: Face, second: Face) -> float:
+        found = first.advances.get(code)
+        if found is None:
+            found = second.advances.get(code, first.missing)
+        return found * self.size
+
+    def tokens(self, spans: tuple[Span, ...], long_word: float) -> tuple[float, float, list[float]]:
+        """Return the widest figure of ``spans`` and the widest token (text between spaces,
+        across spans; a figure or a word), and the width of each line set without breaking, in
+        points. A figure is a token without letters (``2,912``, ``(1,000.4)``, ``2011/12``); a
+        word wider than ``long_word`` points may break, so it counts as that wide."""
+        widest, token, figure, figures = 0.0, 0.0, True, 0.0
+        lines, line = [], 0.0
+
+        def ended() -> tuple[float, float]:
+            return (max(figures, token if figure else 0.0),
+                    max(widest, token if figure else min(token, long_word)))
+
+        for span in spans:
+            first, second = self._faces(span)
+            for char in span.text:
+                if char == "\n" or char in SPACES:
+                    (figures, widest), token, figure = ended(), 0.0, True
+                    if char == "\n":
+                        lines.append(line)
+                        line = 0.0
+                        continue
+                width = self._char(ord(char), first, second)
+                line += width
+                if char not in SPACES:
+                    token += width
+                    figure = figure and not char.isalpha()
+        lines.append(line)
+        return (*ended(), lines)
