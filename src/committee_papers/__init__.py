@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
         MarkStyle as MarkStyle,
         PageSetup as PageSetup,
         RagStyle as RagStyle,
+        TableFit as TableFit,
     )
 
 __version__ = "0.1.0"
@@ -54,7 +55,7 @@ _HOMES = {
     ".assess": ["Assessment", "Finding", "Pack", "ScorecardEntry", "Severity", "assess_change"],
     ".loaders": ["LoadError", "Problem", "load"],
     ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "FontSource", "HouseStyle", "Labels", "MarkStyle",
-               "PageSetup", "RagStyle"],
+               "PageSetup", "RagStyle", "TableFit"],
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}
 

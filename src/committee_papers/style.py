@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -133,6 +133,10 @@ class PageSetup:
     def landscape(self) -> bool:
         """Tell whether the page is wider than it is tall."""
         return self.width > self.height
+
+    def turned(self) -> PageSetup:
+        """Return the page on its side: width and height swapped, the same margins."""
+        return replace(self, width=self.height, height=self.width)
 
     def describe(self) -> str:
         """Return the page in words, e.g. ``210 x 297 mm portrait, margins 20/20/20/20 mm``."""
@@ -333,6 +337,23 @@ class Spacing:
 
 
 @dataclass(frozen=True, slots=True)
+class TableFit:
+    """How far a figures table may give way before its page turns or its columns split, in points
+    (``layout/widths.py``): cell padding down to ``min_cell_side`` then type down to
+    ``min_size``; then a landscape page if ``landscape``; then up to ``max_groups`` tables of
+    columns, each repeating the row headings. Raises ValueError for limits that cannot hold."""
+
+    min_size: float = 8.0
+    min_cell_side: float = 2.0
+    landscape: bool = True
+    max_groups: int = 3
+
+    def __post_init__(self) -> None:
+        if not (self.min_size >= 4 and self.min_cell_side >= 0 and self.max_groups >= 1):
+            raise ValueError("a table's least size is at least 4 pt, its padding at least 0 and its groups at least 1")
+
+
+@dataclass(frozen=True, slots=True)
 class ChartStyle:
     """How a trend chart is drawn, in both outputs: size, type, lines, markers and wording.
 
@@ -386,6 +407,7 @@ class HouseStyle:
     labels: Labels = field(default_factory=Labels)
     page: PageSetup | None = None  # the page; a Word template's own page setup replaces it
     spacing: Spacing = field(default_factory=Spacing)  # a Word template's own spacing replaces it
+    table_fit: TableFit = field(default_factory=TableFit)
     chart: ChartStyle = field(default_factory=ChartStyle)
     # figures written without thousands separators: Blackpool writes rates so, "3,031 (1056.6)"
     ungrouped_units: tuple[Unit, ...] = (Unit.RATE,)

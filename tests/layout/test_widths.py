@@ -1,10 +1,11 @@
-"""Column widths hold under pressure: read back from the PDF's character positions (pdfplumber).
+"""Tables hold under pressure: read back from the PDF's character positions (pdfplumber).
 
 Generated pages (1-17 period columns, count-with-rate pairs, long labels, 1-40 rows) are drawn
 to PDF; the checks use pdfplumber's own character widths, not the layout's metric code:
-no figure is split across lines, no character crosses a column border inside the table, and
-every column is at least as wide as its widest figure plus the cell padding. Made equal, the
-widths fail these checks (a 17-column page splits ``(1,000.4)``).
+no figure and no header word is split across lines, no character crosses a column border, and
+every column is at least as wide as its widest figure plus the least cell padding the house
+style allows. Made equal, the widths fail these checks (a 17-column page splits ``(1,000.4)``);
+without the shrink step, the page that fits upright only when set smaller turns to landscape.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from committee_papers.style import DEFAULT_STYLE
 
 MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
 PAST = ["2019/20", "2020/21", "2021/22", "2022/23", "2023/24"]
+A4 = (595, 842)  # points, upright
 
 
 def pair(count: int, rate: Decimal) -> str:
@@ -33,27 +35,39 @@ def pair(count: int, rate: Decimal) -> str:
 def pages(draw: st.DrawFn) -> dict[str, Any]:
     past = PAST[5 - draw(st.integers(0, 5)):]
     periods = MONTHS[:draw(st.integers(1, 12))]
+    # each column's figures are pairs, or plain counts of its own magnitude (1 to 12 digits)
+    digits = {p: draw(st.sampled_from([0, 1, 3, 12])) for p in [*past, *periods]}
     rows = []
     for _ in range(draw(st.integers(1, 40))):
         values = {p: pair(draw(st.integers(0, 99_999)), Decimal(draw(st.integers(0, 99_999))) / 10)
+                  if not digits[p] else f"{draw(st.integers(10 ** (digits[p] - 1), 10 ** digits[p] - 1)):,}"
                   for p in [*past, *periods]}
         label = draw(st.sampled_from(["No. (Rate)", "Number of referrals to children's social care per 10,000",
                                       "Rate"]))
         rows.append({"label": label, "values": values})
-    return {"indicators": [{"description": "Referrals to social care " * draw(st.integers(1, 4)),
-                            "polarity": "low", "unit": "count"}],
-            "columns": {"past": past, "year": "2024/25", "periods": periods}, "rows": rows}
+    return page_of(past, periods, rows, "Referrals to social care " * draw(st.integers(1, 4)))
 
 
-def report_of(page: dict[str, Any]) -> cp.Report:
-    return cp.load({"appendix": "App", "period": "Q3 2024/25", "sections": [{"portfolio": "P", "pages": [page]}]})
+def page_of(past: list[str], periods: list[str], rows: list[dict[str, Any]], title: str = "Referrals",
+            target: str | None = None) -> dict[str, Any]:
+    page: dict[str, Any] = {"indicators": [{"description": title, "polarity": "low", "unit": "count"}],
+                            "columns": {"past": past, "year": "2024/25", "periods": periods}, "rows": rows}
+    if target is not None:
+        page["target"] = {"text": target}
+    return page
 
 
-def pdf_pages(report: cp.Report) -> list[Any]:
+def report_of(*pages: dict[str, Any]) -> cp.Report:
+    return cp.load({"appendix": "App", "period": "Q3 2024/25", "sections": [{"portfolio": "P", "pages": list(pages)}]})
+
+
+def pdf_pages(report: cp.Report, style: cp.HouseStyle = DEFAULT_STYLE) -> list[Any]:
+    """Return each page's words, edges and size, read back with pdfplumber."""
     out = io.BytesIO()
-    cp.render_pdf(report, out)
+    cp.render_pdf(report, out, style=style)
     with pdfplumber.open(io.BytesIO(out.getvalue())) as pdf:
-        return [(page.extract_words(x_tolerance=1.5), page.edges) for page in pdf.pages]
+        return [(page.extract_words(x_tolerance=1.5), page.edges, (round(page.width), round(page.height)))
+                for page in pdf.pages]
 
 
 def _figures(page: dict[str, Any]) -> set[str]:
@@ -66,15 +80,19 @@ def _borders(edges: list[dict[str, Any]], word: dict[str, Any]) -> list[float]:
                    and e["top"] <= word["top"] + 0.5 and e["bottom"] >= word["bottom"] - 0.5})
 
 
-def check(page: dict[str, Any]) -> None:
+def check(page: dict[str, Any], style: cp.HouseStyle = DEFAULT_STYLE) -> list[tuple[int, int]]:
+    """Check the page's figures and header words in its PDF; return the pages' sizes."""
     figures = _figures(page)
+    headers = {*page["columns"]["past"], *page["columns"]["periods"], "2024/25"}
     labels = {w for row in page["rows"] for w in row["label"].split()}
-    side = DEFAULT_STYLE.spacing.cell_side
+    side = DEFAULT_STYLE.table_fit.min_cell_side  # the least padding a table may be set with
     found: set[str] = set()
-    for words, edges in pdf_pages(report_of(page)):
+    sizes = []
+    for words, edges, size in pdf_pages(report_of(page), style):
+        sizes.append(size)
         found |= {w["text"] for w in words}
         for word in words:
-            if word["text"] not in figures | labels:
+            if word["text"] not in figures | labels | headers:
                 continue
             xs = _borders(edges, word)
             if not xs:  # not in a table (the footer's page number)
@@ -86,33 +104,99 @@ def check(page: dict[str, Any]) -> None:
                 right = min((x for x in xs if x >= word["x1"]), default=None)
                 assert left is not None and right is not None, word
                 assert right - left >= word["x1"] - word["x0"] + 2 * side - 0.5, word["text"]
-    split = figures - found
-    assert not split, f"figures split across lines: {sorted(split)[:5]}"
+    split = (figures | headers) - found
+    assert not split, f"figures or header words split across lines: {sorted(split)[:5]}"
+    return sizes
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(pages())
-def test_figures_stay_whole_and_inside_their_columns(page: dict[str, Any]) -> None:
-    try:
-        check(page)
-    except TableTooWide as error:  # refused clearly is allowed; a drawn page must hold
-        assert "landscape" in str(error)
+@given(pages(), st.sampled_from([8, 9, 10, 11, 12]))
+def test_figures_and_header_words_stay_whole_and_inside_their_columns(page: dict[str, Any], size: int) -> None:
+    check(page, cp.HouseStyle(table_size=size))  # every page fits: set smaller, turned, or split; none is refused
 
 
-def test_the_twelve_month_pairs_page_is_refused_in_portrait_with_what_to_change() -> None:
-    """Two past years and twelve months of pairs need about 670 pt at 10 pt: A4 portrait leaves
-    482. Until a landscape page or a shrink rule exists (issue 15) it is refused, not broken."""
-    page = {"indicators": [{"description": "Referrals", "polarity": "low", "unit": "count"}],
-            "columns": {"past": PAST[3:], "year": "2024/25", "periods": MONTHS},
-            "rows": [{"label": "No. (Rate)", "values": {p: "2,912 (1000.4)" for p in [*PAST[3:], *MONTHS]}}]}
-    with pytest.raises(TableTooWide, match=r"on the page 'Referrals'.*fewer columns.*landscape"):
-        cp.render_pdf(report_of(page), io.BytesIO())
+def test_a_column_of_wide_figures_among_narrow_ones_is_as_wide_as_they_need() -> None:
+    """``999,999,999,999`` is 15 characters, 7.78 em: 78 pt at 10 pt, more than the 482 / 13 =
+    37 pt each column would have if the thirteen were equal; the other columns hold ``7``."""
+    rows = [{"label": "No.", "values": {**{p: "7" for p in MONTHS}, "2023/24": "999,999,999,999"}}]
+    check(page_of(["2023/24"], MONTHS, rows))
 
 
-def test_five_hundred_periods_are_refused_naming_the_page() -> None:
+def test_the_twelve_month_pairs_page_turns_to_landscape_with_every_figure_whole() -> None:
+    """Two past years and twelve months of pairs need about 670 pt at 10 pt, and still about
+    560 pt at 8 pt: A4 upright leaves 482 pt between 20 mm margins, on its side 736 pt."""
+    rows = [{"label": "No. (Rate)", "values": {p: "2,912 (1000.4)" for p in [*PAST[3:], *MONTHS]}}]
+    sizes = check(page_of(PAST[3:], MONTHS, rows, target="Increase on previous year"))
+    assert sizes == [A4[::-1]]
+
+
+def test_a_table_that_fits_when_set_smaller_stays_upright() -> None:
+    """``(1000.4)`` is 3.724 em in Liberation Sans (two brackets of 0.333, five digits of 0.556,
+    a point of 0.278). Twelve columns of it need 12 x (37.24 + 2 x 4.25 + 1) = 561 pt at 10 pt,
+    more than the 482 pt upright; with 2 pt padding still 12 x 42.24 = 507 pt; at 9 pt
+    12 x (33.5 + 5) = 462 pt: it fits, so the page stays upright (without the shrink step it
+    would turn)."""
+    rows = [{"label": "No. (Rate)", "values": {p: "2,912 (1000.4)" for p in MONTHS}}]
+    page = page_of([], MONTHS, rows)
+    out = io.BytesIO()
+    cp.render_pdf(report_of(page), out)
+    with pdfplumber.open(io.BytesIO(out.getvalue())) as pdf:
+        (only,) = pdf.pages
+        assert (round(only.width), round(only.height)) == A4
+        sizes = {round(c["size"], 1) for c in only.chars if c["text"] in "()"}  # only the pairs have brackets
+        assert max(sizes) < 10, sizes  # set smaller than the house style's 10 pt
+        assert min(sizes) >= DEFAULT_STYLE.table_fit.min_size
+    check(page)
+
+
+def test_thirty_weeks_split_into_groups_repeating_the_row_headings() -> None:
+    weeks = [f"W{n}" for n in range(1, 31)]
+    rows = [{"label": "No. (Rate)", "values": {w: "12,345 (1234.5)" for w in weeks}}]
+    page = page_of([], weeks, rows)
+    sizes = check(page)
+    assert sizes == [A4[::-1]]
+    words, _, _ = pdf_pages(report_of(page))[0]
+    texts = [w["text"] for w in words]
+    assert texts.count("No.") == 2 and texts.count("2024/25") == 2  # each group has the row heading and the year
+    assert texts.index("W15") < texts.index("W16")
+    first_group = [w for w in words if w["text"] in {"W1", "W15"}]
+    second = [w for w in words if w["text"] == "W16"]
+    assert second[0]["top"] > max(w["bottom"] for w in first_group)  # the second group is below the first
+
+
+def test_five_hundred_periods_are_refused_naming_the_page_and_what_to_change() -> None:
     periods = [f"P{n}" for n in range(500)]
-    page = {"indicators": [{"description": "Too wide", "polarity": "low", "unit": "count"}],
+    page = {"title": "Too wide", "indicators": [{"description": "Too wide", "polarity": "low", "unit": "count"}],
             "columns": {"year": "2024/25", "periods": periods},
             "rows": [{"values": {p: 1 for p in periods}}]}
-    with pytest.raises(TableTooWide, match=r"'Too wide'.*fewer columns.*split the table.*landscape"):
+    with pytest.raises(TableTooWide, match=r"'Too wide'.*in up to 3 parts, on a landscape page.*fewer columns"):
         cp.render_pdf(report_of(page), io.BytesIO())
+
+
+def test_the_cli_refuses_a_table_too_wide_with_exit_1_and_no_file(tmp_path: Any, capsys: Any) -> None:
+    import json
+
+    from committee_papers.cli import main
+
+    periods = [f"P{n}" for n in range(500)]
+    page = {"title": "Too wide", "indicators": [{"description": "Too wide", "polarity": "low", "unit": "count"}],
+            "columns": {"year": "2024/25", "periods": periods}, "rows": [{"values": {p: 1 for p in periods}}]}
+    source = tmp_path / "wide.json"
+    source.write_text(json.dumps({"appendix": "App", "period": "Q3 2024/25",
+                                  "sections": [{"portfolio": "P", "pages": [page]}]}))
+    out = tmp_path / "out"
+    assert main(["render", str(source), "-o", str(out), "--format", "both"]) == 1
+    err = capsys.readouterr().err
+    assert "Too wide" in err and "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_house_style_without_landscape_splits_upright() -> None:
+    style = cp.HouseStyle(table_fit=cp.TableFit(landscape=False))
+    rows = [{"label": "No. (Rate)", "values": {p: "2,912 (1000.4)" for p in [*PAST[3:], *MONTHS]}}]
+    out = io.BytesIO()
+    cp.render_pdf(report_of(page_of(PAST[3:], MONTHS, rows)), out, style=style)
+    with pdfplumber.open(io.BytesIO(out.getvalue())) as pdf:
+        assert all((round(p.width), round(p.height)) == A4 for p in pdf.pages)
+        words = [w["text"] for p in pdf.pages for w in p.extract_words(x_tolerance=1.5)]
+    assert words.count("No.") == 2 and words.count("2,912") == 14 and words.count("(1000.4)") == 14

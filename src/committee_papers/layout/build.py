@@ -27,6 +27,7 @@ from .chart import chart_block
 from .marks import key_spans
 from .nodes import DocumentLayout, Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Span, TextBlock
 from .tables import data_table, dot_table, indicator_table, span, status_block, supplementary_table
+from .widths import FIGURES, WORDS
 
 
 def _spans(paragraph: Paragraph) -> tuple[Span, ...]:
@@ -84,7 +85,33 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
     assessed for it. A page without a title has no heading (none is invented); a section
     without a portfolio name has none either. ``depth`` is the number of heading levels above
     the page (1 under a portfolio heading, 0 in a document without one), so levels never
-    skip (PDF/UA-1 §7.4.2)."""
+    skip (PDF/UA-1 §7.4.2).
+
+    A figures table that cannot fit the page upright, even set smaller, turns the page to
+    landscape where the house style allows (``TableFit.landscape``), and its columns split into
+    groups only where that is not enough (``layout/widths.py``, ``layout/split.py``). Raises
+    ``TableTooWide`` when nothing fits.
+    """
+    setup = style.page_setup
+    turns = style.table_fit.landscape and not setup.landscape
+    tries = [(setup.text_width, False, False)]  # (width, split, landscape): upright, turned, then split
+    if turns:
+        tries.append((setup.turned().text_width, False, True))
+    tries.append((tries[-1][0], True, turns))
+    for whole in (WORDS, FIGURES):  # every word whole where any try allows it, then every figure
+        for width, split, landscape in tries:
+            blocks = _page_blocks(section, page, marks, first_in_section, style, locale, depth, width,
+                                  split=split, whole=whole)
+            if blocks is not None:
+                return PageLayout(tuple(blocks), page.heading, section.portfolio, landscape=landscape)
+    raise AssertionError("the last try, split keeping figures whole, raises TableTooWide")  # pragma: no cover
+
+
+def _page_blocks(section: Section, page: ExceptionPage, marks: PageMarks, first_in_section: bool,
+                 style: HouseStyle, locale: str, depth: int, width: float, *,
+                 split: bool, whole: int) -> list[LayoutBlock] | None:
+    """Return the page's blocks with its figures tables fitted to ``width`` points keeping
+    ``whole`` whole, or None when one does not fit so (``data_table``)."""
     blocks: list[LayoutBlock] = []
     if first_in_section and section.portfolio:
         blocks.append(Heading(1, section.portfolio))
@@ -99,7 +126,10 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
             blocks.append(indicator_table(page, block, style))
         elif isinstance(block, DataTable):
             table, table_marks = next(tables)
-            blocks.append(data_table(page, table, table_marks, style, locale))
+            fitted = data_table(page, table, table_marks, style, locale, width, split=split, whole=whole)
+            if fitted is None:
+                return None
+            blocks.extend(fitted)
         elif isinstance(block, DotTable):
             dot, dot_marks = next(dots)
             blocks.append(dot_table(dot, dot_marks, style))
@@ -116,7 +146,7 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
         elif isinstance(block, MarksKey):
             blocks.append(TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),
                                     ParagraphKind.SMALL))
-    return PageLayout(tuple(blocks), page.heading, section.portfolio)
+    return blocks
 
 
 def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAULT_STYLE) -> DocumentLayout:
@@ -138,7 +168,7 @@ def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAUL
         key = TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),
                         ParagraphKind.SMALL)
         first = pages[0]
-        pages[0] = PageLayout((*first.blocks, key), first.bookmark, first.portfolio)
+        pages[0] = PageLayout((*first.blocks, key), first.bookmark, first.portfolio, first.landscape)
     subject_parts = [report.appendix, report.committee, report.period.label if report.period else None]
     keywords = ["performance", "exception report", *(s.portfolio for s in report.sections)]
     if report.organisation and report.author:  # otherwise the organisation is already the author

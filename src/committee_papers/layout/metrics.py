@@ -4,21 +4,23 @@ Both renderers draw the widths the layout gives, so text is measured once, here,
 TrueType files the PDF embeds (Liberation Sans is metric-compatible with Arial, the font Word
 sets). A character the text face lacks is measured in the symbol face, as the PDF draws it.
 
-The one cache is ``_face``: a pure function of a font file's path, bounded, returning an
+The one cache is ``_read``: a pure function of a font file's path, face, time and size, bounded, returning an
 immutable mapping, so two house styles cannot collide and threads may share it.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont, TTLibError
 
-from ..style import FontFiles, HouseStyle
+from ..errors import CommitteePapersError
+from ..style import FontFiles, FontSource, HouseStyle
 from .nodes import Span, SpanRole
 
 if TYPE_CHECKING:
@@ -35,10 +37,25 @@ class Face:
     missing: float
 
 
+def _face(value: FontSource | Path) -> Face:
+    """Return the advance widths of a font file's face; raise ``CommitteePapersError`` naming
+    the file when it is missing or not a font."""
+    source = FontSource.of(value)
+    try:
+        path, index = source.key
+        stat = os.stat(path)  # a file changed since it was read is read again
+        return _read(path, index, stat.st_mtime_ns, stat.st_size)
+    except (OSError, TTLibError, KeyError, AssertionError, ValueError, IndexError) as error:
+        raise CommitteePapersError(
+            f"the font file {source.path} cannot be used ({error}): give the path of a "
+            "TrueType or OpenType font (.ttf, .otf, or .ttc with its face number)") from error
+
+
 @lru_cache(maxsize=32)
-def _face(path: Path) -> Face:
-    """Return the advance widths of the font at ``path`` (read once per file and process)."""
-    with TTFont(str(path), lazy=True) as font:
+def _read(path: str, index: int, modified: int, size: int) -> Face:
+    """Return the advance widths of face ``index`` of the font at ``path`` (read once per file,
+    as it was last ``modified`` at its ``size``, and process)."""
+    with TTFont(path, fontNumber=index, lazy=True) as font:
         per_em = float(font["head"].unitsPerEm)
         metrics = font["hmtx"].metrics
         order = font.getGlyphOrder()
@@ -64,10 +81,10 @@ class Measure:
     def _faces(self, span: Span) -> tuple[Face, Face]:
         """Return the face a span is drawn in and the one its missing characters fall back to."""
         bold, italic = span.bold, span.italic
-        symbol = _face(Path(_file(self.style.symbol_fonts, bold=bold, italic=italic)))
+        symbol = _face(_file(self.style.symbol_fonts, bold=bold, italic=italic))
         if span.role is SpanRole.MARK:
             return symbol, symbol
-        return _face(Path(_file(self.style.text_fonts, bold=bold, italic=italic))), symbol
+        return _face(_file(self.style.text_fonts, bold=bold, italic=italic)), symbol
 
     def _char(self, code: int, first: Face, second: Face) -> float:
         found = first.advances.get(code)

@@ -83,12 +83,20 @@ class LayoutRow:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table: rows of cells, relative column widths, and a description for screen readers."""
+    """A table: rows of cells, relative column widths, and a description for screen readers.
+
+    ``size`` and ``cell_side`` are the font size of its text and the padding either side of its
+    cells, in points, where the layout set them smaller than the house style's to fit the page
+    (None: the style's ``table_size`` and ``spacing.cell_side``); a small cell's text is smaller
+    in the same proportion.
+    """
 
     rows: tuple[LayoutRow, ...]
     widths: tuple[float, ...]  # fractions of the text width, summing to 1
     description: str
     kind: str  # indicators, data, dot or supplementary: for house-style hooks and tests
+    size: float | None = None
+    cell_side: float | None = None
 
     def __post_init__(self) -> None:
         clean_fields(self, "description")
@@ -161,11 +169,14 @@ def gap_after(block: LayoutBlock, following: LayoutBlock | None) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PageLayout:
-    """One exception page; it starts on a new page in both outputs."""
+    """One exception page; it starts on a new page in both outputs, turned to landscape (the
+    house style's page with its width and height swapped, the same margins) where
+    ``landscape`` says, because a table would not fit it upright."""
 
     blocks: tuple[LayoutBlock, ...]
     bookmark: str
     portfolio: str  # the section it belongs to, for nested bookmarks
+    landscape: bool = False
 
     def __post_init__(self) -> None:
         clean_fields(self, "bookmark", "portfolio")

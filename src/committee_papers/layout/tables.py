@@ -6,6 +6,7 @@ from dataclasses import replace
 from itertools import groupby
 
 from ..assess.results import Assessment, RagStatus, TableMarks
+from ..errors import TableTooWide
 from ..formatting import format_target, format_value
 from ..model import (
     ColumnAlign,
@@ -25,7 +26,8 @@ from ..style import HouseStyle
 from .grid import place
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
-from .widths import fit_widths
+from .split import columns_of, split_columns
+from .widths import WORDS, Fit, fit_table, least_width
 
 
 def span(text: str, *, bold: bool = False, italic: bool = False, lang: str | None = None) -> Span:
@@ -77,9 +79,17 @@ def _columns(table: DataTable) -> int:
     return len(table.periods) + table.has_row_labels + table.show_target + len(table.dots) + table.show_status
 
 
-def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle, locale: str) -> Table:
-    """Return the figures table: a two-row header when sub-periods share a year header; the
-    DoT cells show ``marks.rows``."""
+def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle, locale: str,
+               width: float, *, split: bool = True, whole: int = WORDS) -> list[Table] | None:
+    """Return the figures table fitted to ``width`` points (``layout/widths.py``): a two-row
+    header when sub-periods share a year header; the DoT cells show ``marks.rows``.
+
+    A table that cannot fit with what ``whole`` names kept whole (``layout/widths.py``), even
+    at the least size the house style allows, is split into groups of its period columns
+    (``layout/split.py``) where ``split`` allows; else None is returned, as it is when no split
+    fits either and ``whole`` is ``WORDS``. Raises ``TableTooWide``, naming the page and what to
+    change, when no split keeps even the figures whole.
+    """
     grouped = any(p.group for p in table.periods)
     depth = 2 if grouped else 1
     top: list[LayoutCell] = []
@@ -101,7 +111,7 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     rows = [LayoutRow(tuple(top), header=True)] + ([LayoutRow(tuple(sub), header=True)] if sub else [])
     shared = table.target is not None and all(r.target is None for r in table.rows)
     height = len(table.rows) + sum(bool(r.period_targets) for r in table.rows)  # with the Target rows
-    said: list[str] = []  # the stated cells' reasons, read out with the table
+    said: list[tuple[str, str]] = []  # the stated cells' periods and reasons, read out with the table
     for number, row in enumerate(table.rows):
         cells: list[LayoutCell] = []
         indicator = page.indicators[row.indicator]
@@ -125,7 +135,7 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
                 stated = row.stated[period.label]
                 text = stated.text
                 if stated.reason:
-                    said.append(f"{period.label}: {stated.text}, {stated.reason}")
+                    said.append((period.label, f"{period.label}: {stated.text}, {stated.reason}"))
             else:
                 text = ""
             cells.append(LayoutCell((span(text),), align=Align.CENTRE))
@@ -142,18 +152,55 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
         rows.append(LayoutRow(tuple(cells)))
         if row.period_targets:
             rows.append(_period_targets(table, row, style, locale, indicator, shared))
-    first, last = table.periods[0].label, table.periods[-1].label
     labels = style.labels
     extras = (labels.with_target * table.show_target + "".join(f", {column.header}" for column in table.dots)
               + f", {table.status_header}" * table.show_status)
-    description = (labels.figures_summary.format(heading=page.heading, first=first, last=last, extras=extras)
-                   + "".join(f"; {s}" for s in said))
-    first_period = int(table.has_row_labels)
-    figures = range(first_period, first_period + len(table.periods))
+
+    def describe(first: int, last: int, whole: bool) -> str:
+        shown = {p.label for p in table.periods[first:last + 1]}
+        return (labels.figures_summary.format(heading=page.heading, first=table.periods[first].label,
+                                              last=table.periods[last].label, extras=extras if whole else "")
+                + "".join(f"; {s}" for label, s in said if label in shown))
+
+    heads = int(table.has_row_labels)
+    count = len(table.periods)
+    columns = _columns(table)
     floors = {0: 0.3} if table.indicator_labels else None  # names read as phrases, not a word a line
-    widths = fit_widths(tuple(rows), _columns(table), "data", style, equal=figures, floors=floors,
-                        where=f"the figures table ({first} to {last}) on the page '{page.heading}'")
-    return Table(tuple(rows), widths, description, "data")
+    laid = tuple(rows)
+    fit = fit_table(laid, columns, "data", style, width, whole=whole, equal=range(heads, heads + count),
+                    floors=floors)
+    if fit is not None:
+        return [Table(laid, fit.widths, describe(0, count - 1, True), "data", *_set(fit, style))]
+    if not split:
+        return None
+
+    def part_of(chosen: list[int], run: range, last: bool) -> Table | None:
+        part = columns_of(laid, columns, "data", chosen)
+        fitted = fit_table(part, len(chosen), "data", style, width, whole=whole,
+                           equal=range(heads, heads + len(run)), floors=floors)
+        if fitted is None:
+            return None
+        return Table(part, fitted.widths, describe(run[0], run[-1], last), "data", *_set(fitted, style))
+
+    groups = split_columns(heads, count, columns - heads - count, style.table_fit.max_groups, part_of)
+    if groups is None and whole == WORDS:
+        return None
+    if groups is None:
+        need = least_width(laid, columns, "data", style)
+        turned = ", on a landscape page" if style.table_fit.landscape and not style.page_setup.landscape else ""
+        raise TableTooWide(
+            f"the figures table ({table.periods[0].label} to {table.periods[-1].label}) on the page "
+            f"'{page.heading}': its {columns} columns need {need:.0f} pt to keep each figure whole even at "
+            f"{style.table_fit.min_size:g} pt, and the page leaves {width:.0f} pt (in up to "
+            f"{style.table_fit.max_groups} parts{turned}): show fewer columns (fewer periods, "
+            "or no target or DoT column) or split the table into two")
+    return [table for _, table in groups]
+
+
+def _set(fit: Fit, style: HouseStyle) -> tuple[float | None, float | None]:
+    """Return a fitted table's size and padding, None where they are the house style's."""
+    return (None if fit.size == style.table_size else fit.size,
+            None if fit.cell_side == style.spacing.cell_side else fit.cell_side)
 
 
 def _period_targets(table: DataTable, row: DataRow, style: HouseStyle, locale: str, indicator: Indicator,

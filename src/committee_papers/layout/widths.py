@@ -1,8 +1,7 @@
-"""Share a table's width among its columns by what their cells need, in points.
+"""Fit a table to the page: its font size, cell padding and column widths, in points.
 
-Each cell is measured in the house style's fonts (``metrics``) at the table's size, plus the
-cell's padding either side (``Spacing.cell_side``), against the page's text width
-(``PageSetup.text_width``, in points):
+Each cell is measured once in the house style's fonts (``metrics``), in ems, so it can be
+tried at every size the house style allows (``TableFit``) against a text width in points:
 
 - a column is at least as wide as its widest figure in a body cell (``2,912``; each half of a
   figure pair, ``2,912 (1,000.4)``, which breaks only at its space): the hard need;
@@ -11,18 +10,24 @@ cell's padding either side (``Spacing.cell_side``), against the page's text widt
 - then, while the width lasts, as wide as each body cell's whole text on one line (up to
   ``WISH_SHARE`` of the width);
 - at each step short of the next, every column grows the same share of the way, so equal
-  columns stay equal; width left over is shared equally;
-- a table whose figures cannot fit is refused (``TableTooWide``) naming the page and the table.
+  columns stay equal; width left over is shared equally.
 
-Both renderers draw these widths, so Word and the PDF break the same lines.
+The first setting (the style's own size and padding, then less padding, then smaller type, half
+a point at a time down to ``TableFit.min_size``) at which every figure and word is whole is
+used (``WORDS``); when none fits, ``fit_table`` returns None and the caller turns the page or
+splits the columns (``layout/split.py``), and only when nothing keeps every word whole does it
+ask for every figure whole (``FIGURES``), letting long words break.
+
+Both renderers draw these widths at this size and padding, so Word and the PDF break the same
+lines. This is our own code because it is the product: no library lays out committee tables.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
-from ..errors import TableTooWide
 from ..style import HouseStyle
 from .grid import place
 from .metrics import Measure
@@ -32,38 +37,79 @@ SLACK = 1.0  # points more than a token measures: Word's twip rounding and its o
 LONG_WORD = 8  # ems: a word wider than this (a URL, a name run together) may break; a figure never
 WISH_SHARE = 1 / 3  # no cell asks for more than this part of the text width to stay on one line
 
-Needs = list[list[float]]  # hard, soft and wished-for widths of each column, in points
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How a table is set: column widths as fractions of the text width (summing to 1), the
+    font size of its body and header text and the padding either side of a cell, in points."""
+
+    widths: tuple[float, ...]
+    size: float
+    cell_side: float
 
 
-def _needs(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle,
-           width: float) -> tuple[Needs, list[tuple[int, int, list[float]]], set[int]]:
-    """Return each column's hard, soft and wished-for width; each spanning cell's (first
-    column, span, its three needs), in points with padding; and the columns with text below
-    their headers."""
-    pad = 2 * style.spacing.cell_side + SLACK
-    table = Measure(style, style.table_size)
-    small = Measure(style, style.small_size)
-    base = pad + style.table_size / 2  # an empty column keeps half an em
-    needs = [[base] * columns for _ in range(3)]
-    spanning = []
-    filled = set()
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """One cell's needs in ems at its own size: widest figure, widest token, its lines."""
+
+    column: int
+    span: int
+    header: bool
+    filled: bool
+    scale: float  # its size over the table's (a small cell's is less than 1)
+    figure: float
+    token: float
+    line: float
+
+
+def _cells(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle) -> list[_Cell]:
+    """Return every cell's needs in ems (measured once, at 1 pt)."""
+    measure = Measure(style, 1.0)
+    small = style.small_size / style.table_size
+    cells = []
     for placed in place(Table(rows, (1 / columns,) * columns, "", kind)):
         cell = placed.cell
-        measure = small if cell.small else table
-        figure, token, lines = measure.tokens(cell.spans, LONG_WORD * measure.size)
+        figure, token, lines = measure.tokens(cell.spans, LONG_WORD)
         header = cell.scope is Scope.COLUMN
-        hard = pad + (0.0 if header else figure)
-        soft = pad + token
-        wish = soft if header else max(soft, min(pad + max(lines), width * WISH_SHARE))
-        if cell.colspan > 1:
-            spanning.append((placed.column, cell.colspan, [hard, soft, wish]))
+        cells.append(_Cell(placed.column, cell.colspan, header, not header and bool(cell.text.strip()),
+                           small if cell.small else 1.0, figure, token, max(lines)))
+    return cells
+
+
+def settings(style: HouseStyle) -> Iterator[tuple[float, float]]:
+    """Yield the (font size, cell padding) a table may be set at, in the order tried: the
+    house style's own, then padding in half points down to ``min_cell_side``, then the type
+    in half points down to ``min_size`` at that padding."""
+    fit = style.table_fit
+    size, side = style.table_size, style.spacing.cell_side
+    yield size, side
+    while side - 0.5 >= fit.min_cell_side:
+        side -= 0.5
+        yield size, side
+    while size - 0.5 >= fit.min_size:
+        size -= 0.5
+        yield size, side
+
+
+def _needs(cells: list[_Cell], columns: int, size: float, side: float,
+           width: float) -> tuple[list[list[float]], list[tuple[int, int, list[float]]]]:
+    """Return each column's hard, soft and wished-for width at ``size`` and padding ``side``,
+    and each spanning cell's (first column, span, its three needs), in points."""
+    pad = 2 * side + SLACK
+    base = pad + size / 2  # an empty column keeps half an em
+    needs = [[base] * columns for _ in range(3)]
+    spanning = []
+    for cell in cells:
+        points = size * cell.scale
+        hard = pad + (0.0 if cell.header else cell.figure * points)
+        soft = pad + cell.token * points
+        wish = soft if cell.header else max(soft, min(pad + cell.line * points, width * WISH_SHARE))
+        if cell.span > 1:
+            spanning.append((cell.column, cell.span, [hard, soft, wish]))
             continue
-        column = placed.column
-        if not header and cell.text.strip():
-            filled.add(column)
         for level, need in enumerate((hard, soft, wish)):
-            needs[level][column] = max(needs[level][column], need)
-    return needs, spanning, filled
+            needs[level][cell.column] = max(needs[level][cell.column], need)
+    return needs, spanning
 
 
 def _spread(widths: list[float], spanning: list[tuple[int, int, list[float]]], level: int) -> None:
@@ -81,41 +127,63 @@ def _evened(widths: list[float], same: list[int]) -> list[float]:
     return [widest if i in same else w for i, w in enumerate(widths)]
 
 
-def fit_widths(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle, *,
-               where: str, equal: range = range(0),
-               floors: Mapping[int, float] | None = None) -> tuple[float, ...]:
-    """Return column widths, as fractions of the text width summing to 1 (see the module).
-
-    ``equal`` columns with figures get the same width where that fits (an empty one may be
-    narrower); ``floors`` give columns a wished-for share of the text width (a column of names
-    that reads better as phrases), kept while the width lasts. ``where`` names the table and
-    its page for the error. Raises ``TableTooWide`` when the figures cannot fit the page.
-    """
-    width = style.page_setup.text_width
-    needs, spanning, filled = _needs(rows, columns, kind, style, width)
-    for column, floor in (floors or {}).items():
+def _levels(cells: list[_Cell], columns: int, size: float, side: float, width: float, same: list[int],
+            floors: Mapping[int, float]) -> list[list[float]]:
+    """Return the hard, soft and wished-for widths of each column, each level at least the one
+    below, equal columns equal where that fits."""
+    needs, spanning = _needs(cells, columns, size, side, width)
+    for column, floor in floors.items():
         needs[2][column] = max(needs[2][column], floor * width)
-    same = [i for i in equal if i in filled]
     for level in range(3):
-        for below in range(level):  # each level at least the one below
+        for below in range(level):
             needs[level] = [max(a, b) for a, b in zip(needs[level], needs[below], strict=True)]
         _spread(needs[level], spanning, level)
         evened = _evened(needs[level], same)
         if sum(evened) <= width or level == 2:  # equal where they fit, else each its own
             needs[level] = evened
-    hard = sum(needs[0])
-    if hard > width:
-        raise TableTooWide(
-            f"{where}: its {columns} columns need {hard:.0f} pt to keep each figure whole at "
-            f"{style.table_size:g} pt, but the page leaves {width:.0f} pt: show fewer columns "
-            "(fewer periods, or no target or DoT column), split the table into two, or use a "
-            "landscape template")
+    return needs
+
+
+def _shared(needs: list[list[float]], width: float) -> tuple[float, ...]:
+    """Return the widths as fractions: grown from one level towards the next as far as the width
+    allows, every column the same share of the way."""
     for low, high in itertools.pairwise(needs):
-        if sum(high) > width:  # grow each column the same share of the way from low to high
+        if sum(high) > width:
             share = (width - sum(low)) / (sum(high) - sum(low))
             fitted = [a + (b - a) * share for a, b in zip(low, high, strict=True)]
             break
     else:
-        spare = (width - sum(needs[2])) / columns
+        spare = (width - sum(needs[2])) / len(needs[2])
         fitted = [w + spare for w in needs[2]]
     return tuple(w / width for w in fitted)
+
+
+WORDS, FIGURES = 1, 0  # what a fit keeps whole: every word and figure, or every figure
+
+
+def fit_table(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle, width: float, *,
+              whole: int = WORDS, equal: range = range(0), floors: Mapping[int, float] | None = None) -> Fit | None:
+    """Return how to set a table of ``columns`` columns in ``width`` points (see the module), or
+    None when even at the least size and padding the style allows what ``whole`` names (every
+    word and figure, ``WORDS``, or every figure, ``FIGURES``) cannot fit whole.
+
+    ``equal`` columns with figures get the same width where that fits (an empty one may be
+    narrower); ``floors`` give columns a wished-for share of the width (a column of names that
+    reads better as phrases), kept while the width lasts.
+    """
+    cells = _cells(rows, columns, kind, style)
+    filled = {cell.column for cell in cells if cell.filled and cell.span == 1}
+    same = [i for i in equal if i in filled]
+    tried = [(size, side, _levels(cells, columns, size, side, width, same, floors or {}))
+             for size, side in settings(style)]
+    for size, side, needs in tried:
+        if sum(needs[whole]) <= width:
+            return Fit(_shared(needs, width), size, side)
+    return None
+
+
+def least_width(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle) -> float:
+    """Return the width in points the table's figures need at the least size the style allows."""
+    cells = _cells(rows, columns, kind, style)
+    size, side = list(settings(style))[-1]
+    return sum(_needs(cells, columns, size, side, float("inf"))[0][0])

@@ -19,12 +19,14 @@ class BodyWriter:
     """Write exception pages as body XML, each page after the first starting a new page."""
 
     def __init__(self, document: Any, found: TemplateStyles, palette: Palette, ids: StyleIds,
-                 text_width: int, style: HouseStyle = DEFAULT_STYLE) -> None:
+                 text_width: int, style: HouseStyle = DEFAULT_STYLE, turned_width: int | None = None) -> None:
         self.document, self.style = document, style
         self._charts: Any = None  # a ChartWriter, made for the first chart (python-pptx loads then)
         self.palette = palette
         self.ids = ids
         self.text_width = text_width  # twips
+        self.turned_width = text_width if turned_width is None else turned_width  # a landscape page's
+        self._width = text_width  # the current page's
         self._numbering = Numbering(document, found)
         self._links = Links(document.part)
 
@@ -36,15 +38,24 @@ class BodyWriter:
     def body(self, pages: Iterable[PageLayout]) -> list[str]:
         """Return the XML of the body's blocks, one string per page.
 
-        A body that would end with a table gets a last paragraph: Word requires one.
+        A body that would end with a table gets a last paragraph: Word requires one. Where
+        pages turn from upright to landscape or back, a paragraph ending a section
+        (``wml.section_end``) closes the pages before; the last section's properties are the
+        template's, which ``render.py`` turns to match the last page.
         """
         chunks = []
         ends_with_table = False
         last: LayoutBlock | None = None
+        turned = False
         for number, page in enumerate(pages):
-            if last is not None and page.blocks and gap_after(last, page.blocks[0]):
+            new_section = number > 0 and page.landscape != turned
+            if new_section:
+                chunks.append(wml.section_end(self.document, landscape=turned))
+            elif last is not None and page.blocks and gap_after(last, page.blocks[0]):
                 chunks.append(self._paragraph(styles.BODY))  # Word would join two tables
-            chunks.append(self.page(page, new_page=number > 0))
+            turned = page.landscape
+            self._width = self.turned_width if turned else self.text_width
+            chunks.append(self.page(page, new_page=number > 0 and not new_section))
             if page.blocks:
                 ends_with_table = isinstance(page.blocks[-1], Table)
                 last = page.blocks[-1]
@@ -74,7 +85,8 @@ class BodyWriter:
             return self._list(block, page_break=page_break)
         if isinstance(block, Chart):
             return self._chart(block, page_break=page_break)
-        return table_xml(block, self.text_width, self.palette, self.ids, self._links, page_break=page_break)
+        return table_xml(block, self._width, self.palette, self.ids, self._links, page_break=page_break,
+                         house=self.style)
 
     def _chart(self, block: Chart, *, page_break: bool) -> str:
         if self._charts is None:

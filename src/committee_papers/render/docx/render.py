@@ -42,10 +42,12 @@ def _set_properties(document: Any, layout: DocumentLayout, date: dt.date | None)
     wml.set_language(document, layout.language)
 
 
-def _text_width(document: Any) -> int:
-    """Return the width between the margins of the last section, in twips."""
+def _text_width(document: Any, *, turned: bool = False) -> int:
+    """Return the width between the margins of the last section, in twips; ``turned``: of its
+    page on its side (its height less the same margins)."""
     section = document.sections[-1]
-    emu: int = section.page_width - section.left_margin - section.right_margin
+    across = section.page_height if turned else section.page_width
+    emu: int = across - section.left_margin - section.right_margin
     return round(emu * _TWIPS_PER_EMU)
 
 
@@ -62,8 +64,11 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
     add_missing_styles(document, TemplateStyles.read(document))  # Heading 4-6, Hyperlink
     found = TemplateStyles.read(document)
     writer = BodyWriter(document, found, Palette.read(found, style), StyleIds.read(found),
-                        _text_width(document), style)
-    return document, writer.body(layout.pages)
+                        _text_width(document), style, _text_width(document, turned=True))
+    pages = writer.body(layout.pages)
+    if layout.pages and layout.pages[-1].landscape:  # the last section is the body's own
+        wml.turn_section(document.sections[-1], landscape=True)
+    return document, pages
 
 
 def render_docx(layout: DocumentLayout, target: Target, *,

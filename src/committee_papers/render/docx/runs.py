@@ -29,13 +29,15 @@ class Links:
         return found
 
 
-def spans_xml(spans: Iterable[Span], palette: Palette, ids: StyleIds, links: Links) -> str:
+def spans_xml(spans: Iterable[Span], palette: Palette, ids: StyleIds, links: Links,
+              half_points: int | None = None) -> str:
     """Return one run per span. A newline becomes a line break and a tab stays a tab.
 
     Fonts and colours come from styles wherever a style can carry them: a mark gets the
     DoT character style for its colour, so restyling the template restyles the marks. A span
     with a link is a ``w:hyperlink`` to it, its run in the Hyperlink character style (the
-    link's colour and underline are the style's, whatever the span's colour).
+    link's colour and underline are the style's, whatever the span's colour). ``half_points``
+    sizes every run where the layout set the text smaller than its style.
     """
     runs = []
     for span in spans:
@@ -43,7 +45,7 @@ def spans_xml(spans: Iterable[Span], palette: Palette, ids: StyleIds, links: Lin
             continue
         if span.link is not None:
             run = wml.run(span.text, style_id=ids.character[styles.HYPERLINK], bold=span.bold,
-                          italic=span.italic, lang=span.lang)
+                          italic=span.italic, lang=span.lang, half_points=half_points)
             runs.append(wml.hyperlink(links.relationship(span.link), run))
             continue
         style_id = colour = None
@@ -55,5 +57,5 @@ def spans_xml(spans: Iterable[Span], palette: Palette, ids: StyleIds, links: Lin
         elif span.colour is not None:
             colour = palette.colour(span.colour)
         runs.append(wml.run(span.text, style_id=style_id, bold=span.bold, italic=span.italic,
-                            colour=colour, lang=span.lang))
+                            colour=colour, lang=span.lang, half_points=half_points))
     return "".join(runs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from ...layout import Align, LayoutCell, Table, place
+from ...style import DEFAULT_STYLE, HouseStyle
 from . import styles, wml
 from .runs import Links, spans_xml
 from .styles import Palette, StyleIds
@@ -31,9 +32,18 @@ def column_widths(fractions: tuple[float, ...], text_width: int) -> list[int]:
     return [right - left for left, right in itertools.pairwise(edges)]
 
 
+def _half_points(table: Table, small: bool, house: HouseStyle) -> int | None:
+    """Return the size of a cell's text in half points where the layout set the table smaller."""
+    if table.size is None:
+        return None
+    return round(2 * table.size * (house.small_size / house.table_size if small else 1))
+
+
 def table_xml(table: Table, text_width: int, palette: Palette, ids: StyleIds, links: Links, *,
-              page_break: bool = False) -> str:
-    """Return ``table`` as a ``w:tbl``; ``page_break`` starts it on a new page.
+              page_break: bool = False, house: HouseStyle = DEFAULT_STYLE) -> str:
+    """Return ``table`` as a ``w:tbl``; ``page_break`` starts it on a new page. A table the
+    layout set smaller than ``house`` sets tables has that size on its runs and paragraph
+    marks, and its cell margins.
 
     A cell spanning columns is one ``w:tc`` over several grid columns. A cell spanning rows
     is a vertical merge: the cells it covers below are empty ``w:tc`` elements continuing
@@ -45,9 +55,10 @@ def table_xml(table: Table, text_width: int, palette: Palette, ids: StyleIds, li
         rows[item.row].append((item.column, item.cell, True))
         for below in range(item.row + 1, item.row + item.cell.rowspan):
             rows[below].append((item.column, item.cell, False))
+    side = None if table.cell_side is None else round(table.cell_side * 20)
     out = [wml.table(widths, style_id=ids.table[styles.TABLE],
                      caption=_CAPTIONS.get(table.kind, table.kind.capitalize()),
-                     description=table.description)]
+                     description=table.description, cell_side=side)]
     text_style, small_style = ids.paragraph[styles.TABLE_TEXT], ids.paragraph[styles.SMALL_TEXT]
     for layout_row, cells in zip(table.rows, rows, strict=True):
         out.append(wml.row(header=layout_row.header))
@@ -59,11 +70,12 @@ def table_xml(table: Table, text_width: int, palette: Palette, ids: StyleIds, li
             width = widths[column] if span == 1 else sum(widths[column:column + span])
             out.append(wml.cell(width, span, merge, fill))
             align = "left" if cell.align is Align.LEFT else _ALIGN[cell.align]
+            size = _half_points(table, cell.small, house)
             out.append(wml.paragraph(small_style if cell.small else text_style, page_break,
-                                     align))
+                                     align, half_points=size))
             page_break = False  # only the first cell's paragraph starts the page
             if first and cell.spans:
-                out.append(spans_xml(cell.spans, palette, ids, links))
+                out.append(spans_xml(cell.spans, palette, ids, links, size))
             out.append(_CELL_END)
         out.append(wml.ROW_END)
     out.append(wml.TABLE_END)

@@ -11,12 +11,13 @@ and its "Page X of Y", and the file is written (``writer.py``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import BinaryIO
 
 from ...errors import CommitteePapersError
 from ...languages import localised
 from ...layout import DocumentLayout, PageLayout
-from ...style import HouseStyle
+from ...style import HouseStyle, PageSetup
 from .draw import Painter
 from .embedding import FontSet
 from .flow import Frame
@@ -83,13 +84,25 @@ class Pages:
         self.painter.start(self.code)
         return len(self.bodies) + 1
 
-    def finish(self, furniture: Furniture) -> PageStreams:
-        """Finish the last page; return the pages' content streams and their furniture."""
+    def finish(self, upright: Furniture, turned: Furniture | None = None,
+               landscape: Sequence[bool] = ()) -> PageStreams:
+        """Finish the last page; return the pages' content streams and their furniture, each
+        page's the ``turned`` furniture where ``landscape`` says it is on its side."""
         self.new_page()
         total = len(self.bodies)
-        page = furniture.page
-        return PageStreams(furniture.header, [furniture.footer(n + 1, total) for n in range(total)],
-                           self.bodies, (page.width, page.height), page.pictures)
+        page = upright.page
+        flags = [bool(landscape) and landscape[n] for n in range(total)]
+        footers = [(turned if flags[n] and turned is not None else upright).footer(n + 1, total)
+                   for n in range(total)]
+        return PageStreams(upright.header, footers, self.bodies, (page.width, page.height), page.pictures,
+                           turned_header=None if turned is None else turned.header, landscape=flags)
+
+
+def _frame(styles: Styles, header: str, page: PageSetup) -> tuple[float, float, float]:
+    """Return the text frame's left edge, bottom and top on ``page``, below the running header
+    and above the footer as Word places them."""
+    top = page.height - page.top - header_excess(styles, header, page)
+    return page.left, page.bottom + footer_excess(styles, page), top
 
 
 class DrawnPdf:
@@ -128,19 +141,29 @@ def draw_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, *, tagged:
     painter = Painter(font_set)
     tags = painter.tags = Tagger(one_line(layout.title), layout.language) if tagged else None
     pages = Pages(painter)
-    setup = style.page_setup
-    frame_top = setup.height - setup.top - header_excess(styles, layout.running_header)
-    frame_bottom = setup.bottom + footer_excess(styles)
-    width, height = setup.text_width, frame_top - frame_bottom
-    frame = Frame(painter, pages.new_page, (setup.left, frame_bottom, frame_top))
+    upright = style.page_setup
+    turned = upright.turned() if any(page.landscape for page in layout.pages) else None
+    boxes = {False: _frame(styles, layout.running_header, upright)}
+    if turned is not None:
+        boxes[True] = _frame(styles, layout.running_header, turned)
+    frame = Frame(painter, pages.new_page, boxes[False])
     bookmarks, starts = Bookmarks(), []
     for number, page in enumerate(layout.pages):
         if number:
             frame.new_page()
+        frame.reshape(boxes[page.landscape])
         starts.append(frame.page)
         pages.entries[-1].extend(bookmarks.entries(page))
-        frame.add_all(page_story(page, styles, width, height, None if tags is None else tags.document))
-    streams = pages.finish(Furniture(painter, styles, layout.running_header))
+        _left, bottom, top = boxes[page.landscape]
+        frame.add_all(page_story(page, styles, (turned or upright).text_width if page.landscape else
+                                 upright.text_width, top - bottom, None if tags is None else tags.document))
+    total = len(pages.bodies) + 1
+    ends = [*starts[1:], total + 1]
+    landscape = [page.landscape for page, start, end in zip(layout.pages, starts, ends, strict=True)
+                 for _ in range(start, end)]
+    streams = pages.finish(Furniture(painter, styles, layout.running_header),
+                           None if turned is None else Furniture(painter, styles, layout.running_header, turned),
+                           landscape)
     info = Info(one_line(layout.title), one_line(layout.author), one_line(layout.subject),
                 ", ".join(one_line(k) for k in layout.keywords), layout.language, date)
     return DrawnPdf(starts, streams, pages.entries, font_set, info, tags, variant, painter.links)

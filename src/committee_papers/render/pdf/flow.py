@@ -47,6 +47,14 @@ class Frame:
         self.page = self._new_page()
         self.y, self.at_top, self.after = self.top, True, 0.0
 
+    def reshape(self, box: tuple[float, float, float]) -> None:
+        """Give the page just started another text area (a landscape page's): its left edge,
+        bottom and top."""
+        if not self.at_top:
+            raise ValueError("a frame is reshaped only at the top of a page")
+        self.left, self.bottom, self.top = box
+        self.y = self.top
+
     def _before(self, block: Block) -> float:
         """Return the space to leave above ``block``."""
         return 0.0 if self.at_top else max(block.space_before - self.after, 0.0)

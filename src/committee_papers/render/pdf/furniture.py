@@ -15,28 +15,29 @@ from __future__ import annotations
 
 from ...errors import CommitteePapersError
 from ...layout import Span
-from ...style import Picture
+from ...style import PageSetup, Picture
 from .draw import Painter
 from .paragraphs import Para, paragraph
 from .styles import Styles
 from .tagging import END, PAGINATION
 
 
-def _header(styles: Styles, header: str) -> Para:
-    width = styles.house.page_setup.text_width
+def _header(styles: Styles, header: str, page: PageSetup) -> Para:
+    width = page.text_width
     return paragraph((Span(header, bold=True),), styles, "furniture", width, align="right")
 
 
-def header_excess(styles: Styles, header: str) -> float:
+def header_excess(styles: Styles, header: str, page: PageSetup | None = None) -> float:
     """Return how far the header pushes the text below the top margin, as Word does (points).
 
     Word starts the header ``page.header`` below the top edge; what the template's header
     holds above and below the running header, and the running header's own lines, follow.
     When that reaches below the top margin, the text starts below it instead. Raises
     ``CommitteePapersError`` if it would push the text down more than half the text height.
+    ``page`` is the page it is on (the house style's by default; a landscape page's).
     """
-    page = styles.house.page_setup
-    para = _header(styles, header)
+    page = page or styles.house.page_setup
+    para = _header(styles, header, page)
     room = page.top - page.header - page.header_above - page.header_below
     excess = max(0.0, para.height - room)
     limit = page.text_height / 2
@@ -48,9 +49,9 @@ def header_excess(styles: Styles, header: str) -> float:
     return float(excess)
 
 
-def footer_excess(styles: Styles) -> float:
+def footer_excess(styles: Styles, page: PageSetup | None = None) -> float:
     """Return how far the footer pushes the text above the bottom margin, as Word does."""
-    page = styles.house.page_setup
+    page = page or styles.house.page_setup
     line = styles.get("furniture").leading
     top = page.footer + page.footer_below + line + page.footer_above
     return float(min(max(0.0, top - page.bottom), page.text_height / 2))
@@ -64,12 +65,12 @@ def picture_name(index: int) -> str:
 class Furniture:
     """The running header, the template's pictures and the page numbers, on every page."""
 
-    def __init__(self, painter: Painter, styles: Styles, header: str) -> None:
+    def __init__(self, painter: Painter, styles: Styles, header: str, page: PageSetup | None = None) -> None:
         self.painter, self.styles = painter, styles
-        self.page = page = styles.house.page_setup
+        self.page = page = page or styles.house.page_setup
         self.width = page.text_width
-        header_excess(styles, header)  # refuses a header that cannot fit
-        para = _header(styles, header)  # right-aligned, as in the Word template
+        header_excess(styles, header, page)  # refuses a header that cannot fit
+        para = _header(styles, header, page)  # right-aligned, as in the Word template
         top = page.height - page.header - page.header_above
         self.header = "\n".join((self._code(para, top - para.height, "Header"), self._pictures()))
 

@@ -12,49 +12,33 @@ from .draw import Painter
 from .paragraphs import Para, layout_lines
 from .styles import Styles
 from .tagging import Element, cell_element, table_rows
-from .text import EPSILON, widest
+from .text import EPSILON
 
 RULE = 0.5  # width of the cell borders
-MIN_SIZE = 6.0  # a header never shrinks below this to fit its longest word
 MAX_HEADER = 1 / 3  # header rows taller than this part of a page are not repeated
 REMEMBERED = 20_000  # laid-out cells kept for reuse, so a huge report's memory stays bounded
 
 
-def fitted_size(longest_word: float, size: float, width: float, side: float) -> float:
-    """Return the font size, shrunk (to a floor) so the longest word fits the cell's width.
-
-    ``longest_word`` is in thousandths of an em. Narrow columns such as ``DoT Against Past
-    Performance`` would otherwise run a long word past the cell's border or break it.
-    ``side`` is the cell margin either side of the text.
-    """
-    available = width - 2 * side
-    needed = longest_word * size / 1000
-    if needed <= available or needed == 0:
-        return size
-    fitted = int(size * available / needed * 2) / 2  # round down to half a point
-    return max(MIN_SIZE, min(size, fitted))
-
-
-def _layout(cell: LayoutCell, width: float, styles: Styles) -> Para | None:
-    """Return a cell's text laid out, to share between all cells like it on every page."""
+def _layout(cell: LayoutCell, width: float, size: float, side: float, styles: Styles) -> Para | None:
+    """Return a cell's text laid out at ``size`` (a small cell's in proportion) inside ``side``
+    points of padding either side, to share between all cells like it on every page."""
     if not cell.text:
         return None
-    fonts, house = styles.fonts, styles.house
-    side = house.spacing.cell_side
-    base = house.small_size if cell.small else house.table_size
-    size = fitted_size(widest(cell.spans, fonts), base, width, side)
+    house = styles.house
+    if cell.small:
+        size *= house.small_size / house.table_size
     style = styles.get("cell", size=size, align=cell.align.value)
-    lines = layout_lines(cell.spans, fonts, style, width - 2 * side)
+    lines = layout_lines(cell.spans, styles.fonts, style, width - 2 * side)
     return Para(lines, style, width - 2 * side, memo=[None])
 
 
-def _key(cell: LayoutCell, width: float) -> tuple[object, ...]:
+def _key(cell: LayoutCell, width: float, size: float, side: float) -> tuple[object, ...]:
     """Return what a cell's laid-out text depends on, cheaply hashed in the usual case."""
     spans = cell.spans
     if len(spans) == 1 and spans[0].colour is None and spans[0].role is SpanRole.TEXT:
         span = spans[0]
-        return span.text, span.bold, span.italic, cell.small, cell.align.value, width
-    return spans, cell.small, cell.align, width
+        return span.text, span.bold, span.italic, cell.small, cell.align.value, width, size, side
+    return spans, cell.small, cell.align, width, size, side
 
 
 class Cell:
@@ -63,19 +47,19 @@ class Cell:
     __slots__ = ("cols", "column", "drawn", "element", "fill", "para", "row", "rows", "width", "x")
 
     def __init__(self, cell: LayoutCell, row: int, column: int, x: float, width: float,
-                 styles: Styles) -> None:
+                 size: float, side: float, styles: Styles) -> None:
         self.row, self.column, self.rows, self.cols = row, column, cell.rowspan, cell.colspan
         self.x, self.width, self.fill = x, width, cell.fill
         self.drawn = 0  # lines drawn on earlier pages
         self.element: Element | None = None  # what its text is tagged as, when tagged
-        key = _key(cell, width)
+        key = _key(cell, width, size, side)
         cells = styles.cells
         if key in cells:
             self.para: Para | None = cells[key]
         else:
             if len(cells) > REMEMBERED:
                 cells.clear()
-            self.para = cells[key] = _layout(cell, width, styles)  # shared: never split it
+            self.para = cells[key] = _layout(cell, width, size, side, styles)  # shared: never split it
 
     @property
     def end(self) -> int:
@@ -105,21 +89,24 @@ class TableBlock:
                  parent: Element | None = None) -> None:
         self.styles, self.frame_height = styles, frame_height
         spacing = styles.house.spacing  # the template's cell margins, as Word draws them
-        self.pad_x, self.pad_top = spacing.cell_side, spacing.cell_top
+        size = styles.house.table_size if table.size is None else table.size  # as the layout set it
+        self.pad_x = spacing.cell_side if table.cell_side is None else table.cell_side
+        self.pad_top = spacing.cell_top
         self.paddings = spacing.cell_top + spacing.cell_bottom + spacing.border
         widths = [fraction * frame_width for fraction in table.widths]
         lefts = [sum(widths[:c]) for c in range(len(widths))]
         self.columns = len(widths)
         placed = place(table)
         self.cells = [Cell(p.cell, p.row, p.column, lefts[p.column],
-                           sum(widths[p.column:p.column + p.cell.colspan]), styles) for p in placed]
+                           sum(widths[p.column:p.column + p.cell.colspan]), size, self.pad_x, styles)
+                      for p in placed]
         if parent is not None:
             _tag(table, self.cells, [p.cell for p in placed], parent)
         self.header_drawn = False  # whether the header rows are drawn once: repeats are artifacts
         self.starting: list[list[Cell]] = [[] for _ in table.rows]
         for cell in self.cells:
             self.starting[cell.row].append(cell)
-        self.empty_line = styles.get("cell").leading  # an empty cell is one line high
+        self.empty_line = styles.get("cell", size=size).leading  # an empty cell is one line high
         self.heights = self._heights(len(table.rows))
         self.header_rows = table.header_rows
         if sum(self.heights[:self.header_rows]) > frame_height * MAX_HEADER:

@@ -63,16 +63,16 @@ def pdf_date(moment: dt.datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def _outline(pdf: pikepdf.Pdf, entries: Sequence[Sequence[Entry]], height: float) -> None:
+def _outline(pdf: pikepdf.Pdf, entries: Sequence[Sequence[Entry]], heights: Sequence[float]) -> None:
     """Add the bookmarks: each page's entries, a level-1 entry under the level-0 entry before it.
 
-    Each goes to the top of its page (``height`` points tall).
+    Each goes to the top of its page (``heights[page]`` points tall).
     """
     with pdf.open_outline() as outline:
         parent: pikepdf.OutlineItem | None = None
         for page, found in enumerate(entries):
             for title, level in found:
-                item = pikepdf.OutlineItem(title, page, "XYZ", left=0, top=height)
+                item = pikepdf.OutlineItem(title, page, "XYZ", left=0, top=heights[page])
                 if level == 0 or parent is None:
                     outline.root.append(item)
                     parent = item
@@ -101,13 +101,20 @@ def _catalog(pdf: pikepdf.Pdf, info: Info, tags: Tagger | None, variant: str | N
 class PageStreams:
     """The pages' content: the running header and the template's pictures (the same on every
     page), each page's footer, and each page's own content, already compressed
-    (``streams.flate``); the pages' size in points, and the pictures the header draws."""
+    (``streams.flate``); the pages' size in points, and the pictures the header draws. A page
+    that ``landscape`` marks is on its side: its size swapped, its header ``turned_header``."""
 
     header: str
     footers: list[str]
     bodies: list[bytes]
     size: tuple[float, float]
     pictures: tuple[Picture, ...] = ()
+    turned_header: str | None = None
+    landscape: Sequence[bool] = ()
+
+    def turned(self, index: int) -> bool:
+        """Tell whether page ``index`` (from 0) is on its side."""
+        return bool(self.landscape) and self.landscape[index]
 
 
 def _annotations(pdf: pikepdf.Pdf, links: Links, page: int, tagged: bool, key: int) -> list[pikepdf.Object]:
@@ -140,14 +147,18 @@ def write_file(target: BinaryIO, pages: PageStreams, entries: Sequence[Sequence[
     if pages.pictures:  # each picture embedded once, however many pages show it
         resources.XObject = Dictionary({picture_name(n): image(pdf, picture.data)
                                         for n, picture in enumerate(pages.pictures)})
-    box = Array([0, 0, *pages.size])
+    width, height = pages.size
+    boxes = (Array([0, 0, width, height]), Array([0, 0, height, width]))
     key = len(pages.bodies)  # the next ParentTree key after the pages'
-    header = pdf.make_indirect(stream(pdf, pages.header.encode("latin-1"), NEWLINE, LEVEL))
+    headers = [pdf.make_indirect(stream(pdf, pages.header.encode("latin-1"), NEWLINE, LEVEL))]
+    if pages.turned_header is not None:
+        headers.append(pdf.make_indirect(stream(pdf, pages.turned_header.encode("latin-1"), NEWLINE, LEVEL)))
     for index, (footer, compressed) in enumerate(zip(pages.footers, pages.bodies, strict=True)):
         body = pikepdf.Stream(pdf, compressed)
         body.Filter = Name.FlateDecode
-        contents = Array([header, stream(pdf, footer.encode("latin-1"), NEWLINE, LEVEL), body])
-        page = Dictionary(Type=Name.Page, MediaBox=box, Resources=resources, Contents=contents)
+        turned = pages.turned(index)
+        contents = Array([headers[turned], stream(pdf, footer.encode("latin-1"), NEWLINE, LEVEL), body])
+        page = Dictionary(Type=Name.Page, MediaBox=boxes[turned], Resources=resources, Contents=contents)
         if tags is not None:
             page.StructParents = index
             page.Tabs = Name.S
@@ -158,7 +169,7 @@ def write_file(target: BinaryIO, pages: PageStreams, entries: Sequence[Sequence[
                 key += len(annotations)
         pdf.pages.append(pikepdf.Page(page))
     _catalog(pdf, info, tags, variant)
-    _outline(pdf, entries, pages.size[1])
+    _outline(pdf, entries, [width if pages.turned(n) else height for n in range(len(pages.bodies))])
     if tags is not None:
         add_structure(pdf, tags, [] if links is None else links.areas)
     # Object streams (qpdf's) keep a tagged file small; an archive copy does without them, so

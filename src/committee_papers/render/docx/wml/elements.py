@@ -212,3 +212,34 @@ def set_compatibility_mode(document: DocxObject, mode: int) -> None:
     for setting in document.settings.element.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), str(mode))
+
+
+def turn_section(section: DocxObject, *, landscape: bool) -> None:
+    """Set a python-docx section upright or on its side: its orientation, and its width and
+    height swapped where they do not already say so (ECMA-376 part 1, 17.6.13 ``w:pgSz``)."""
+    from docx.enum.section import WD_ORIENT
+
+    width, height = section.page_width, section.page_height
+    if landscape != (width > height):
+        section.page_width, section.page_height = height, width
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+
+def section_end(document: DocxObject, *, landscape: bool) -> str:
+    """Return a paragraph ending a section of the body (``w:pPr/w:sectPr``, 17.6.18): the
+    template's own section properties (page, margins, header and footer) upright or on its
+    side, the next section starting on a new page. The paragraph has no text, no space and
+    a line of 1 pt, so it adds no height a reader could see."""
+    from copy import deepcopy
+
+    from docx.enum.section import WD_SECTION
+    from docx.section import Section
+    from lxml import etree
+
+    properties = deepcopy(document.sections[-1]._sectPr)
+    section = Section(properties, document.part)
+    turn_section(section, landscape=landscape)
+    section.start_type = WD_SECTION.NEW_PAGE
+    paragraph = _el("w:p", _el("w:pPr", _el("w:spacing", before="0", after="0", line="20", lineRule="exact"),
+                               _el("w:rPr", _el("w:sz", val="2"), _el("w:szCs", val="2")), properties))
+    return str(etree.tostring(paragraph, encoding="unicode"))

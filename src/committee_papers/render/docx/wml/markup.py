@@ -71,15 +71,20 @@ def _val(tag: str, value: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
+def _size(half_points: int) -> str:
+    return f'<w:sz w:val="{half_points:d}"/><w:szCs w:val="{half_points:d}"/>'
+
+
 def paragraph(style_id: str | None, page_break: bool = False, align: str | None = None,
-              num_id: int | None = None, keep_next: bool = False) -> str:
+              num_id: int | None = None, keep_next: bool = False, half_points: int | None = None) -> str:
     """Return the start of a ``w:p`` in a paragraph style (None: the default style).
 
     ``page_break`` starts it on a new page, with no space before it (Word and LibreOffice
     differ on keeping a style's space before at the top of a page; the PDF never keeps it);
     ``align`` is a ``w:jc`` value; ``num_id`` puts it
     in a numbering instance, at the first level; ``keep_next`` keeps it on the page of the
-    next paragraph. Runs follow, then ``PARAGRAPH_END``.
+    next paragraph; ``half_points`` sizes its paragraph mark (an empty cell's line) where it
+    is not its style's. Runs follow, then ``PARAGRAPH_END``.
     """
     properties = "" if style_id is None else _val("pStyle", style_id)
     if keep_next:
@@ -92,17 +97,20 @@ def paragraph(style_id: str | None, page_break: bool = False, align: str | None 
         properties += '<w:spacing w:before="0"/>'
     if align is not None:
         properties += _val("jc", align)
+    if half_points is not None:
+        properties += f"<w:rPr>{_size(half_points)}</w:rPr>"
     return f"<w:p><w:pPr>{properties}</w:pPr>" if properties else "<w:p><w:pPr/>"
 
 
 def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: bool = False,
-        colour: str | None = None, lang: str | None = None) -> str:
+        colour: str | None = None, lang: str | None = None, half_points: int | None = None) -> str:
     """Return a ``w:r`` holding ``text``; a tab stays a tab and a newline is a line break.
 
     ``style_id`` is a character style; ``colour`` six hex digits; ``lang`` the text's language
-    (``w:lang``, ECMA-376 Part 1 §17.3.2.20) where it is not the document's.
+    (``w:lang``, ECMA-376 Part 1 §17.3.2.20) where it is not the document's; ``half_points``
+    its font size where it is not its style's (``w:sz``, 17.3.2.38).
     """
-    start = _run_start(style_id, bold, italic, colour, lang)
+    start = _run_start(style_id, bold, italic, colour, lang, half_points)
     if not text:
         return "<w:r/>" if start == "<w:r>" else f"{start}</w:r>"
     if "\t" not in text and "\n" not in text and "\r" not in text:
@@ -120,7 +128,7 @@ def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: b
 
 @functools.lru_cache(maxsize=256)
 def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | None,
-               lang: str | None = None) -> str:
+               lang: str | None = None, half_points: int | None = None) -> str:
     properties = "" if style_id is None else _val("rStyle", style_id)
     if bold:
         properties += "<w:b/>"
@@ -128,6 +136,8 @@ def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | Non
         properties += "<w:i/>"
     if colour is not None:
         properties += _val("color", colour.upper())
+    if half_points is not None:
+        properties += _size(half_points)
     if lang is not None:  # the last of these in the schema's order of run properties
         properties += _val("lang", lang)
     return f"<w:r><w:rPr>{properties}</w:rPr>" if properties else "<w:r>"
@@ -151,15 +161,20 @@ def hyperlink(relationship: str, runs: str) -> str:
             f"{runs}</w:hyperlink>")
 
 
-def table(widths: Sequence[int], *, style_id: str | None, caption: str, description: str) -> str:
-    """Return the start of a ``w:tbl`` of fixed column widths (twips) with alternative text.
+def table(widths: Sequence[int], *, style_id: str | None, caption: str, description: str,
+          cell_side: int | None = None) -> str:
+    """Return the start of a ``w:tbl`` of fixed column widths (twips) with alternative text;
+    ``cell_side`` is the cell margin left and right (twips) where it is not the table style's
+    (``w:tblCellMar``, 17.4.42).
 
     Rows follow, then ``TABLE_END``.
     """
     style = "" if style_id is None else _val("tblStyle", style_id)
     grid = "".join(f'<w:gridCol w:w="{width:d}"/>' for width in widths)
+    margins = "" if cell_side is None else (f'<w:tblCellMar><w:left w:w="{cell_side:d}" w:type="dxa"/>'
+                                           f'<w:right w:w="{cell_side:d}" w:type="dxa"/></w:tblCellMar>')
     return (f'<w:tbl><w:tblPr>{style}<w:tblW w:type="dxa" w:w="{sum(widths):d}"/>'
-            f'<w:tblLayout w:type="fixed"/>{_LOOK}{_val("tblCaption", caption)}'
+            f'<w:tblLayout w:type="fixed"/>{margins}{_LOOK}{_val("tblCaption", caption)}'
             f'{_val("tblDescription", description)}</w:tblPr>'
             + (f"<w:tblGrid>{grid}</w:tblGrid>" if grid else "<w:tblGrid/>"))
 

@@ -1,0 +1,81 @@
+"""Word and the PDF break the same lines: the .docx through LibreOffice against our PDF.
+
+For pages under width pressure (set smaller upright, turned to landscape, split into column
+groups) and the two Blackpool samples, both PDFs are read back with pdfplumber: the same number
+of pages, each the same size and orientation, and every table cell with the same text on the
+same lines (pdfplumber's table extraction joins a cell's lines with newlines). Expected values
+are LibreOffice's rendering of our Word file, a client we do not control.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+
+import committee_papers as cp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "layout"))
+from test_widths import MONTHS, PAST, page_of, report_of  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parents[3] / "samples"
+WEEKS = [f"W{n}" for n in range(1, 31)]
+
+
+def _pairs(periods: list[str], value: str = "2,912 (1000.4)") -> list[dict[str, Any]]:
+    return [{"label": "No. (Rate)", "values": dict.fromkeys(periods, value)}]
+
+
+CASES: dict[str, Callable[[], cp.Report]] = {
+    "smaller upright": lambda: report_of(page_of([], MONTHS, _pairs(MONTHS))),
+    "landscape": lambda: report_of(page_of(PAST[3:], MONTHS, _pairs([*PAST[3:], *MONTHS]),
+                                           target="Increase on previous year")),
+    "split": lambda: report_of(page_of([], WEEKS, _pairs(WEEKS, "12,345 (1234.5)"))),
+    "mixed": lambda: report_of(page_of([], MONTHS[:3], _pairs(MONTHS[:3]), title="Upright"),
+                               page_of(PAST[3:], MONTHS, _pairs([*PAST[3:], *MONTHS]), title="Turned"),
+                               page_of([], MONTHS[:2], _pairs(MONTHS[:2]), title="Upright again")),
+    "q2": lambda: cp.load(SAMPLES / "blackpool-q2-2015-16.yaml"),
+    "q3": lambda: cp.load(SAMPLES / "blackpool-q3-2016-17.yaml"),
+}
+
+
+def _read(path: Path) -> list[tuple[tuple[int, int], list[list[list[str | None]]]]]:
+    with pdfplumber.open(path) as pdf:
+        return [((round(page.width), round(page.height)), [table.extract() for table in page.find_tables()])
+                for page in pdf.pages]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_libreoffice_shows_the_word_file_as_our_pdf_is_drawn(case: str, to_pdf: Callable[[Path], Path],
+                                                            tmp_path: Path) -> None:
+    report = CASES[case]()
+    ours = tmp_path / "ours.pdf"
+    cp.render_pdf(report, ours)
+    word = tmp_path / "word.docx"
+    cp.render_docx(report, word)
+    theirs = _read(to_pdf(word))
+    drawn = _read(ours)
+    assert [size for size, _ in theirs] == [size for size, _ in drawn], "pages and their orientation"
+    compared = 0
+    for number, ((_, mine), (_, other)) in enumerate(zip(drawn, theirs, strict=True), 1):
+        assert len(mine) == len(other), f"page {number}: tables"
+        for table, seen in zip(mine, other, strict=True):
+            assert table == seen, f"page {number}: a table's cells wrap differently"
+            compared += sum(len(row) for row in table)
+    assert compared > 10
+
+
+def test_the_turned_page_is_landscape_in_both_and_the_others_upright(to_pdf: Callable[[Path], Path],
+                                                                  tmp_path: Path) -> None:
+    report = CASES["mixed"]()
+    word = tmp_path / "mixed.docx"
+    cp.render_docx(report, word)
+    ours = tmp_path / "ours.pdf"
+    cp.render_pdf(report, ours)
+    a4, turned = (595, 842), (842, 595)
+    assert [size for size, _ in _read(to_pdf(word))] == [a4, turned, a4]
+    assert [size for size, _ in _read(ours)] == [a4, turned, a4]
