@@ -11,7 +11,9 @@ without the shrink step, the page that fits upright only when set smaller turns 
 from __future__ import annotations
 
 import io
+import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -22,9 +24,8 @@ import committee_papers as cp
 from committee_papers.errors import TableTooWide
 from committee_papers.style import DEFAULT_STYLE
 
-MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
-PAST = ["2019/20", "2020/21", "2021/22", "2022/23", "2023/24"]
-A4 = (595, 842)  # points, upright
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pressure import A4, MONTHS, PAST, page_of, report_of
 
 
 def pair(count: int, rate: Decimal) -> str:
@@ -46,19 +47,6 @@ def pages(draw: st.DrawFn) -> dict[str, Any]:
                                       "Rate"]))
         rows.append({"label": label, "values": values})
     return page_of(past, periods, rows, "Referrals to social care " * draw(st.integers(1, 4)))
-
-
-def page_of(past: list[str], periods: list[str], rows: list[dict[str, Any]], title: str = "Referrals",
-            target: str | None = None) -> dict[str, Any]:
-    page: dict[str, Any] = {"indicators": [{"description": title, "polarity": "low", "unit": "count"}],
-                            "columns": {"past": past, "year": "2024/25", "periods": periods}, "rows": rows}
-    if target is not None:
-        page["target"] = {"text": target}
-    return page
-
-
-def report_of(*pages: dict[str, Any]) -> cp.Report:
-    return cp.load({"appendix": "App", "period": "Q3 2024/25", "sections": [{"portfolio": "P", "pages": list(pages)}]})
 
 
 def pdf_pages(report: cp.Report, style: cp.HouseStyle = DEFAULT_STYLE) -> list[Any]:
@@ -200,3 +188,20 @@ def test_a_house_style_without_landscape_splits_upright() -> None:
         assert all((round(p.width), round(p.height)) == A4 for p in pdf.pages)
         words = [w["text"] for p in pdf.pages for w in p.extract_words(x_tolerance=1.5)]
     assert words.count("No.") == 2 and words.count("2,912") == 14 and words.count("(1000.4)") == 14
+
+
+def test_a_house_style_can_keep_each_pair_on_one_line() -> None:
+    """Five past years and two quarters of pairs wrap at their space with the house style's
+    defaults (each pair needs 65 pt on one line, and 7 x 65 pt with the labels is more than the
+    482 pt upright); with ``pairs_break=False`` each pair is on one line (set smaller)."""
+    periods = [*PAST, "Q1", "Q2"]
+    rows = [{"label": "No. (Rate)", "values": dict.fromkeys(periods, "2,774 (955.6)")}]
+    page = page_of(PAST, ["Q1", "Q2"], rows)
+    style = cp.HouseStyle(table_fit=cp.TableFit(pairs_break=False))
+    for words, _, _ in pdf_pages(report_of(page), style):
+        counts = [w for w in words if w["text"] == "2,774"]
+        rates = [w for w in words if w["text"] == "(955.6)"]
+        assert len(counts) == len(rates) == 7
+        by_x = sorted(counts, key=lambda w: w["x0"]), sorted(rates, key=lambda w: w["x0"])
+        for count, rate in zip(*by_x, strict=True):
+            assert abs(count["top"] - rate["top"]) < 1 and rate["x0"] > count["x1"]  # same line, rate after

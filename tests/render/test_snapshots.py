@@ -22,7 +22,7 @@ from PIL import Image, ImageChops
 import committee_papers as cp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "layout"))
-from test_widths import MONTHS, PAST, page_of, report_of  # noqa: E402
+from pressure import MONTHS, PAST, page_of, report_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"

@@ -66,10 +66,13 @@ def _cells(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseSty
     """Return every cell's needs in ems (measured once, at 1 pt)."""
     measure = Measure(style, 1.0)
     small = style.small_size / style.table_size
+    pairs_break = style.table_fit.pairs_break
     cells = []
     for placed in place(Table(rows, (1 / columns,) * columns, "", kind)):
         cell = placed.cell
         figure, token, lines = measure.tokens(cell.spans, LONG_WORD)
+        if not pairs_break and not any(char.isalpha() for char in cell.text):
+            figure = max(figure, *lines)  # a pair of figures is as unbreakable as one
         header = cell.scope is Scope.COLUMN
         cells.append(_Cell(placed.column, cell.colspan, header, not header and bool(cell.text.strip()),
                            small if cell.small else 1.0, figure, token, max(lines)))

@@ -252,12 +252,14 @@ class TableFit:
     """How far a figures table may give way before its page turns or its columns split, in points
     (``layout/widths.py``): cell padding down to ``min_cell_side`` then type down to
     ``min_size``; then a landscape page if ``landscape``; then up to ``max_groups`` tables of
-    columns, each repeating the row headings. Raises ValueError for limits that cannot hold."""
+    columns, each repeating the row headings. A figure pair (``2,912 (1000.4)``) may break at
+    its space only where ``pairs_break``. Raises ValueError for limits that cannot hold."""
 
     min_size: float = 8.0
     min_cell_side: float = 2.0
     landscape: bool = True
     max_groups: int = 3
+    pairs_break: bool = True
 
     def __post_init__(self) -> None:
         if not (self.min_size >= 4 and self.min_cell_side >= 0 and self.max_groups >= 1):

@@ -20,7 +20,7 @@ import pytest
 import committee_papers as cp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "layout"))
-from test_widths import MONTHS, PAST, page_of, report_of  # noqa: E402
+from pressure import MONTHS, PAST, page_of, report_of
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 WEEKS = [f"W{n}" for n in range(1, 31)]
