@@ -78,24 +78,36 @@ def _columns(table: DataTable) -> int:
 
 
 def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle, locale: str) -> Table:
-    """Return the figures table: a two-row header when sub-periods share a year header; the
-    DoT cells show ``marks.rows``."""
+    """Return the figures table; the DoT cells show ``marks.rows``.
+
+    The header is two rows when sub-periods share a year header or a DoT column has a
+    ``subheader``; a cell with nothing under it spans both. The Target column's header is under
+    the current year's span when the table says ``target_under_year``, else it spans the rows.
+    """
     grouped = any(p.group for p in table.periods)
-    depth = 2 if grouped else 1
+    depth = 2 if grouped or any(column.subheader for column in table.dots) else 1
     top: list[LayoutCell] = []
     sub: list[LayoutCell] = []
     if table.has_row_labels:
         top.append(header_cell(table.label_header, style, rowspan=depth, align=Align.LEFT))
-    for group, members in groupby(table.periods, key=lambda p: p.group):
-        periods = list(members)
+    groups = [(group, list(members)) for group, members in groupby(table.periods, key=lambda p: p.group)]
+    for number, (group, periods) in enumerate(groups):
         if group is None:
             top.extend(header_cell(p.label, style, rowspan=depth) for p in periods)
-        else:
-            top.append(header_cell(group, style, colspan=len(periods)))
-            sub.extend(header_cell(p.label, style) for p in periods)
-    if table.show_target:
+            continue
+        under = table.target_under_year and number == len(groups) - 1  # the model: the last is grouped
+        top.append(header_cell(group, style, colspan=len(periods) + under))
+        sub.extend(header_cell(p.label, style) for p in periods)
+        if under:
+            sub.append(header_cell(table.target_header, style))
+    if table.show_target and not table.target_under_year:
         top.append(header_cell(table.target_header, style, rowspan=depth))
-    top.extend(header_cell(column.header, style, rowspan=depth) for column in table.dots)
+    for column in table.dots:
+        if column.subheader is None:
+            top.append(header_cell(column.header, style, rowspan=depth))
+        else:
+            top.append(header_cell(column.header, style))
+            sub.append(header_cell(column.subheader, style))
     if table.show_status:
         top.append(header_cell(table.status_header, style, rowspan=depth))
     rows = [LayoutRow(tuple(top), header=True)] + ([LayoutRow(tuple(sub), header=True)] if sub else [])
@@ -144,7 +156,7 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
             rows.append(_period_targets(table, row, style, locale, indicator, shared))
     first, last = table.periods[0].label, table.periods[-1].label
     labels = style.labels
-    extras = (labels.with_target * table.show_target + "".join(f", {column.header}" for column in table.dots)
+    extras = (labels.with_target * table.show_target + "".join(f", {column.title}" for column in table.dots)
               + f", {table.status_header}" * table.show_status)
     description = (labels.figures_summary.format(heading=page.heading, first=first, last=last, extras=extras)
                    + "".join(f"; {s}" for s in said))
