@@ -7,11 +7,24 @@ Expected layouts come from the seed transcriptions in tests/seeds/, never from t
 from __future__ import annotations
 
 import io
+import re
 from functools import cache
 from typing import Any
 
+import docx
+import pdfplumber
 import pytest
-from tests.render.seed_pages import docx_header, docx_tables, pdf_header, pdf_tables, seed_headers, squeeze
+from docx.oxml.ns import qn
+from tests.render.seed_pages import (
+    docx_header,
+    docx_tables,
+    pdf_header,
+    pdf_tables,
+    seed_headers,
+    seed_text,
+    squeeze,
+    tc_text,
+)
 
 import committee_papers as cp
 
@@ -67,3 +80,64 @@ def test_a_subheader_alone_makes_a_two_row_header_in_both_formats(minimal: dict[
     cp.render_pdf(report, pdf)
     assert [docx_header(t) for t in docx_tables(word.getvalue(), "Figures")] == [expected]
     assert [squeeze(pdf_header(t)) for t in pdf_tables(pdf.getvalue(), "Figures")] == [squeeze(expected)]
+
+
+# ---------------------------------------------------------------- bold labels, plain figures
+
+FIGURE = re.compile(r"[\d.,%() ]+")
+
+
+def seed_bold_rows(name: str) -> list[tuple[str, list[str]]]:
+    """Return the seed's table rows whose label is marked bold, with their figure cells."""
+    found = []
+    for line in seed_text(name).splitlines():
+        cells = [c.strip() for c in line.split("\t")]
+        match = re.fullmatch(r"<b>(.+)</b>", cells[0])
+        if match and len(cells) > 1:
+            found.append((match.group(1), [c for c in cells[1:] if FIGURE.fullmatch(c)]))
+    return found
+
+
+def test_the_seed_bolds_labels_of_figures_rows() -> None:
+    rows = dict(seed_bold_rows("blackpool-q2-2015-16"))
+    assert rows["National Average"] == ["56%", "56%"]  # by hand from the seed page 4
+    assert rows["Opiates"] == ["9.38%", "5.75%", "5.7%", "6.4%"]
+
+
+def test_word_bolds_the_labels_and_not_the_figures_of_the_seeds_bold_rows() -> None:
+    document = docx.Document(io.BytesIO(rendered("blackpool-q2-2015-16", "docx")))
+    rows = {tc_text(tr.tc_lst[0]): tr for table in document.tables for tr in table._tbl.tr_lst}
+    expected = seed_bold_rows("blackpool-q2-2015-16")
+    assert len(expected) == 7
+    for label, figures in expected:
+        tr = rows[label]
+        label_runs = [r for r in tr.tc_lst[0].iter(qn("w:r")) if tc_text(r)]
+        assert label_runs and all(_bold(r) for r in label_runs), label
+        shown = [tc for tc in tr.tc_lst[1:] if FIGURE.fullmatch(tc_text(tc))]
+        assert [tc_text(tc) for tc in shown] == figures, label
+        assert not any(_bold(r) for tc in shown for r in tc.iter(qn("w:r"))), label
+
+
+def _bold(run: Any) -> bool:
+    properties = run.find(qn("w:rPr"))
+    found = None if properties is None else properties.find(qn("w:b"))
+    return found is not None and found.get(qn("w:val"), "true") not in ("0", "false")
+
+
+def test_pdf_bolds_the_labels_and_not_the_figures_of_the_seeds_bold_rows() -> None:
+    expected = seed_bold_rows("blackpool-q2-2015-16")
+    seen = []
+    with pdfplumber.open(io.BytesIO(rendered("blackpool-q2-2015-16", "pdf"))) as pdf:
+        for page in pdf.pages:
+            for label, figures in expected:
+                for match in page.search(label, regex=False, return_chars=True):
+                    same_line = [c for c in page.chars if abs(c["top"] - match["top"]) < 1 and c["text"].strip()]
+                    if match["x0"] > 120 or any(0 <= c["x0"] - match["x1"] < 5 for c in same_line):
+                        continue  # not a row's label: not at the left, or words run on ("No. of children")
+                    assert all("Bold" in c["fontname"] for c in match["chars"] if c["text"].strip()), label
+                    line = sorted((c for c in same_line if c["x0"] > match["x1"] and c["text"] in "0123456789.,%()"),
+                                  key=lambda c: c["x0"])
+                    assert "".join(c["text"] for c in line) == "".join(figures), label
+                    assert not any("Bold" in c["fontname"] for c in line), label
+                    seen.append(label)
+    assert sorted(seen) == sorted(label for label, _ in expected)

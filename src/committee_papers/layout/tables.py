@@ -213,7 +213,8 @@ _ALIGN = {ColumnAlign.LEFT: Align.LEFT, ColumnAlign.CENTRE: Align.CENTRE, Column
 
 def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
     """Return a supplementary table with its header rows (at the top and part-way down),
-    spanning cells, summary and footnote rows, and its columns' widths and alignment."""
+    spanning cells, summary rows (their label bold, their figures as any other, as the
+    published "National Average" rows), footnote rows, and its columns' widths and alignment."""
     width = table.width
     aligns = (tuple(_ALIGN[a] for a in table.align) if table.align is not None
               else (Align.LEFT, *[Align.CENTRE] * (width - 1)))
@@ -228,9 +229,9 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
             continue
         cells = []
         for number, cell in enumerate(row.cells):
-            bold = cell.bold or row.style is RowStyle.SUMMARY
-            italic = row.style is RowStyle.FOOTNOTE
             is_label = number == 0 and row.style is not RowStyle.FOOTNOTE and bool(cell.text)
+            bold = cell.bold or (row.style is RowStyle.SUMMARY and is_label)  # the seed: the label alone
+            italic = row.style is RowStyle.FOOTNOTE
             cells.append(LayoutCell(
                 (span(cell.text, bold=bold, italic=italic, lang=cell.lang),), cell.colspan, cell.rowspan,
                 scope=Scope.ROW if is_label else None,

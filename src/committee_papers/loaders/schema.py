@@ -96,7 +96,8 @@ _TABLE_ROW = {"anyOf": [
     {"type": "object", "additionalProperties": False, "required": ["cells"],
      "properties": {"cells": {"type": "array", "items": _CELL},
                     "style": {"enum": ["normal", "summary", "footnote", "header"],
-                              "description": "header: a header row part-way down the table"}}},
+                              "description": "summary: its label bold (National Average); footnote: small; "
+                                             "header: a header row part-way down the table"}}},
 ]}
 _OPERAND = {"anyOf": [
     _FIGURE, {"enum": ["latest", "target"]},
