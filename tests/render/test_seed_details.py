@@ -141,3 +141,39 @@ def test_pdf_bolds_the_labels_and_not_the_figures_of_the_seeds_bold_rows() -> No
                     assert not any("Bold" in c["fontname"] for c in line), label
                     seen.append(label)
     assert sorted(seen) == sorted(label for label, _ in expected)
+
+
+# ---------------------------------------------------------------- bold paragraphs
+
+
+def seed_bold_paragraphs(name: str) -> list[str]:
+    """Return the seed's paragraphs marked bold whole (``**...**`` on one line), as words."""
+    return [" ".join(m.group(1).split()) for line in seed_text(name).splitlines()
+            if (m := re.fullmatch(r"\*\*(.+)\*\*", line.strip()))]
+
+
+def test_the_seed_marks_the_cross_references_bold() -> None:
+    assert seed_bold_paragraphs("blackpool-q3-2016-17") == [
+        "See commentary above re: children's social care whole system review"] * 2
+
+
+def test_word_sets_the_seeds_bold_paragraphs_bold_without_asterisks() -> None:
+    expected = seed_bold_paragraphs("blackpool-q3-2016-17")
+    document = docx.Document(io.BytesIO(rendered("blackpool-q3-2016-17", "docx")))
+    found = [p for p in document.paragraphs if p.text in expected]
+    assert [p.text for p in found] == expected
+    assert all(run.bold for p in found for run in p.runs if run.text)
+    assert not any("*" in p.text for p in document.paragraphs)
+
+
+def test_pdf_sets_the_seeds_bold_paragraphs_bold_without_asterisks() -> None:
+    expected = seed_bold_paragraphs("blackpool-q3-2016-17")
+    found = []
+    with pdfplumber.open(io.BytesIO(rendered("blackpool-q3-2016-17", "pdf"))) as pdf:
+        for page in pdf.pages:
+            assert "*" not in page.extract_text()
+            for text in sorted(set(expected)):
+                for match in page.search(text, regex=False, return_chars=True):
+                    assert all("Bold" in c["fontname"] for c in match["chars"] if c["text"].strip())
+                    found.append(match["text"])
+    assert found == expected
