@@ -145,6 +145,7 @@ FIELDS: dict[str, str] = {
     "bullet": f"{PAGE}.commentary[2].items[0]",
     "numbered": f"{PAGE}.commentary[3].items[0]",
     "comparator": f"{PAGE}.chart.comparators[0].label",
+    "dot subheader": f"{PAGE}.dot.subheader",
 }
 TAGS = {field: f"f{number:02d}" for number, field in enumerate(FIELDS)}
 
@@ -157,6 +158,7 @@ NOT_TEXT_KEYS = frozenset({
     "history", "targets", "value",  # a chart's length, per-period targets and a comparator's figure
     "blocks", "table", "key", "figure", "link", "level", "tolerance", "show_id", "show_officer",
     "show_polarity", "indicator_labels", "status", "widths", "align", "rowspan",  # flags, containers, sizes
+    "target_under_year",
 })
 
 def tagged(field: str, text: str) -> str:
@@ -204,7 +206,7 @@ def report_with(text: str, overrides: dict[str, str] | None = None) -> dict[str,
                 "label_header": v("label header"),
                 "target_header": v("target header"),
                 "target": {"text": v("table target")},
-                "dot": {"basis": "past", "header": v("dot header")},
+                "dot": {"basis": "past", "header": v("dot header"), "subheader": v("dot subheader")},
                 "rows": [
                     {"label": v("row 0"), "values": {past: 41, first: {"figure": 42.5, "note": v("figure note")},
                                                      second: {"figure": 44, "marker": v("marker")}},
@@ -304,6 +306,7 @@ REQUIRED: dict[str, str] = {
     "supplementary description": f"{PAGE}.supplementary[0].description",
     "footnote": f"{PAGE}.supplementary[0].footnotes[0]",
     "comparator": f"{PAGE}.chart.comparators[0].label",
+    "dot subheader": f"{PAGE}.dot.subheader",
     # the fields whose input path is the place check names them by
     **{field: FIELDS[field] for field in ("better", "officer", "service", "prefix", "suffix", "polarity header",
                                           "status header", "sub-heading", "indicator 2", "status label",

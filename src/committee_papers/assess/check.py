@@ -92,7 +92,7 @@ def _table_findings(
         for column in table.dots:
             other = row_dot(page, row, column, table=table)
             if other.assessment is None and not stated:
-                named = f" in the column {column.header!r}" if len(table.dots) > 1 else ""
+                named = f" in the column {column.title!r}" if len(table.dots) > 1 else ""
                 yield Finding(Severity.WARNING, place, f"no DoT can be computed{named}: {other.reason}", "no-dot")
         published, computed = row.published, dot.assessment
         if published is not None and computed is not None and not computed.agrees_with(published):

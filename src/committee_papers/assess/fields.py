@@ -44,7 +44,10 @@ def _table(table: DataTable, where: str) -> Iterator[tuple[str, str]]:
     if table.show_status:
         yield f"{where}.status.header", table.status_header
     for d, column in enumerate(table.dots):
-        yield (f"{where}.dot[{d}].header" if len(table.dots) > 1 else f"{where}.dot.header"), column.header
+        place = f"{where}.dot[{d}]" if len(table.dots) > 1 else f"{where}.dot"
+        yield f"{place}.header", column.header
+        if column.subheader is not None:
+            yield f"{place}.subheader", column.subheader
     for p, period in enumerate(table.periods):
         yield f"{where}.columns[{p}]", period.label
     for group in dict.fromkeys(p.group for p in table.periods if p.group):

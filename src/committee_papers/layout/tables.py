@@ -81,8 +81,12 @@ def _columns(table: DataTable) -> int:
 
 def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle, locale: str,
                width: float, *, split: bool = True, whole: int = WORDS) -> list[Table] | None:
-    """Return the figures table fitted to ``width`` points (``layout/widths.py``): a two-row
-    header when sub-periods share a year header; the DoT cells show ``marks.rows``.
+    """Return the figures table fitted to ``width`` points (``layout/widths.py``); the DoT
+    cells show ``marks.rows``.
+
+    The header is two rows when sub-periods share a year header or a DoT column has a
+    ``subheader``; a cell with nothing under it spans both. The Target column's header is under
+    the current year's span when the table says ``target_under_year``, else it spans the rows.
 
     A table that cannot fit with what ``whole`` names kept whole (``layout/widths.py``), even
     at the least size the house style allows, is split into groups of its period columns
@@ -91,21 +95,29 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     change, when no split keeps even the figures whole.
     """
     grouped = any(p.group for p in table.periods)
-    depth = 2 if grouped else 1
+    depth = 2 if grouped or any(column.subheader for column in table.dots) else 1
     top: list[LayoutCell] = []
     sub: list[LayoutCell] = []
     if table.has_row_labels:
         top.append(header_cell(table.label_header, style, rowspan=depth, align=Align.LEFT))
-    for group, members in groupby(table.periods, key=lambda p: p.group):
-        periods = list(members)
+    groups = [(group, list(members)) for group, members in groupby(table.periods, key=lambda p: p.group)]
+    for number, (group, periods) in enumerate(groups):
         if group is None:
             top.extend(header_cell(p.label, style, rowspan=depth) for p in periods)
-        else:
-            top.append(header_cell(group, style, colspan=len(periods)))
-            sub.extend(header_cell(p.label, style) for p in periods)
-    if table.show_target:
+            continue
+        under = table.target_under_year and number == len(groups) - 1  # the model: the last is grouped
+        top.append(header_cell(group, style, colspan=len(periods) + under))
+        sub.extend(header_cell(p.label, style) for p in periods)
+        if under:
+            sub.append(header_cell(table.target_header, style))
+    if table.show_target and not table.target_under_year:
         top.append(header_cell(table.target_header, style, rowspan=depth))
-    top.extend(header_cell(column.header, style, rowspan=depth) for column in table.dots)
+    for column in table.dots:
+        if column.subheader is None:
+            top.append(header_cell(column.header, style, rowspan=depth))
+        else:
+            top.append(header_cell(column.header, style))
+            sub.append(header_cell(column.subheader, style))
     if table.show_status:
         top.append(header_cell(table.status_header, style, rowspan=depth))
     rows = [LayoutRow(tuple(top), header=True)] + ([LayoutRow(tuple(sub), header=True)] if sub else [])
@@ -153,7 +165,7 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
         if row.period_targets:
             rows.append(_period_targets(table, row, style, locale, indicator, shared))
     labels = style.labels
-    extras = (labels.with_target * table.show_target + "".join(f", {column.header}" for column in table.dots)
+    extras = (labels.with_target * table.show_target + "".join(f", {column.title}" for column in table.dots)
               + f", {table.status_header}" * table.show_status)
 
     def describe(first: int, last: int, whole: bool) -> str:
@@ -174,27 +186,40 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     if not split:
         return None
 
-    def part_of(chosen: list[int], run: range, last: bool) -> Table | None:
+    def part_of(chosen: list[int], run: range, last: bool, start: int = 0) -> tuple[Table, int] | None:
+        """Return one part of the split table and the step of ``settings`` it is set at."""
         part = columns_of(laid, columns, "data", chosen)
         fitted = fit_table(part, len(chosen), "data", style, width, whole=whole,
-                           equal=range(heads, heads + len(run)), floors=floors)
+                           equal=range(heads, heads + len(run)), floors=floors, start=start)
         if fitted is None:
             return None
-        return Table(part, fitted.widths, describe(run[0], run[-1], last), "data", *_set(fitted, style))
+        laid_part = Table(part, fitted.widths, describe(run[0], run[-1], last), "data", *_set(fitted, style))
+        return laid_part, fitted.step
 
-    groups = split_columns(heads, count, columns - heads - count, style.table_fit.max_groups, part_of)
-    if groups is None and whole == WORDS:
+    tails = columns - heads - count
+    parts = split_columns(heads, count, tails, style.table_fit.max_groups, part_of)
+    if parts is None and whole == WORDS:
         return None
-    if groups is None:
-        need = least_width(laid, columns, "data", style)
-        turned = ", on a landscape page" if style.table_fit.landscape and not style.page_setup.landscape else ""
+    if parts is None:
+        need, least = least_width(laid, columns, "data", style)
+        most = style.table_fit.max_groups
+        turned = "on a landscape page" if style.table_fit.landscape and not style.page_setup.landscape else ""
+        where = ", ".join(filter(None, (f"in up to {most} parts" if most > 1 else "", turned)))
         raise TableTooWide(
             f"the figures table ({table.periods[0].label} to {table.periods[-1].label}) on the page "
             f"'{page.heading}': its {columns} columns need {need:.0f} pt to keep each figure whole even at "
-            f"{style.table_fit.min_size:g} pt, and the page leaves {width:.0f} pt (in up to "
-            f"{style.table_fit.max_groups} parts{turned}): show fewer columns (fewer periods, "
-            "or no target or DoT column) or split the table into two")
-    return [table for _, table in groups]
+            f"{least:g} pt, and the page leaves {width:.0f} pt{f' ({where})' if where else ''}: show fewer "
+            "columns (fewer periods, or no target or DoT column) or split the table into two")
+    # every part at the same size and padding: the smallest any part needs (smaller fits too)
+    step = max(found[1] for _, found in parts)
+    same = []
+    for number, (run, _) in enumerate(parts):
+        last = number == len(parts) - 1
+        chosen = [*range(heads), *(heads + c for c in run), *(range(heads + count, columns) if last else ())]
+        found = part_of(chosen, run, last, start=step)
+        assert found is not None  # a smaller setting needs no more width
+        same.append(found[0])
+    return same
 
 
 def _set(fit: Fit, style: HouseStyle) -> tuple[float | None, float | None]:
@@ -249,7 +274,8 @@ _ALIGN = {ColumnAlign.LEFT: Align.LEFT, ColumnAlign.CENTRE: Align.CENTRE, Column
 
 def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
     """Return a supplementary table with its header rows (at the top and part-way down),
-    spanning cells, summary and footnote rows, and its columns' widths and alignment."""
+    spanning cells, summary rows (their label bold, their figures as any other, as the
+    published "National Average" rows), footnote rows, and its columns' widths and alignment."""
     width = table.width
     aligns = (tuple(_ALIGN[a] for a in table.align) if table.align is not None
               else (Align.LEFT, *[Align.CENTRE] * (width - 1)))
@@ -264,9 +290,9 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
             continue
         cells = []
         for number, cell in enumerate(row.cells):
-            bold = cell.bold or row.style is RowStyle.SUMMARY
-            italic = row.style is RowStyle.FOOTNOTE
             is_label = number == 0 and row.style is not RowStyle.FOOTNOTE and bool(cell.text)
+            bold = cell.bold or (row.style is RowStyle.SUMMARY and is_label)  # the seed: the label alone
+            italic = row.style is RowStyle.FOOTNOTE
             cells.append(LayoutCell(
                 (span(cell.text, bold=bold, italic=italic, lang=cell.lang),), cell.colspan, cell.rowspan,
                 scope=Scope.ROW if is_label else None,

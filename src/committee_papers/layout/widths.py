@@ -46,6 +46,7 @@ class Fit:
     widths: tuple[float, ...]
     size: float
     cell_side: float
+    step: int  # which of ``settings`` it is, from 0 (the house style's own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,28 +166,32 @@ WORDS, FIGURES = 1, 0  # what a fit keeps whole: every word and figure, or every
 
 
 def fit_table(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle, width: float, *,
-              whole: int = WORDS, equal: range = range(0), floors: Mapping[int, float] | None = None) -> Fit | None:
+              whole: int = WORDS, equal: range = range(0), floors: Mapping[int, float] | None = None,
+              start: int = 0) -> Fit | None:
     """Return how to set a table of ``columns`` columns in ``width`` points (see the module), or
     None when even at the least size and padding the style allows what ``whole`` names (every
     word and figure, ``WORDS``, or every figure, ``FIGURES``) cannot fit whole.
 
     ``equal`` columns with figures get the same width where that fits (an empty one may be
     narrower); ``floors`` give columns a wished-for share of the width (a column of names that
-    reads better as phrases), kept while the width lasts.
+    reads better as phrases), kept while the width lasts; ``start`` skips the first settings
+    (parts of one table are set alike).
     """
     cells = _cells(rows, columns, kind, style)
     filled = {cell.column for cell in cells if cell.filled and cell.span == 1}
     same = [i for i in equal if i in filled]
-    tried = [(size, side, _levels(cells, columns, size, side, width, same, floors or {}))
-             for size, side in settings(style)]
-    for size, side, needs in tried:
+    for step, (size, side) in enumerate(settings(style)):
+        if step < start:
+            continue
+        needs = _levels(cells, columns, size, side, width, same, floors or {})
         if sum(needs[whole]) <= width:
-            return Fit(_shared(needs, width), size, side)
+            return Fit(_shared(needs, width), size, side, step)
     return None
 
 
-def least_width(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle) -> float:
-    """Return the width in points the table's figures need at the least size the style allows."""
+def least_width(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle) -> tuple[float, float]:
+    """Return the width in points the table's figures need at the least size the style allows,
+    and that size."""
     cells = _cells(rows, columns, kind, style)
     size, side = list(settings(style))[-1]
-    return sum(_needs(cells, columns, size, side, float("inf"))[0][0])
+    return sum(_levels(cells, columns, size, side, float("inf"), [], {})[0]), size

@@ -13,7 +13,7 @@ from .source import join
 
 
 def _dot_column(ctx: Context, value: Any, path: str, periods: tuple[Period, ...]) -> DotColumn | None:
-    data = ctx.mapping(value, path, ["basis"], ["header", "reference"])
+    data = ctx.mapping(value, path, ["basis"], ["header", "subheader", "reference"])
     if data is None:
         return None
     basis = ctx.choice(data.get("basis"), join(path, "basis"), DotBasis, _BASIS_WORDS)
@@ -21,10 +21,15 @@ def _dot_column(ctx: Context, value: Any, path: str, periods: tuple[Period, ...]
     if reference is not None and reference not in {p.label for p in periods}:
         ctx.problem(join(path, "reference"), f"{reference!r} is not a column of this table")
     header = ctx.optional_text(data, "header", path) or "DoT"
+    subheader = ctx.optional_text(data, "subheader", path)
+    if subheader is not None and not subheader.strip():
+        ctx.problem(join(path, "subheader"), "the subheader is empty: give the header's second row "
+                                             "('Against Past Performance'), or leave subheader out")
+        return None
     if basis is DotBasis.PERIOD and reference is None:
         ctx.problem(path, "a DoT column against a period names it: add reference: <column>, e.g. reference: Q2")
         return None
-    return DotColumn(basis, header, reference) if basis else None
+    return DotColumn(basis, header, reference, subheader) if basis else None
 
 
 _BASIS_WORDS = {"short_term": DotBasis.PREVIOUS_PERIOD, "short": DotBasis.PREVIOUS_PERIOD,

@@ -31,7 +31,8 @@ from .periods import current_column, read_periods
 from .rows import RAG_ALIASES, read_row, read_target
 from .source import join
 
-TABLE_KEYS = ["columns", "rows", "target", "target_header", "label_header", "dot", "status", "indicator_labels"]
+TABLE_KEYS = ["columns", "rows", "target", "target_header", "label_header", "dot", "status", "indicator_labels",
+              "target_under_year"]
 PAGE_KEYS = [
     "title", *TABLE_KEYS, "direction_of_travel", "notes", "supplementary", "commentary", "chart",
     "indicator_table", "blocks",
@@ -93,6 +94,8 @@ def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indic
         status = _status_column(ctx, data["status"], join(path, "status"))
     if "indicator_labels" in data:
         status["indicator_labels"] = ctx.flag(data["indicator_labels"], join(path, "indicator_labels"))
+    if "target_under_year" in data:
+        status["target_under_year"] = ctx.flag(data["target_under_year"], join(path, "target_under_year"))
     try:
         return DataTable(
             periods,

@@ -96,7 +96,8 @@ _TABLE_ROW = {"anyOf": [
     {"type": "object", "additionalProperties": False, "required": ["cells"],
      "properties": {"cells": {"type": "array", "items": _CELL},
                     "style": {"enum": ["normal", "summary", "footnote", "header"],
-                              "description": "header: a header row part-way down the table"}}},
+                              "description": "summary: its label bold (National Average); footnote: small; "
+                                             "header: a header row part-way down the table"}}},
 ]}
 _OPERAND = {"anyOf": [
     _FIGURE, {"enum": ["latest", "target"]},
@@ -111,6 +112,8 @@ _DOT_COLUMN: dict[str, Any] = {
         "basis": {"enum": ["target", "past", "previous_period", "same_period_last_year", "period",
                            "short_term", "long_term"]},
         "header": _TEXT, "reference": {"type": ["string", "number"]},
+        "subheader": {**_TEXT, "description": "the header's second row, under 'header' (DoT over "
+                                              "'Against Past Performance')"},
     }}
 
 _PAGE_PROPERTIES: dict[str, Any] = {
@@ -155,6 +158,8 @@ _PAGE_PROPERTIES: dict[str, Any] = {
         }}},
     "target": _TARGET,
     "target_header": _TEXT,
+    "target_under_year": {"type": "boolean", "description": "the Target column as the last column under the "
+                                                            "current year's header (2015/16 over Q1 … Q4 Target)"},
     "label_header": {"type": "string"},
     "dot": {"oneOf": [_DOT_COLUMN, {"type": "array", "minItems": 1, "items": _DOT_COLUMN}]},
     "status": {"description": "a RAG status column: true, or {header, tolerance (percent of the target)}",

@@ -4,6 +4,7 @@ from .chart import ChartSeries, Comparator, TargetLine, TrendChart
 from .charted import with_charts
 from .cleaning import clean_text, unclean_characters
 from .columns import Period, PeriodKind
+from .comparisons import Comparison, DotTable
 from .figures import NotAFigure, WrittenFigure, parse_figure
 from .kpi import Kpi, KpiData, KpiSettings, Observation, Stated
 from .language import check_language
@@ -33,12 +34,10 @@ from .report import Report, Section
 from .status import DotConvention, Rag
 from .tables import (
     STATED_TOKENS,
-    Comparison,
     DataRow,
     DataTable,
     DotBasis,
     DotColumn,
-    DotTable,
     FigureNote,
     StatedCell,
     Target,

@@ -15,8 +15,9 @@ from decimal import Decimal
 from enum import Enum
 
 from .chart import TrendChart
+from .comparisons import DotTable
 from .status import Rag
-from .tables import DataTable, DotTable
+from .tables import DataTable
 from .text import Block, SupplementaryTable, as_blocks
 from .values import Polarity, Unit
 

@@ -1,4 +1,5 @@
-"""The data table of an exception page, its targets and the Direction of Travel table."""
+"""The data table of an exception page: its columns, rows, targets and DoT columns (the
+Direction of Travel table is in `comparisons`)."""
 
 from __future__ import annotations
 
@@ -86,17 +87,27 @@ class DotBasis(Enum):
 class DotColumn:
     """A DoT column of a data table: what it compares with, and its header.
 
-    ``header`` may hold a line break ("DoT\nAgainst Past Performance"). Raise ValueError for a
-    PERIOD basis without its ``reference`` column.
+    ``header`` may hold a line break ("DoT\nAgainst Past Performance"). With ``subheader`` the
+    header is two rows, as on Blackpool's published pages: ``header`` ("DoT") in the table's
+    first header row and ``subheader`` ("Against Past Performance") in the second, under it.
+    Raise ValueError for a PERIOD basis without its ``reference`` column, or an empty subheader.
     """
 
     basis: DotBasis
     header: str = "DoT"
     reference: str | None = None  # the column compared with, for the PERIOD basis (and, as before, any)
+    subheader: str | None = None  # the header's second row; None: one cell spanning both rows
 
     def __post_init__(self) -> None:
         if self.basis is DotBasis.PERIOD and self.reference is None:
             raise ValueError("a DoT column against a period needs that period: give its reference")
+        if self.subheader is not None and not self.subheader.strip():
+            raise ValueError("a DoT column's subheader needs its words (leave it out for a one-row header)")
+
+    @property
+    def title(self) -> str:
+        """Return the whole header in one line: ``DoT Against Past Performance``."""
+        return self.header if self.subheader is None else f"{self.header} {self.subheader}"
 
 
 STATED_TOKENS = ("N/A", "n/a", "-", "\u2013", "\u2014", "TBC", "tbc", "..")
@@ -179,11 +190,16 @@ class DataTable:
     """Past years, the current year's sub-periods, target, DoT columns and (``show_status``) a
     RAG status column, one row per measure.
 
+    The Target column stands on its own, its header spanning the header rows, unless
+    ``target_under_year``: then it is the last column under the current year's spanning header
+    (``2015/16`` over ``Q1 Q2 Q3 Q4 Target``), as on most of Blackpool's published pages.
+
     A row's status is its stated ``DataRow.status``, else computed from the current figure
     and its target: Green when met, Amber when missed by at most ``status_tolerance`` percent
     of the target, Red beyond (``assess.rag``). Raise ValueError for repeated or disordered
     periods, a ``current`` or DoT reference that is not a column, a row with figures for
-    unknown periods, or a tolerance outside 0–100.
+    unknown periods, a tolerance outside 0–100, or ``target_under_year`` on a table with no Target
+    column or whose last column is not under a year's spanning header.
     """
 
     periods: tuple[Period, ...]
@@ -198,6 +214,7 @@ class DataTable:
     indicator_labels: bool = False  # each row headed by its indicator's reference and description
     status_header: str = "Status"
     status_tolerance: Decimal = Decimal(5)  # percent of the target within which a miss is Amber
+    target_under_year: bool = False  # the Target column under the current year's header span
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status_tolerance", Decimal(self.status_tolerance))
@@ -216,6 +233,14 @@ class DataTable:
             if column.reference is not None and column.reference not in labels:
                 raise ValueError(f"the DoT column {column.header!r} compares with {column.reference!r}, which "
                                  "is not a column of the table")
+        if self.target_under_year:
+            if not self.show_target:
+                raise ValueError("target_under_year puts the Target column under the year's header, but the "
+                                 "table has no target: give one, or leave target_under_year out")
+            if not self.periods or self.periods[-1].group is None:
+                raise ValueError("target_under_year puts the Target column under the current year's header, but "
+                                 "the last column is not under a year's header: give the year and its periods "
+                                 "(columns: year, periods), or leave target_under_year out")
         for number, row in enumerate(self.rows):
             unknown = [k for k in (*row.values, *row.stated, *row.period_targets) if k not in labels]
             if unknown:
@@ -327,69 +352,3 @@ class DataTable:
         """Return whether the table has a label column: rows headed by their indicators, Target
         rows to name, or any row with a label."""
         return self.indicator_labels or self.has_period_targets or any(row.label for row in self.rows)
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """One entry of a Direction of Travel table.
-
-    Exactly one form: ``current`` and ``reference`` (the mark is computed), ``reference``
-    with ``missing`` (the current period has no figure: no mark, and a warning), ``stated`` (the
-    data behind it is not held, so the mark is given), or ``text`` (e.g. a quartile).
-    """
-
-    label: str
-    current: Value | None = None
-    reference: Value | None = None
-    stated: Mark | None = None
-    text: str | None = None
-    published: Mark | None = None
-    indicator: int = 0
-    missing: str | None = None  # the current period that has no figure, e.g. "Q3"
-
-    def __post_init__(self) -> None:
-        computed = self.current is not None and self.reference is not None
-        blank = self.missing is not None and self.current is None
-        forms = [computed, blank, self.stated is not None, self.text is not None]
-        if sum(forms) != 1 or (self.current is not None and self.reference is None):
-            raise ValueError(
-                f"comparison {self.label!r} needs exactly one of: current and reference, "
-                "a reference with the current period missing, stated, or text"
-            )
-
-    @classmethod
-    def of(cls, table: DataTable, label: str, reference: str, current: str = "latest", *, row: int | str = 0,
-           published: Mark | None = None) -> Comparison:
-        """Return the comparison of two figures of a table's row, as the YAML form reads it.
-
-        ``reference`` and ``current`` are each ``"latest"`` (the period reported), ``"target"``
-        or a column label (``"Q2"``, ``"2015/16"``); ``row`` is the row's position or label.
-        When the current period is blank the comparison has no mark (``missing``). Raises
-        ValueError for a row or figure the table does not have, or a blank reference.
-        """
-        matches = [r for i, r in enumerate(table.rows) if row in (i, r.label)]
-        if not matches:
-            raise ValueError(f"{row!r} is not a row label or position of the table")
-        chosen = matches[0]
-        then = table.figure(chosen, reference)
-        if then is None:
-            raise ValueError(f"the reference of {label!r} is the current period, which has no figure: "
-                             "compare with another period")
-        now = table.figure(chosen, current)
-        if now is None:
-            found = table.now(chosen)
-            assert found is not None  # figure() returned None only for a blank current period
-            return cls(label, None, then, None, None, published, chosen.indicator, missing=found[0].label)
-        return cls(label, now, then, None, None, published, chosen.indicator)
-
-
-@dataclass(frozen=True, slots=True)
-class DotTable:
-    """The Direction of Travel table: several comparisons side by side."""
-
-    comparisons: tuple[Comparison, ...]
-    title: str = "Direction of Travel"
-
-    def __post_init__(self) -> None:
-        if not self.comparisons:
-            raise ValueError("a Direction of Travel table needs at least one comparison")

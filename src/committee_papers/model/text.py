@@ -90,7 +90,7 @@ class RowStyle(Enum):
     """How a row of a supplementary table is set."""
 
     NORMAL = "normal"
-    SUMMARY = "summary"  # bold, e.g. National Average
+    SUMMARY = "summary"  # its label bold, e.g. National Average (a cell's own ``bold`` still applies)
     FOOTNOTE = "footnote"  # small, e.g. *Perf Tab (Jan 2015)
     HEADER = "header"  # a header row part-way down, heading the rows under it
 

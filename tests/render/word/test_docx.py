@@ -234,14 +234,16 @@ def test_every_figure_and_mark_of_the_seeds(samples, key, rows):
     assert body_rows(*found[0]) == rows
 
 
-def test_row_labels_and_summary_rows_are_bold_and_footnote_rows_italic(samples):
+def test_row_labels_and_summary_rows_labels_are_bold_and_footnote_rows_italic(samples):
     document = open_docx(samples[Q2])
     tables = {(n, t.kind): w for n, t, w in tables_by_page(Q2, document)}
     for row in tables[(1, "data")].rows[2:]:
         assert all(run.bold for run in row.cells[0].paragraphs[0].runs)
     supplementary = tables[(4, "supplementary")]
-    for row in supplementary.rows[-2:]:
-        assert all(run.bold for cell in row.cells for run in cell.paragraphs[0].runs)
+    for row in supplementary.rows[-2:]:  # as the seed: "National Average" bold, its figures not
+        label, *figures = row.cells
+        assert label.paragraphs[0].runs and all(run.bold for run in label.paragraphs[0].runs)
+        assert not any(run.bold for cell in figures for run in cell.paragraphs[0].runs)
     footnote_row = supplementary.rows[-3]
     assert [run.italic for run in footnote_row.cells[1].paragraphs[0].runs] == [True]
     notes = next(p for p in document.paragraphs if p.text.startswith("Notes:"))
