@@ -27,7 +27,7 @@ from .chart import chart_block
 from .marks import key_spans
 from .nodes import DocumentLayout, Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Span, TextBlock
 from .tables import data_table, dot_table, indicator_table, span, status_block, supplementary_table
-from .widths import FIGURES, WORDS
+from .widths import FIGURES, WORDS, Memo
 
 
 def _spans(paragraph: Paragraph) -> tuple[Span, ...]:
@@ -98,10 +98,11 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
     if turns:
         tries.append((setup.turned().text_width, False, True))
     tries.append((tries[-1][0], True, turns))
+    memo = Memo()  # each table made and measured once, whatever the tries
     for whole in (WORDS, FIGURES):  # every word whole where any try allows it, then every figure
         for width, split, landscape in tries:
             blocks = _page_blocks(section, page, marks, first_in_section, style, locale, depth, width,
-                                  split=split, whole=whole)
+                                  split=split, whole=whole, memo=memo)
             if blocks is not None:
                 return PageLayout(tuple(blocks), page.heading, section.portfolio, landscape=landscape)
     raise AssertionError("the last try, split keeping figures whole, raises TableTooWide")  # pragma: no cover
@@ -109,7 +110,7 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
 
 def _page_blocks(section: Section, page: ExceptionPage, marks: PageMarks, first_in_section: bool,
                  style: HouseStyle, locale: str, depth: int, width: float, *,
-                 split: bool, whole: int) -> list[LayoutBlock] | None:
+                 split: bool, whole: int, memo: Memo) -> list[LayoutBlock] | None:
     """Return the page's blocks with its figures tables fitted to ``width`` points keeping
     ``whole`` whole, or None when one does not fit so (``data_table``)."""
     blocks: list[LayoutBlock] = []
@@ -126,7 +127,8 @@ def _page_blocks(section: Section, page: ExceptionPage, marks: PageMarks, first_
             blocks.append(indicator_table(page, block, style))
         elif isinstance(block, DataTable):
             table, table_marks = next(tables)
-            fitted = data_table(page, table, table_marks, style, locale, width, split=split, whole=whole)
+            fitted = data_table(page, table, table_marks, style, locale, width, split=split, whole=whole,
+                                memo=memo)
             if fitted is None:
                 return None
             blocks.extend(fitted)

@@ -71,20 +71,25 @@ def _file(fonts: FontFiles, *, bold: bool, italic: bool) -> Path:
     return fonts.italic if italic else fonts.regular
 
 
-@dataclass(frozen=True, slots=True)
 class Measure:
-    """Measures spans of a house style at one font size, in points."""
+    """Measures spans of a house style at one font size, in points; it finds each face once."""
 
-    style: HouseStyle
-    size: float
+    __slots__ = ("_found", "size", "style")
+
+    def __init__(self, style: HouseStyle, size: float) -> None:
+        self.style, self.size = style, size
+        self._found: dict[tuple[bool, bool, bool], tuple[Face, Face]] = {}
 
     def _faces(self, span: Span) -> tuple[Face, Face]:
         """Return the face a span is drawn in and the one its missing characters fall back to."""
-        bold, italic = span.bold, span.italic
-        symbol = _face(_file(self.style.symbol_fonts, bold=bold, italic=italic))
-        if span.role is SpanRole.MARK:
-            return symbol, symbol
-        return _face(_file(self.style.text_fonts, bold=bold, italic=italic)), symbol
+        key = (span.bold, span.italic, span.role is SpanRole.MARK)
+        found = self._found.get(key)
+        if found is None:
+            bold, italic, mark = key
+            symbol = _face(_file(self.style.symbol_fonts, bold=bold, italic=italic))
+            text = symbol if mark else _face(_file(self.style.text_fonts, bold=bold, italic=italic))
+            found = self._found[key] = (text, symbol)
+        return found
 
     def _char(self, code: int, first: Face, second: Face) -> float:
         found = first.advances.get(code)

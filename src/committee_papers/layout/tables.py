@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import groupby
+from typing import cast
 
 from ..assess.results import Assessment, RagStatus, TableMarks
 from ..errors import TableTooWide
@@ -27,7 +29,7 @@ from .grid import place
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
 from .split import columns_of, split_columns
-from .widths import WORDS, Fit, fit_table, least_width
+from .widths import WORDS, Fit, Memo, fit_table, least_width
 
 
 def span(text: str, *, bold: bool = False, italic: bool = False, lang: str | None = None) -> Span:
@@ -80,7 +82,8 @@ def _columns(table: DataTable) -> int:
 
 
 def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle, locale: str,
-               width: float, *, split: bool = True, whole: int = WORDS) -> list[Table] | None:
+               width: float, *, split: bool = True, whole: int = WORDS,
+               memo: Memo | None = None) -> list[Table] | None:
     """Return the figures table fitted to ``width`` points (``layout/widths.py``); the DoT
     cells show ``marks.rows``.
 
@@ -94,6 +97,63 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     fits either and ``whole`` is ``WORDS``. Raises ``TableTooWide``, naming the page and what to
     change, when no split keeps even the figures whole.
     """
+    memo = Memo() if memo is None else memo
+    key = ("data table", id(table))
+    if key not in memo.kept:
+        memo.kept[key] = (table, _prepared(page, table, marks, style, locale))
+    made = cast("tuple[DataTable, tuple[tuple[LayoutRow, ...], Callable[[int, int, bool], str]]]", memo.kept[key])
+    laid, describe = made[1]
+    heads = int(table.has_row_labels)
+    count = len(table.periods)
+    columns = _columns(table)
+    floors = {0: 0.3} if table.indicator_labels else None  # names read as phrases, not a word a line
+    fit = fit_table(laid, columns, "data", style, width, whole=whole, equal=range(heads, heads + count),
+                    floors=floors, memo=memo)
+    if fit is not None:
+        return [Table(laid, fit.widths, describe(0, count - 1, True), "data", *_set(fit, style))]
+    if not split:
+        return None
+
+    def part_of(chosen: list[int], run: range, last: bool, start: int = 0) -> tuple[Table, int] | None:
+        """Return one part of the split table and the step of ``settings`` it is set at."""
+        part = columns_of(laid, columns, "data", chosen)
+        fitted = fit_table(part, len(chosen), "data", style, width, whole=whole,
+                           equal=range(heads, heads + len(run)), floors=floors, start=start, memo=memo)
+        if fitted is None:
+            return None
+        laid_part = Table(part, fitted.widths, describe(run[0], run[-1], last), "data", *_set(fitted, style))
+        return laid_part, fitted.step
+
+    tails = columns - heads - count
+    parts = split_columns(heads, count, tails, style.table_fit.max_groups, part_of)
+    if parts is None and whole == WORDS:
+        return None
+    if parts is None:
+        need, least = least_width(laid, columns, "data", style)
+        most = style.table_fit.max_groups
+        turned = "on a landscape page" if style.table_fit.landscape and not style.page_setup.landscape else ""
+        where = ", ".join(filter(None, (f"in up to {most} parts" if most > 1 else "", turned)))
+        raise TableTooWide(
+            f"the figures table ({table.periods[0].label} to {table.periods[-1].label}) on the page "
+            f"'{page.heading}': its {columns} columns need {need:.0f} pt to keep each figure whole even at "
+            f"{least:g} pt, and the page leaves {width:.0f} pt{f' ({where})' if where else ''}: show fewer "
+            "columns (fewer periods, or no target or DoT column) or split the table into two")
+    # every part at the same size and padding: the smallest any part needs (smaller fits too)
+    step = max(found[1] for _, found in parts)
+    same = []
+    for number, (run, _) in enumerate(parts):
+        last = number == len(parts) - 1
+        chosen = [*range(heads), *(heads + c for c in run), *(range(heads + count, columns) if last else ())]
+        found = part_of(chosen, run, last, start=step)
+        assert found is not None  # a smaller setting needs no more width
+        same.append(found[0])
+    return same
+
+
+def _prepared(page: ExceptionPage, table: DataTable, marks: TableMarks, style: HouseStyle,
+              locale: str) -> tuple[tuple[LayoutRow, ...], Callable[[int, int, bool], str]]:
+    """Return the figures table's rows, and what describes the part of it from one period to
+    another (with its extra columns, or without)."""
     grouped = any(p.group for p in table.periods)
     depth = 2 if grouped or any(column.subheader for column in table.dots) else 1
     top: list[LayoutCell] = []
@@ -174,52 +234,7 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
                                               last=table.periods[last].label, extras=extras if whole else "")
                 + "".join(f"; {s}" for label, s in said if label in shown))
 
-    heads = int(table.has_row_labels)
-    count = len(table.periods)
-    columns = _columns(table)
-    floors = {0: 0.3} if table.indicator_labels else None  # names read as phrases, not a word a line
-    laid = tuple(rows)
-    fit = fit_table(laid, columns, "data", style, width, whole=whole, equal=range(heads, heads + count),
-                    floors=floors)
-    if fit is not None:
-        return [Table(laid, fit.widths, describe(0, count - 1, True), "data", *_set(fit, style))]
-    if not split:
-        return None
-
-    def part_of(chosen: list[int], run: range, last: bool, start: int = 0) -> tuple[Table, int] | None:
-        """Return one part of the split table and the step of ``settings`` it is set at."""
-        part = columns_of(laid, columns, "data", chosen)
-        fitted = fit_table(part, len(chosen), "data", style, width, whole=whole,
-                           equal=range(heads, heads + len(run)), floors=floors, start=start)
-        if fitted is None:
-            return None
-        laid_part = Table(part, fitted.widths, describe(run[0], run[-1], last), "data", *_set(fitted, style))
-        return laid_part, fitted.step
-
-    tails = columns - heads - count
-    parts = split_columns(heads, count, tails, style.table_fit.max_groups, part_of)
-    if parts is None and whole == WORDS:
-        return None
-    if parts is None:
-        need, least = least_width(laid, columns, "data", style)
-        most = style.table_fit.max_groups
-        turned = "on a landscape page" if style.table_fit.landscape and not style.page_setup.landscape else ""
-        where = ", ".join(filter(None, (f"in up to {most} parts" if most > 1 else "", turned)))
-        raise TableTooWide(
-            f"the figures table ({table.periods[0].label} to {table.periods[-1].label}) on the page "
-            f"'{page.heading}': its {columns} columns need {need:.0f} pt to keep each figure whole even at "
-            f"{least:g} pt, and the page leaves {width:.0f} pt{f' ({where})' if where else ''}: show fewer "
-            "columns (fewer periods, or no target or DoT column) or split the table into two")
-    # every part at the same size and padding: the smallest any part needs (smaller fits too)
-    step = max(found[1] for _, found in parts)
-    same = []
-    for number, (run, _) in enumerate(parts):
-        last = number == len(parts) - 1
-        chosen = [*range(heads), *(heads + c for c in run), *(range(heads + count, columns) if last else ())]
-        found = part_of(chosen, run, last, start=step)
-        assert found is not None  # a smaller setting needs no more width
-        same.append(found[0])
-    return same
+    return tuple(rows), describe
 
 
 def _set(fit: Fit, style: HouseStyle) -> tuple[float | None, float | None]:

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..style import HouseStyle
 from .grid import place
 from .metrics import Measure
-from .nodes import LayoutRow, Scope, Table
+from .nodes import LayoutRow, Scope, Span, Table
 
 SLACK = 1.0  # points more than a token measures: Word's twip rounding and its own measuring
 LONG_WORD = 8  # ems: a word wider than this (a URL, a name run together) may break; a figure never
@@ -63,15 +63,40 @@ class _Cell:
     line: float
 
 
-def _cells(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle) -> list[_Cell]:
-    """Return every cell's needs in ems (measured once, at 1 pt)."""
+@dataclass(slots=True)
+class Memo:
+    """What one page's tries at fitting its tables share, so nothing is made or measured twice:
+    each run of spans' needs in ems, each table's cells (by the identity of its rows, which the
+    memo keeps alive), and whatever else a caller keeps by key (``kept``)."""
+
+    spans: dict[tuple[Span, ...], tuple[float, float, list[float]]] = field(default_factory=dict)
+    tables: dict[int, tuple[tuple[LayoutRow, ...], list[_Cell]]] = field(default_factory=dict)
+    kept: dict[object, object] = field(default_factory=dict)
+
+
+def _cells(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle,
+           memo: Memo | None = None) -> list[_Cell]:
+    """Return every cell's needs in ems, measured once at 1 pt (once a page with ``memo``)."""
+    if memo is not None and id(rows) in memo.tables:
+        return memo.tables[id(rows)][1]
+    cells = _measure(rows, columns, kind, style, {} if memo is None else memo.spans)
+    if memo is not None:
+        memo.tables[id(rows)] = (rows, cells)
+    return cells
+
+
+def _measure(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle,
+             memo: dict[tuple[Span, ...], tuple[float, float, list[float]]]) -> list[_Cell]:
     measure = Measure(style, 1.0)
     small = style.small_size / style.table_size
     pairs_break = style.table_fit.pairs_break
     cells = []
     for placed in place(Table(rows, (1 / columns,) * columns, "", kind)):
         cell = placed.cell
-        figure, token, lines = measure.tokens(cell.spans, LONG_WORD)
+        found = memo.get(cell.spans)
+        if found is None:
+            found = memo[cell.spans] = measure.tokens(cell.spans, LONG_WORD)
+        figure, token, lines = found
         if not pairs_break and not any(char.isalpha() for char in cell.text):
             figure = max(figure, *lines)  # a pair of figures is as unbreakable as one
         header = cell.scope is Scope.COLUMN
@@ -95,25 +120,52 @@ def settings(style: HouseStyle) -> Iterator[tuple[float, float]]:
         yield size, side
 
 
-def _needs(cells: list[_Cell], columns: int, size: float, side: float,
+@dataclass(frozen=True, slots=True)
+class _Summary:
+    """A table's needs in ems, size-free: each column's widest figure, token and body line over
+    its one-column cells (-1 for none; a small cell's scaled), and its spanning cells."""
+
+    figure: list[float]
+    token: list[float]
+    line: list[float]
+    spanning: list[_Cell]
+
+
+def _summary(cells: list[_Cell], columns: int) -> _Summary:
+    """Return the maxima a column's need at any size is made of: ``pad + size x ems`` grows with
+    the size, so the widest cell at one size is the widest at all."""
+    figure, token, line = [-1.0] * columns, [-1.0] * columns, [-1.0] * columns
+    spanning = []
+    for cell in cells:
+        if cell.span > 1:
+            spanning.append(cell)
+            continue
+        column, scale = cell.column, cell.scale
+        token[column] = max(token[column], cell.token * scale)
+        if not cell.header:
+            figure[column] = max(figure[column], cell.figure * scale)
+            line[column] = max(line[column], cell.line * scale)
+    return _Summary(figure, token, line, spanning)
+
+
+def _needs(summary: _Summary, columns: int, size: float, side: float,
            width: float) -> tuple[list[list[float]], list[tuple[int, int, list[float]]]]:
     """Return each column's hard, soft and wished-for width at ``size`` and padding ``side``,
     and each spanning cell's (first column, span, its three needs), in points."""
     pad = 2 * side + SLACK
     base = pad + size / 2  # an empty column keeps half an em
-    needs = [[base] * columns for _ in range(3)]
+    cap = width * WISH_SHARE
+    hard = [max(base, pad + size * ems) if ems >= 0 else base for ems in summary.figure]
+    soft = [max(base, pad + size * ems) if ems >= 0 else base for ems in summary.token]
+    wish = [max(s, min(pad + size * ems, cap)) if ems >= 0 else s for s, ems in zip(soft, summary.line, strict=True)]
     spanning = []
-    for cell in cells:
+    for cell in summary.spanning:
         points = size * cell.scale
-        hard = pad + (0.0 if cell.header else cell.figure * points)
-        soft = pad + cell.token * points
-        wish = soft if cell.header else max(soft, min(pad + cell.line * points, width * WISH_SHARE))
-        if cell.span > 1:
-            spanning.append((cell.column, cell.span, [hard, soft, wish]))
-            continue
-        for level, need in enumerate((hard, soft, wish)):
-            needs[level][cell.column] = max(needs[level][cell.column], need)
-    return needs, spanning
+        soft_need = pad + cell.token * points
+        spanning.append((cell.column, cell.span, [
+            pad + (0.0 if cell.header else cell.figure * points), soft_need,
+            soft_need if cell.header else max(soft_need, min(pad + cell.line * points, cap))]))
+    return [hard, soft, wish], spanning
 
 
 def _spread(widths: list[float], spanning: list[tuple[int, int, list[float]]], level: int) -> None:
@@ -131,7 +183,7 @@ def _evened(widths: list[float], same: list[int]) -> list[float]:
     return [widest if i in same else w for i, w in enumerate(widths)]
 
 
-def _levels(cells: list[_Cell], columns: int, size: float, side: float, width: float, same: list[int],
+def _levels(cells: _Summary, columns: int, size: float, side: float, width: float, same: list[int],
             floors: Mapping[int, float]) -> list[list[float]]:
     """Return the hard, soft and wished-for widths of each column, each level at least the one
     below, equal columns equal where that fits."""
@@ -167,7 +219,7 @@ WORDS, FIGURES = 1, 0  # what a fit keeps whole: every word and figure, or every
 
 def fit_table(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle, width: float, *,
               whole: int = WORDS, equal: range = range(0), floors: Mapping[int, float] | None = None,
-              start: int = 0) -> Fit | None:
+              start: int = 0, memo: Memo | None = None) -> Fit | None:
     """Return how to set a table of ``columns`` columns in ``width`` points (see the module), or
     None when even at the least size and padding the style allows what ``whole`` names (every
     word and figure, ``WORDS``, or every figure, ``FIGURES``) cannot fit whole.
@@ -175,10 +227,11 @@ def fit_table(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: House
     ``equal`` columns with figures get the same width where that fits (an empty one may be
     narrower); ``floors`` give columns a wished-for share of the width (a column of names that
     reads better as phrases), kept while the width lasts; ``start`` skips the first settings
-    (parts of one table are set alike).
+    (parts of one table are set alike); ``memo`` keeps what is measured for the next try.
     """
-    cells = _cells(rows, columns, kind, style)
-    filled = {cell.column for cell in cells if cell.filled and cell.span == 1}
+    measured = _cells(rows, columns, kind, style, memo)
+    filled = {cell.column for cell in measured if cell.filled and cell.span == 1}
+    cells = _summary(measured, columns)
     same = [i for i in equal if i in filled]
     for step, (size, side) in enumerate(settings(style)):
         if step < start:
@@ -192,6 +245,6 @@ def fit_table(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: House
 def least_width(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle) -> tuple[float, float]:
     """Return the width in points the table's figures need at the least size the style allows,
     and that size."""
-    cells = _cells(rows, columns, kind, style)
+    cells = _summary(_cells(rows, columns, kind, style), columns)
     size, side = list(settings(style))[-1]
     return sum(_levels(cells, columns, size, side, float("inf"), [], {})[0]), size
