@@ -79,3 +79,68 @@ def test_the_turned_page_is_landscape_in_both_and_the_others_upright(to_pdf: Cal
     a4, turned = (595, 842), (842, 595)
     assert [size for size, _ in _read(to_pdf(word))] == [a4, turned, a4]
     assert [size for size, _ in _read(ours)] == [a4, turned, a4]
+
+
+def _sections(path: Path) -> list[Any]:
+    """Return the .docx's section properties in order: those ending sections in paragraphs,
+    then the body's own (the last section's)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    body = docx.Document(str(path)).element.body
+    return list(body.iter(qn("w:sectPr")))
+
+
+def _numbering_template(tmp_path: Path) -> Path:
+    """Return the house-style template numbering from 12, with a first-page header of its own,
+    as a council numbering an appendix on from its report might."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    template = docx.Document(str(Path(__file__).resolve().parents[3] / "templates" / "house-style.docx"))
+    properties = template.sections[-1]._sectPr
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "12")
+    properties.append(numbering)
+    template.sections[-1].different_first_page_header_footer = True
+    path = tmp_path / "numbered-from-12.docx"
+    template.save(str(path))
+    return path
+
+
+def test_sections_after_the_first_go_on_numbering_and_have_no_first_page_header(
+        to_pdf: Callable[[Path], Path], tmp_path: Path) -> None:
+    from docx.oxml.ns import qn
+
+    template = _numbering_template(tmp_path)
+    word = tmp_path / "mixed.docx"
+    cp.render_docx(CASES["mixed"](), word, template=template)
+    sections = _sections(word)
+    assert len(sections) == 3  # upright, turned, upright again
+    starts = [s.find(qn("w:pgNumType")) for s in sections]
+    assert starts[0] is not None and starts[0].get(qn("w:start")) == "12"  # the template's, kept once
+    assert all(s is None or s.get(qn("w:start")) is None for s in starts[1:])
+    assert sections[0].find(qn("w:titlePg")) is not None
+    assert all(s.find(qn("w:titlePg")) is None for s in sections[1:])
+    with pdfplumber.open(to_pdf(word)) as pdf:
+        numbers = [int(text.split("Page ", 1)[1].split()[0]) for text in (p.extract_text() for p in pdf.pages)
+                   if "Page " in text]
+    assert numbers == [13, 14]  # page 1 has its own (empty) footer; the next two go on from 12
+
+
+def test_a_chart_on_a_landscape_page_is_as_wide_as_its_text_in_both(to_pdf: Callable[[Path], Path],
+                                                                    tmp_path: Path) -> None:
+    """Charts follow the page: the drawing in Word is as wide as the turned page's text
+    (297 - 2 x 20 = 257 mm), and LibreOffice breaks the pages as our PDF does."""
+    import docx
+
+    from committee_papers.model import with_charts
+
+    report = with_charts(CASES["mixed"]())
+    word, ours = tmp_path / "charts.docx", tmp_path / "charts.pdf"
+    cp.render_docx(report, word)
+    cp.render_pdf(report, ours)
+    widths = [round(shape.width.mm) for shape in docx.Document(str(word)).inline_shapes]
+    assert widths == [170, 257, 170]
+    assert [size for size, _ in _read(to_pdf(word))] == [size for size, _ in _read(ours)]

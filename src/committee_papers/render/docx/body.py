@@ -27,12 +27,16 @@ class BodyWriter:
         self.text_width = text_width  # twips
         self.turned_width = text_width if turned_width is None else turned_width  # a landscape page's
         self._width = text_width  # the current page's
+        self.sections = 1  # the body's sections: each turn of the page starts one
+        self._section_start = False  # the page being written starts a section (so a new page)
         self._numbering = Numbering(document, found)
         self._links = Links(document.part)
 
     def _paragraph(self, style: str, content: str = "", *, page_break: bool = False,
                    num_id: int | None = None) -> str:
-        start = wml.paragraph(self.ids.paragraph[style], page_break=page_break, num_id=num_id)
+        at_top = page_break and self._section_start  # a new section starts the page already
+        start = wml.paragraph(self.ids.paragraph[style], page_break=page_break and not at_top, num_id=num_id,
+                              at_top=at_top)
         return f"{start}{content}{wml.PARAGRAPH_END}"
 
     def body(self, pages: Iterable[PageLayout]) -> list[str]:
@@ -50,12 +54,15 @@ class BodyWriter:
         for number, page in enumerate(pages):
             new_section = number > 0 and page.landscape != turned
             if new_section:
-                chunks.append(wml.section_end(self.document, landscape=turned))
+                chunks.append(wml.section_end(self.document, landscape=turned, first=self.sections == 1))
+                self.sections += 1
             elif last is not None and page.blocks and gap_after(last, page.blocks[0]):
                 chunks.append(self._paragraph(styles.BODY))  # Word would join two tables
             turned = page.landscape
             self._width = self.turned_width if turned else self.text_width
-            chunks.append(self.page(page, new_page=number > 0 and not new_section))
+            self._section_start = new_section
+            chunks.append(self.page(page, new_page=number > 0))
+            self._section_start = False
             if page.blocks:
                 ends_with_table = isinstance(page.blocks[-1], Table)
                 last = page.blocks[-1]
@@ -84,7 +91,8 @@ class BodyWriter:
         if isinstance(block, ListItems):
             return self._list(block, page_break=page_break)
         if isinstance(block, Chart):
-            return self._chart(block, page_break=page_break)
+            return self._chart(block, page_break=page_break and not self._section_start)
+        page_break = page_break and not self._section_start
         return table_xml(block, self._width, self.palette, self.ids, self._links, page_break=page_break,
                          house=self.style)
 
@@ -93,6 +101,7 @@ class BodyWriter:
             from .chart import ChartWriter
 
             self._charts = ChartWriter(self.document, self.style, self.text_width)
+        self._charts.across(self._width)  # a landscape page's chart is as wide as its text, as in the PDF
         ids = self.ids.paragraph
         return str(self._charts.paragraphs(block, ids[styles.BODY], ids[styles.SMALL_TEXT], page_break=page_break))
 

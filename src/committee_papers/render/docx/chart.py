@@ -248,6 +248,10 @@ class ChartWriter:
                and hasattr(part, "element") for value in part.element.xpath("//wp:docPr/@id")]
         self.shape_id = max(ids, default=0) + 1
 
+
+    def across(self, text_width: int) -> None:
+        """Draw the next charts across a text width of ``text_width`` twips (a landscape page's)."""
+        self.width = text_width * EMU_PER_TWIP
     def _parts(self, chart: Chart) -> str:
         """Add the chart part and its workbook; return the chart's relationship id."""
         number, self.number = self.number, self.number + 1

@@ -68,6 +68,8 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
     pages = writer.body(layout.pages)
     if layout.pages and layout.pages[-1].landscape:  # the last section is the body's own
         wml.turn_section(document.sections[-1], landscape=True)
+    if writer.sections > 1:
+        wml.continue_section(document.sections[-1]._sectPr)
     return document, pages
 
 

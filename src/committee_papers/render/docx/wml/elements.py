@@ -225,11 +225,24 @@ def turn_section(section: DocxObject, *, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
 
-def section_end(document: DocxObject, *, landscape: bool) -> str:
+def continue_section(properties: Element) -> None:
+    """Make a section after the first go on from the one before: its page numbers continue
+    (no ``w:pgNumType/@w:start``, 17.6.12) and it has no first-page header of its own
+    (no ``w:titlePg``, 17.10.6): those belong to the document's first page alone."""
+    numbering = properties.find(qn("w:pgNumType"))
+    if numbering is not None and numbering.get(qn("w:start")) is not None:
+        del numbering.attrib[qn("w:start")]
+    title_page = properties.find(qn("w:titlePg"))
+    if title_page is not None:
+        properties.remove(title_page)
+
+
+def section_end(document: DocxObject, *, landscape: bool, first: bool) -> str:
     """Return a paragraph ending a section of the body (``w:pPr/w:sectPr``, 17.6.18): the
     template's own section properties (page, margins, header and footer) upright or on its
-    side, the next section starting on a new page. The paragraph has no text, no space and
-    a line of 1 pt, so it adds no height a reader could see."""
+    side, the next section starting on a new page; a section but the ``first`` goes on from
+    the one before (``continue_section``). The paragraph has no text, no space and a line of
+    1 pt, so it adds no height a reader could see."""
     from copy import deepcopy
 
     from docx.enum.section import WD_SECTION
@@ -240,6 +253,8 @@ def section_end(document: DocxObject, *, landscape: bool) -> str:
     section = Section(properties, document.part)
     turn_section(section, landscape=landscape)
     section.start_type = WD_SECTION.NEW_PAGE
+    if not first:
+        continue_section(properties)
     paragraph = _el("w:p", _el("w:pPr", _el("w:spacing", before="0", after="0", line="20", lineRule="exact"),
                                _el("w:rPr", _el("w:sz", val="2"), _el("w:szCs", val="2")), properties))
     return str(etree.tostring(paragraph, encoding="unicode"))

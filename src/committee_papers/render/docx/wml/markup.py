@@ -76,15 +76,17 @@ def _size(half_points: int) -> str:
 
 
 def paragraph(style_id: str | None, page_break: bool = False, align: str | None = None,
-              num_id: int | None = None, keep_next: bool = False, half_points: int | None = None) -> str:
+              num_id: int | None = None, keep_next: bool = False, half_points: int | None = None,
+              at_top: bool = False) -> str:
     """Return the start of a ``w:p`` in a paragraph style (None: the default style).
 
     ``page_break`` starts it on a new page, with no space before it (Word and LibreOffice
     differ on keeping a style's space before at the top of a page; the PDF never keeps it);
     ``align`` is a ``w:jc`` value; ``num_id`` puts it
     in a numbering instance, at the first level; ``keep_next`` keeps it on the page of the
-    next paragraph; ``half_points`` sizes its paragraph mark (an empty cell's line) where it
-    is not its style's. Runs follow, then ``PARAGRAPH_END``.
+    next paragraph; ``at_top`` drops its space before, as ``page_break`` does, where the page
+    starts already (a new section's first paragraph); ``half_points`` sizes its paragraph mark
+    (an empty cell's line) where it is not its style's. Runs follow, then ``PARAGRAPH_END``.
     """
     properties = "" if style_id is None else _val("pStyle", style_id)
     if keep_next:
@@ -93,7 +95,7 @@ def paragraph(style_id: str | None, page_break: bool = False, align: str | None 
         properties += "<w:pageBreakBefore/>"
     if num_id is not None:
         properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id:d}"/></w:numPr>'
-    if page_break:
+    if page_break or at_top:
         properties += '<w:spacing w:before="0"/>'
     if align is not None:
         properties += _val("jc", align)
