@@ -205,3 +205,39 @@ def test_a_house_style_can_keep_each_pair_on_one_line() -> None:
         by_x = sorted(counts, key=lambda w: w["x0"]), sorted(rates, key=lambda w: w["x0"])
         for count, rate in zip(*by_x, strict=True):
             assert abs(count["top"] - rate["top"]) < 1 and rate["x0"] > count["x1"]  # same line, rate after
+
+
+def _supplementary(columns: int, value: str, widths: list[int] | None = None) -> dict[str, Any]:
+    page = page_of([], MONTHS[:2], [{"label": "No.", "values": {"Apr": "12", "May": "14"}}], title="Schools")
+    table: dict[str, Any] = {"title": "By school", "header": [["School", *(f"M{n}" for n in range(1, columns))]],
+                             "rows": [[f"School {r}", *[value] * (columns - 1)] for r in range(3)]}
+    if widths is not None:
+        table["widths"] = widths
+    page["supplementary"] = [table]
+    return page
+
+
+def test_a_wide_supplementary_table_keeps_its_figures_whole() -> None:
+    """Fifteen columns of ``1,234,567`` and ``(99.9%)`` cannot keep their figures whole upright
+    in the default widths (0.6 x 482 / 14 = 21 pt a column, and ``1,234,567`` is 42 pt at
+    10 pt): the table is fitted like a figures table, here on a landscape page."""
+    page = _supplementary(15, "1,234,567 (99.9%)")
+    pages = pdf_pages(report_of(page))
+    words = {w["text"] for found, _, _ in pages for w in found}
+    assert {"1,234,567", "(99.9%)"} <= words  # never broken
+    assert pages[0][2] == A4[::-1]
+
+
+def test_given_widths_that_hold_their_figures_are_kept() -> None:
+    """Widths of 2 : 1 : 1 give the figure columns 120 pt each, room for ``12.5%``: kept as
+    given, so the first column's border is at half the table (241 pt from the left margin)."""
+    page = _supplementary(3, "12.5%", widths=[2, 1, 1])
+    out = io.BytesIO()
+    cp.render_pdf(report_of(page), out)
+    with pdfplumber.open(io.BytesIO(out.getvalue())) as pdf:
+        first = pdf.pages[0]
+        school = next(w for w in first.extract_words() if w["text"] == "School")
+        borders = sorted({round(e["x0"]) for e in first.edges if e["orientation"] == "v"
+                          and e["top"] <= school["top"] <= e["bottom"]})
+    left = borders[0]
+    assert round(borders[1] - left) == round(DEFAULT_STYLE.page_setup.text_width / 2)

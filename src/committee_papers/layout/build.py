@@ -70,11 +70,18 @@ def _text_section(section: TextSection, style: HouseStyle, level: int) -> list[L
     return [Heading(level, label), *_blocks(section.blocks, level=level + 1)]
 
 
-def _supplementary(table: SupplementaryTable, style: HouseStyle) -> list[LayoutBlock]:
+def _supplementary(table: SupplementaryTable, style: HouseStyle, width: float, whole: int, memo: Memo,
+                   where: str) -> list[LayoutBlock] | None:
+    """Return a supplementary table's title, the table and its footnotes, or None when the table
+    does not fit ``width`` keeping ``whole`` whole; ``where`` (the page, on the last try) makes
+    that an error instead."""
+    laid = supplementary_table(table, style, width, whole=whole, memo=memo, where=where)
+    if laid is None:
+        return None
     blocks: list[LayoutBlock] = []
     if table.title:
         blocks.append(TextBlock((span(table.title, bold=True),)))
-    blocks.append(supplementary_table(table, style))
+    blocks.append(laid)
     blocks.extend(TextBlock((span(note),), ParagraphKind.SMALL) for note in table.footnotes)
     return blocks
 
@@ -142,7 +149,11 @@ def _page_blocks(section: Section, page: ExceptionPage, marks: PageMarks, first_
         elif isinstance(block, TextSection):
             blocks.extend(_text_section(block, style, inner))
         elif isinstance(block, SupplementaryTable):
-            blocks.extend(_supplementary(block, style))
+            last = split and whole == FIGURES  # nothing is tried after this
+            parts = _supplementary(block, style, width, whole, memo, page.heading or "(untitled)" if last else "")
+            if parts is None:
+                return None
+            blocks.extend(parts)
         elif isinstance(block, StatusBlock):
             blocks.append(status_block(block, next(statuses), style))
         elif isinstance(block, MarksKey):

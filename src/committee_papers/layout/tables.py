@@ -29,7 +29,7 @@ from .grid import place
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
 from .split import columns_of, split_columns
-from .widths import WORDS, Fit, Memo, fit_table, least_width
+from .widths import WORDS, Fit, Memo, fit_given, fit_table, least_width, settings
 
 
 def span(text: str, *, bold: bool = False, italic: bool = False, lang: str | None = None) -> Span:
@@ -287,7 +287,8 @@ def dot_table(dots: DotTable, marks: tuple[Assessment | None, ...], style: House
 _ALIGN = {ColumnAlign.LEFT: Align.LEFT, ColumnAlign.CENTRE: Align.CENTRE, ColumnAlign.RIGHT: Align.RIGHT}
 
 
-def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
+def supplementary_table(table: SupplementaryTable, style: HouseStyle, text_width: float, *, whole: int = WORDS,
+                        memo: Memo | None = None, where: str = "") -> Table | None:
     """Return a supplementary table with its header rows (at the top and part-way down),
     spanning cells, summary rows (their label bold, their figures as any other, as the
     published "National Average" rows), footnote rows, and its columns' widths and alignment."""
@@ -324,7 +325,11 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
     else:
         widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
     description = table.description or table.title or style.labels.supplementary_summary
-    return Table(tuple(rows), widths, description, "supplementary")
+    fit = fit_given(tuple(rows), widths, "supplementary", style, text_width, whole=whole, memo=memo)
+    if fit is None and where:
+        raise TableTooWide(f"the table '{description}' on the page '{where}': its figures do not fit whole "
+                           f"even at {list(settings(style))[-1][0]:g} pt: show fewer columns or split it in two")
+    return None if fit is None else Table(tuple(rows), fit.widths, description, "supplementary", *_set(fit, style))
 
 
 def _aligned(table: Table, aligns: tuple[Align, ...]) -> list[LayoutRow]:

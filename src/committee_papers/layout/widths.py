@@ -248,3 +248,19 @@ def least_width(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: Hou
     cells = _summary(_cells(rows, columns, kind, style), columns)
     size, side = list(settings(style))[-1]
     return sum(_levels(cells, columns, size, side, float("inf"), [], {})[0]), size
+
+
+def fit_given(rows: tuple[LayoutRow, ...], given: tuple[float, ...], kind: str, style: HouseStyle, width: float, *,
+              whole: int = WORDS, memo: Memo | None = None) -> Fit | None:
+    """Return how to set a table whose column widths were given (fractions of the text width,
+    summing to 1): as given, at the house style's size, where every column holds its figures;
+    else fitted as ``fit_table`` does, the given widths wished for while the width lasts; None
+    when that cannot fit either."""
+    columns = len(given)
+    cells = _summary(_cells(rows, columns, kind, style, memo), columns)
+    size, side = style.table_size, style.spacing.cell_side
+    hard = _levels(cells, columns, size, side, width, [], {})[0]
+    if all(need <= share * width for need, share in zip(hard, given, strict=True)):
+        return Fit(given, size, side, 0)
+    return fit_table(rows, columns, kind, style, width, whole=whole, memo=memo,
+                     floors=dict(enumerate(given)))
