@@ -204,7 +204,10 @@ def _render(args: argparse.Namespace) -> int:
     for file, report in zip(args.files, reports, strict=True):
         for finding in check(report, style):
             say(f"{file}: {finding}", error=True)
-        layouts[file] = layout_report(report, assess_report(report), style)  # once, for both formats
+        try:  # a table too wide for any page: named with its file, before anything is written
+            layouts[file] = layout_report(report, assess_report(report), style)  # once, for both formats
+        except CommitteePapersError as error:
+            raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
         for file, report, target, fmt in jobs:
             if fmt == "docx":

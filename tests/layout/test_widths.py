@@ -176,6 +176,7 @@ def test_the_cli_refuses_a_table_too_wide_with_exit_1_and_no_file(tmp_path: Any,
     assert main(["render", str(source), "-o", str(out), "--format", "both"]) == 1
     err = capsys.readouterr().err
     assert "Too wide" in err and "Traceback" not in err
+    assert f"{source}: sections[0].pages[0]: the figures table" in err  # the file and the place in it
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -241,3 +242,10 @@ def test_given_widths_that_hold_their_figures_are_kept() -> None:
                           and e["top"] <= school["top"] <= e["bottom"]})
     left = borders[0]
     assert round(borders[1] - left) == round(DEFAULT_STYLE.page_setup.text_width / 2)
+
+
+@pytest.mark.parametrize("limits", [{"min_size": float("inf")}, {"min_size": float("nan")}, {"min_size": 2},
+                                    {"min_cell_side": -1}, {"max_groups": 0}, {"max_groups": 1000}])
+def test_a_table_fit_that_cannot_hold_is_refused(limits: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="least size is 4 to 72 pt"):
+        cp.TableFit(**limits)  # type: ignore[arg-type]

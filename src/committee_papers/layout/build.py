@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..assess.results import PageMarks, ReportMarks
+from ..errors import TableTooWide
 from ..languages import localised
 from ..model import (
     Block,
@@ -173,10 +174,13 @@ def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAUL
     style = localised(style, report.language)
     pages = []
     depth = 0  # becomes 1 once a portfolio heading has been printed
-    for section, section_marks in zip(report.sections, marks.pages, strict=True):
+    for at, (section, section_marks) in enumerate(zip(report.sections, marks.pages, strict=True)):
         depth = max(depth, int(bool(section.portfolio) and bool(section.pages)))
         for number, (page, page_marks) in enumerate(zip(section.pages, section_marks, strict=True)):
-            pages.append(page_layout(section, page, page_marks, number == 0, style, report.locale, depth))
+            try:
+                pages.append(page_layout(section, page, page_marks, number == 0, style, report.locale, depth))
+            except TableTooWide as error:  # where it is in the input, as a load error says
+                raise TableTooWide(f"sections[{at}].pages[{number}]: {error}") from None
     if style.marks.key_on_reports and pages:  # "How to read the marks", once, on the first page
         key = TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),
                         ParagraphKind.SMALL)

@@ -262,8 +262,9 @@ class TableFit:
     pairs_break: bool = True
 
     def __post_init__(self) -> None:
-        if not (self.min_size >= 4 and self.min_cell_side >= 0 and self.max_groups >= 1):
-            raise ValueError("a table's least size is at least 4 pt, its padding at least 0 and its groups at least 1")
+        if not (4 <= self.min_size <= 72 and 0 <= self.min_cell_side <= 72 and 1 <= self.max_groups <= 20):
+            raise ValueError(f"{self!r}: a table's least size is 4 to 72 pt, its least padding 0 to 72 pt "
+                             "and its groups 1 to 20")
 
 
 @dataclass(frozen=True, slots=True)
