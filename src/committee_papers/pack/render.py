@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import BinaryIO
 
 from ..assess import Pack
@@ -12,17 +13,18 @@ from ..errors import CommitteePapersError
 from ..layout import DocumentLayout
 from ..layout.pack import PageNumbers, layout_pack
 from ..output import OutputSet, Target
+from ..parallel import Elsewhere
 from ..style import DEFAULT_STYLE, HouseStyle
 
 MAX_PASSES = 4
 Progress = Callable[[str], None]
 
 
-def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle) -> list[int]:
+def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, *, tagged: bool = True) -> list[int]:
     """Write the PDF and return the page each page layout starts on."""
     from ..render.pdf import render_pdf
 
-    return render_pdf(layout, stream, style=style)
+    return render_pdf(layout, stream, style=style, tagged=tagged)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
@@ -30,6 +32,24 @@ def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathL
     from ..render.docx import render_docx
 
     render_docx(layout, target, template=template, style=style, date=pack.report.meeting_date)
+
+
+def _import_docx() -> None:
+    from ..render import docx  # noqa: F401 - loaded while the page numbers are being measured
+
+
+def _docx_bytes(pack: Pack, template: str | os.PathLike[str] | None, style: HouseStyle, pages: PageNumbers) -> bytes:
+    """Return the Word file of the pack with these page numbers (run in the child)."""
+    buffer = io.BytesIO()
+    _write_docx(layout_pack(pack, style, pages), buffer, template, style, pack)
+    return buffer.getvalue()
+
+
+def _copy(data: bytes) -> Callable[[BinaryIO], None]:
+    def copy(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    return copy
 
 
 def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> PageNumbers:
@@ -57,27 +77,33 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         from ..render.docx import template_style
 
         style = template_style(template, style).style
-    pages: PageNumbers | None = None
-    for attempt in range(MAX_PASSES):
-        say(f"laying out pages (pass {attempt + 1})")
-        layout = layout_pack(pack, style, pages)
-        buffer = io.BytesIO()
-        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style))
-        if found == pages:
-            break
-        pages = found
-    else:
-        raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
-    with OutputSet() as outputs:  # the PDF and the Word file appear together, or neither does
-        if pdf is not None:
-            say("writing the PDF")
-            data = buffer.getvalue()
-
-            def copy(stream: BinaryIO) -> None:
-                stream.write(data)
-
-            outputs.write(pdf, copy)
-        if docx is not None:
-            say("writing the Word file")
-            outputs.write(docx, lambda stream: _write_docx(layout, stream, template, style, pack))
+    # The Word file is written in a child forked now: it loads its renderer while this process
+    # measures the page numbers, then lays the pack out with the numbers it is sent.
+    with Elsewhere(partial(_docx_bytes, pack, template, style), waits=True, prepare=_import_docx,
+                   fork=docx is not None) as word:
+        pages: PageNumbers | None = None
+        sent: PageNumbers | None = None
+        for attempt in range(MAX_PASSES):
+            say(f"laying out pages (pass {attempt + 1})")
+            layout = layout_pack(pack, style, pages)
+            buffer = io.BytesIO()
+            # the first pass only measures (its numbers are dashes), so its PDF is left untagged
+            found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, tagged=pages is not None))
+            if found == pages:
+                break
+            pages = found
+            if sent is None:
+                word.send(pages)
+                sent = pages
+        else:
+            raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
+        with OutputSet() as outputs:  # the PDF and the Word file appear together, or neither does
+            if pdf is not None:
+                say("writing the PDF")
+                outputs.write(pdf, _copy(buffer.getvalue()))
+            if docx is not None:
+                say("writing the Word file")
+                data = word.result() if sent == pages else None  # None: the child failed, or numbers moved
+                outputs.write(docx, _copy(data) if data is not None
+                              else lambda stream: _write_docx(layout, stream, template, style, pack))
     return pages
