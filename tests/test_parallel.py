@@ -8,6 +8,8 @@ the forks, and compare every byte; then they break the child in each way it can 
 
 from __future__ import annotations
 
+import io
+import itertools
 import os
 import signal
 import subprocess
@@ -20,12 +22,15 @@ from typing import Any
 
 import pytest
 
+import committee_papers as cp
 import committee_papers.pack.render as pack_render
 import committee_papers.render.docx as docx_render
 from committee_papers import parallel
 from committee_papers.cli import main
 from committee_papers.errors import CommitteePapersError
+from committee_papers.layout.pack import layout_pack
 from committee_papers.parallel import WORKERS, Elsewhere, workers
+from committee_papers.style import DEFAULT_STYLE
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -85,17 +90,29 @@ def test_the_pack_in_two_processes_writes_the_bytes_of_a_serial_run(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> None:
     serial = _serial(monkeypatch, ["pack", str(WORKBOOK), "-o", str(tmp_path / "serial")])
     assert main(["pack", str(WORKBOOK), "-o", str(tmp_path / "parallel")]) == 0
-    assert len(forks) == 1
+    assert len(forks) == 2, "one child measured half the pages, one wrote the Word file"
     assert _files(tmp_path / "parallel") == serial
     assert sorted(serial) == ["kpis.docx", "kpis.pdf"]
 
 
-def test_one_format_or_the_pdf_of_a_pack_needs_no_second_process(
+def test_the_pages_measured_in_two_halves_are_those_of_the_whole(forks: list[int]) -> None:
+    """So the pack needs no extra pass: the halves' page counts add up exactly."""
+    pack = cp.build_pack(cp.read_workbook(WORKBOOK))
+    layout = layout_pack(pack)
+    whole = pack_render._write_pdf(layout, io.BytesIO(), DEFAULT_STYLE, tagged=False)
+    assert len(layout.pages) >= pack_render.MIN_SPLIT and max(b - a for a, b in itertools.pairwise(whole)) > 1
+    assert pack_render._measure(layout, DEFAULT_STYLE) == whole
+    assert len(forks) == 1
+    assert whole == pack_render._write_pdf(layout, io.BytesIO(), DEFAULT_STYLE), "tagging moves nothing"
+
+
+def test_one_format_needs_no_second_process_but_the_pack_measures_in_two(
         tmp_path: Path, forks: list[int]) -> None:
     assert main(["render", str(REPORTS[0]), "--format", "pdf", "-o", str(tmp_path)]) == 0
     assert main(["render", str(REPORTS[0]), "--format", "docx", "-o", str(tmp_path)]) == 0
-    assert main(["pack", str(WORKBOOK), "--format", "pdf", "-o", str(tmp_path)]) == 0
     assert forks == []
+    assert main(["pack", str(WORKBOOK), "--format", "pdf", "-o", str(tmp_path)]) == 0
+    assert len(forks) == 1
 
 
 def test_separate_processes_agree_too(tmp_path: Path) -> None:
@@ -159,7 +176,7 @@ def test_a_child_killed_outright_is_replaced_by_this_process(
 
     monkeypatch.setattr(pack_render, "_docx_bytes", killed)
     assert main(["pack", str(WORKBOOK), "-o", str(tmp_path / "parallel")]) == 0
-    assert len(forks) == 1
+    assert len(forks) == 2
     assert _files(tmp_path / "parallel") == serial
 
 

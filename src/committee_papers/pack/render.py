@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -13,10 +14,11 @@ from ..errors import CommitteePapersError
 from ..layout import DocumentLayout
 from ..layout.pack import PageNumbers, layout_pack
 from ..output import OutputSet, Target
-from ..parallel import Elsewhere
+from ..parallel import Elsewhere, workers
 from ..style import DEFAULT_STYLE, HouseStyle
 
 MAX_PASSES = 4
+MIN_SPLIT = 8  # page layouts: fewer are measured in one process
 Progress = Callable[[str], None]
 
 
@@ -52,6 +54,27 @@ def _copy(data: bytes) -> Callable[[BinaryIO], None]:
     return copy
 
 
+def _measure(layout: DocumentLayout, style: HouseStyle) -> list[int]:
+    """Return the page each page layout starts on, from an untagged PDF written to memory.
+
+    Each page layout starts a page of its own, so the two halves of the document can be
+    measured apart and added up: on two CPUs the later half is measured in a child meanwhile.
+    A measure is only a first guess: the PDF that is kept confirms the numbers it prints.
+    """
+    pages = layout.pages
+    if len(pages) < MIN_SPLIT or workers() < 2:
+        return _write_pdf(layout, io.BytesIO(), style, tagged=False)
+    half = len(pages) // 2
+    tail = dataclasses.replace(layout, pages=pages[half:])
+    with Elsewhere(lambda _: _write_pdf(tail, io.BytesIO(), style, tagged=False)) as other:
+        # this half runs to the first page of the other, to learn where that starts
+        head = _write_pdf(dataclasses.replace(layout, pages=pages[:half + 1]), io.BytesIO(), style, tagged=False)
+        rest = other.result()
+    if rest is None:  # no child, or it failed: measure here
+        rest = _write_pdf(tail, io.BytesIO(), style, tagged=False)
+    return head[:half] + [head[half] - 1 + start for start in rest]
+
+
 def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> PageNumbers:
     """Return where each exception page starts, given where each page layout starts."""
     if len(starts) != len(layout.pages):
@@ -66,8 +89,10 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
                 progress: Progress | None = None) -> PageNumbers:
     """Write the pack as PDF and/or Word and return the page each exception page starts on.
 
-    The PDF is laid out until the scorecard's page numbers stop changing (a longer number can
-    push a page on); the Word file shows the same numbers, from the same layout. With a
+    A first, untagged PDF measures where each page starts (``_measure``); then the PDF is laid
+    out with those numbers until the numbers it prints are where its pages start (a longer
+    number can push a page on). The Word file shows the same numbers, from the same layout;
+    with two CPUs it is written in a child meanwhile (``parallel``), the same bytes either way. With a
     ``template``, both are laid out on the template's page (``template_style``), so Word
     starts each exception where the PDF does. Raises TemplateError for a template that
     cannot be used.
@@ -87,8 +112,9 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
             say(f"laying out pages (pass {attempt + 1})")
             layout = layout_pack(pack, style, pages)
             buffer = io.BytesIO()
-            # the first pass only measures (its numbers are dashes), so its PDF is left untagged
-            found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, tagged=pages is not None))
+            # the first pass only measures (its numbers are dashes); each later one may be the PDF
+            starts = _measure(layout, style) if pages is None else _write_pdf(layout, buffer, style)
+            found = page_numbers(pack, layout, starts)
             if found == pages:
                 break
             pages = found
