@@ -263,3 +263,13 @@ def test_a_child_waiting_for_a_value_that_never_comes_gives_up(two: None) -> Non
     with Elsewhere(lambda value: value * 2, waits=True) as child:
         child.send(21)
         assert child.result() == 42
+
+
+def test_a_child_forked_later_does_not_keep_an_earlier_one_waiting(two: None) -> None:
+    """The second child closes this process's ends of the first one's pipes, so the first sees
+    that no value will come when this process says so, not when the second child ends."""
+    with Elsewhere(lambda value: value, waits=True) as first, Elsewhere(lambda _: time.sleep(60)) as second:
+        assert first.started and second.started
+        started = time.monotonic()
+        assert first.result() is None
+        assert time.monotonic() - started < 30

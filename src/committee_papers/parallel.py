@@ -29,6 +29,9 @@ from .output import OutputSet, Target, Writer
 
 T = TypeVar("T")
 WORKERS = "COMMITTEE_PAPERS_WORKERS"  # 1: never fork; 2: fork even on one CPU (tests)
+# This process's ends of the pipes of children still running: a child forked later closes
+# them, so a child waiting for its value sees the end of it as soon as this process closes it.
+_OURS: set[int] = set()
 
 
 def _cpus() -> int:
@@ -85,7 +88,8 @@ class Elsewhere(Generic[T]):
         results = os.pipe()
         values = os.pipe() if waits else (-1, -1)
         for stream in (sys.stdout, sys.stderr):  # else the child's copy of the buffers is written twice
-            stream.flush()
+            with suppress(AttributeError, OSError, ValueError):  # None, a closed pipe, a closed file
+                stream.flush()
         try:
             pid = os.fork()
         except OSError:  # no memory or too many processes: the caller does the work
@@ -94,15 +98,16 @@ class Elsewhere(Generic[T]):
                     os.close(descriptor)
             return
         if pid == 0:
-            self._child(work, prepare, results[1], values[0], (results[0], values[1]))
+            self._child(work, prepare, results[1], values[0], (results[0], values[1], *_OURS))
         os.close(results[1])
         if waits:
             os.close(values[0])
         self._pid, self._results, self._values = pid, results[0], values[1]
+        _OURS.update(d for d in (results[0], values[1]) if d >= 0)
 
     @staticmethod
     def _child(work: Callable[[Any], T], prepare: Callable[[], object] | None, results: int, values: int,
-               others: tuple[int, int]) -> None:
+               others: tuple[int, ...]) -> None:
         """Run the work and send its result; never return (``os._exit``), whatever happens."""
         code = 1
         try:
@@ -142,6 +147,7 @@ class Elsewhere(Generic[T]):
             pass  # the child has gone: result() will be None
         finally:
             os.close(self._values)
+            _OURS.discard(self._values)
             self._values = -1
 
     def result(self) -> T | None:
@@ -149,6 +155,7 @@ class Elsewhere(Generic[T]):
         if self._pid and not self._done:
             if self._values >= 0:  # it waits for a value that will not come
                 os.close(self._values)
+                _OURS.discard(self._values)
                 self._values = -1
             data = _read_all(self._results)
             _, status = os.waitpid(self._pid, 0)
@@ -166,6 +173,7 @@ class Elsewhere(Generic[T]):
             descriptor = getattr(self, name)
             if descriptor >= 0:
                 os.close(descriptor)
+                _OURS.discard(descriptor)
                 setattr(self, name, -1)
         if self._pid and not self._done:
             with suppress(ProcessLookupError):
