@@ -21,7 +21,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
-from committee_papers.render.docx import styles as names, xml
+from committee_papers.render.docx import styles as names, wml
+from committee_papers.render.docx.stylenames import TemplateStyles
 from committee_papers.render.docx.template import PLACEHOLDER
 from committee_papers.style import DEFAULT_STYLE, Colour, HouseStyle
 
@@ -57,20 +58,22 @@ def _paragraph_style(document: Any, name: str, size: float, *, after: float) -> 
 
 
 def _text_styles(document: Any, house: HouseStyle) -> None:
-    xml.strip_theme_fonts(document)
-    defaults = xml.doc_defaults_rpr(document)
-    xml.set_fonts(defaults, house.font_name)
-    xml.set_default_size(document, house.body_size)
+    wml.strip_theme_fonts(document)
+    defaults = wml.doc_defaults_rpr(document)
+    wml.set_fonts(defaults, house.font_name)
+    wml.set_default_size(document, house.body_size)
     normal = document.styles[names.BODY]
-    xml.set_fonts(xml.style_rpr(normal), house.font_name)
+    wml.set_fonts(wml.style_rpr(normal), house.font_name)
     normal.font.size = Pt(house.body_size)
     normal.font.color.rgb = _rgb(house.text_colour)
     space = house.spacing
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(space.body_after)
     normal.paragraph_format.line_spacing = space.line_spacing
-    for name, size, before, after in zip(names.HEADINGS, house.heading_sizes, space.heading_before,
-                                         space.heading_after, strict=True):
+    # Heading 1-3 take the house sizes; Heading 4-6 are made on Heading 3 below, so take its size
+    sizes = house.heading_sizes[:len(names.HEADINGS)]
+    for name, size, before, after in zip(names.HEADINGS, sizes, space.heading_before, space.heading_after,
+                                         strict=True):
         heading = document.styles[name]
         heading.font.size = Pt(size)
         heading.font.bold = True
@@ -83,18 +86,21 @@ def _text_styles(document: Any, house: HouseStyle) -> None:
     _paragraph_style(document, names.SMALL_TEXT, house.small_size, after=space.small_after)
     for name in (names.LIST_BULLET, names.LIST_NUMBER):
         document.styles[name].paragraph_format.space_after = Pt(space.list_after)
-    xml.plain_bullets(document, "•")
+    wml.plain_bullets(document, "•")
     marks = house.marks
     for name, colour in ((names.DOT_BETTER, marks.better_colour),
                          (names.DOT_WORSE, marks.worse_colour),
                          (names.DOT_NEUTRAL, marks.neutral_colour)):
         mark = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         mark.base_style = document.styles["Default Paragraph Font"]
-        xml.set_fonts(xml.style_rpr(mark), house.symbol_font_name)
+        wml.set_fonts(wml.style_rpr(mark), house.symbol_font_name)
         mark.font.color.rgb = _rgb(colour)
+    for name in names.DEEP_HEADINGS:  # python-docx's own, in its blue: made again like Heading 3
+        document.styles[name].delete()
+    names.add_missing_styles(document, TemplateStyles.read(document))  # Heading 4-6, Hyperlink
     table = document.styles.add_style(names.TABLE, WD_STYLE_TYPE.TABLE)
     table.base_style = document.styles["Normal Table"]
-    xml.configure_table_style(table, house.border_colour.hex, house.header_fill.hex,
+    wml.configure_table_style(table, house.border_colour.hex, house.header_fill.hex,
                               round(space.cell_side * 20), round(space.cell_top * 20),
                               round(space.cell_bottom * 20))
 
@@ -118,7 +124,7 @@ def _page(document: Any, house: HouseStyle) -> None:
         if literal:
             footer.add_run(literal)
         if field:
-            xml.add_field(footer, *fields[field])
+            wml.add_field(footer, *fields[field])
     for name in ("Header", "Footer"):
         document.styles[name].font.size = Pt(house.table_size)
 
@@ -129,8 +135,8 @@ def build(house: HouseStyle = DEFAULT_STYLE) -> bytes:
     _prune(document)
     _text_styles(document, house)
     _page(document, house)
-    xml.set_language(document, "en-GB")
-    xml.set_compatibility_mode(document, 15)
+    wml.set_language(document, "en-GB")
+    wml.set_compatibility_mode(document, 15)
     properties = document.core_properties
     properties.title = "Exception reports house style"
     properties.author = properties.last_modified_by = "committee_papers"

@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import re
 import sys
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -27,6 +27,7 @@ from kpi_sample_data import COMMENTARY, INDICATORS, SETTINGS, VALUE_NOTES
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXED = dt.datetime(2017, 1, 20, 9, 0, 0)
+MODIFIED = "{http://purl.org/dc/terms/}modified"  # in the core properties (ECMA-376 part 2, 11)
 INDICATOR_COLUMNS = ("id", "portfolio", "description", "polarity", "unit", "target", "target_kind",
                      "target_text", "tolerance", "england", "stat_neighbours", "comparator_period", "frequency")
 WIDTHS = {"description": 70, "portfolio": 24, "commentary": 90, "notes": 50, "value": 40, "key": 16}
@@ -82,9 +83,11 @@ def _fixed_bytes(book: Workbook) -> bytes:
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", rf"\g<1>{stamp}", data.decode("utf-8"))
-                data = text.encode("utf-8")
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving there
+                core = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+                for modified in core.iter(MODIFIED):
+                    modified.text = stamp
+                data = etree.tostring(core, encoding="UTF-8", xml_declaration=False)  # as openpyxl wrote it
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
             fixed.external_attr, fixed.create_system = info.external_attr, info.create_system
             target.writestr(fixed, data, compress_type=zipfile.ZIP_DEFLATED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +50,30 @@ MINIMAL: dict[str, Any] = {
 def minimal() -> dict[str, Any]:
     """Return a fresh copy of a small valid report mapping, for tests to change."""
     return copy.deepcopy(MINIMAL)
+
+
+LINK = "https://example.org/data/referrals?year=2024&format=csv"  # an & to escape in the relationship
+MAIL = "mailto:performance@example.gov.uk"
+LINKED_TITLE = "Reviews completed on time"
+
+
+def linked_report() -> cp.Report:
+    """Return MINIMAL with its page titled and its commentary written as questions: sub-headings
+    of two levels (Word's Heading 4 and 5 under the portfolio, the title and "Commentary:"),
+    answered with links to a data set (twice) and to an e-mail address."""
+    report = cp.load(MINIMAL)
+    section = report.sections[0]
+    page = section.pages[0]
+    commentary = cp.TextSection((
+        cp.SubHeading("What is the current performance?"),
+        cp.Paragraph((cp.Run("The figures are in "), cp.Run("the published data set", link=LINK), cp.Run("."))),
+        cp.SubHeading("Update – March 2024", level=2),
+        cp.Paragraph((cp.Run("Questions go to "), cp.Run("the performance team", bold=True, link=MAIL),
+                      cp.Run("."))),
+        cp.SubHeading("What actions are being taken?"),
+        cp.Paragraph((cp.Run("See "), cp.Run("the data set", link=LINK), cp.Run(" again."))),
+    ))
+    blocks = tuple(commentary if isinstance(block, cp.TextSection) and block.kind is cp.TextKind.COMMENTARY
+                   else block for block in page.blocks)
+    linked = cp.ExceptionPage(page.indicators, title=LINKED_TITLE, blocks=blocks)
+    return dataclasses.replace(report, sections=(cp.Section(section.portfolio, (linked,)),))

@@ -31,11 +31,13 @@ ALLOWED: dict[str, set[str]] = {
     "output": {"errors"},
     "parallel": {"output"},
     "progress": {"console"},
+    "process": set(),
     "formatting": {"model"},
     "style": {"model"},
+    "languages": {"style"},
     "assess": {"model", "formatting"},
-    "layout": {"model", "assess.results", "style", "formatting"},
-    "render": {"layout", "style", "errors", "limits", "output"},
+    "layout": {"model", "assess.results", "style", "languages", "formatting"},
+    "render": {"layout", "style", "languages", "errors", "limits", "output"},
     "loaders": {"model", "errors", "limits", "formatting"},
     "workbook": {"model", "errors", "limits", "loaders"},
     "starter": {"model", "errors", "output", "workbook"},
@@ -45,7 +47,7 @@ ALLOWED: dict[str, set[str]] = {
 }
 ENTRY_POINTS = {"__init__", "api", "cli", "__main__"}
 # Third-party libraries only the renderers may import.
-RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pptx", "fontTools", "uharfbuzz", "bidi"}
+RENDERER_LIBRARIES = {"docx", "docxtpl", "reportlab", "pikepdf", "pypdf", "pptx", "fontTools", "uharfbuzz", "bidi"}
 STANDARD_LIBRARY = set(sys.stdlib_module_names)
 
 
@@ -184,13 +186,17 @@ def test_the_fixtures_cover_each_forbidden_direction() -> None:
             "model_imports_assess_for_typing", "render_imports_model", "loaders_import_layout",
             "workbook_imports_assess", "importlib_by_literal", "importlib_by_computed_name",
             "anything_imports_cli", "assess_imports_a_renderer_library", "model_imports_a_library",
-            "from_package_import_submodule"} <= names
+            "from_package_import_submodule", "languages_imports_layout", "model_imports_languages",
+            "assess_imports_languages"} <= names
 
 
 def test_a_permitted_import_is_not_flagged() -> None:
     assert violations("from ..assess.results import PageMarks\n", "committee_papers.layout.tables") == []
     assert violations("from ..model import Report\n", "committee_papers.assess.page") == []
     assert violations("import re\nfrom decimal import Decimal\n", "committee_papers.model.values") == []
+    assert violations("from ..languages import localised\n", "committee_papers.layout.build") == []
+    assert violations("from ...languages import localised\n", "committee_papers.render.pdf.document") == []
+    assert violations("from .style import Labels\n", "committee_papers.languages") == []
 
 
 def test_package_ships_type_information() -> None:
@@ -208,7 +214,8 @@ def test_importing_the_package_loads_nothing_heavy() -> None:
 
     code = ("import sys, committee_papers; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & "
-            "{'yaml', 'babel', 'docx', 'docxtpl', 'reportlab', 'pandas', 'openpyxl', 'pypdf', 'lxml'}))")
+            "{'yaml', 'babel', 'docx', 'docxtpl', 'reportlab', 'pandas', 'openpyxl', 'pypdf', 'lxml', "
+            "'pikepdf', 'fontTools', 'uharfbuzz', 'bidi'}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -222,3 +229,59 @@ def test_lazy_names_resolve_and_star_import_works() -> None:
         assert name in namespace and getattr(cp, name) is namespace[name]
     with pytest.raises(AttributeError):
         cp.no_such_name  # noqa: B018
+
+
+PDF_RENDERER = PACKAGE / "render" / "pdf"
+
+
+def test_the_pdf_renderer_edits_no_serialised_bytes() -> None:
+    """The PDF is made of objects (pikepdf) and content operators, never patched as bytes:
+    no module of the renderer holds a bytes literal to search for or write in a file."""
+    for path in sorted(PDF_RENDERER.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
+                pytest.fail(f"{path.name}:{node.lineno}: a bytes literal {node.value[:20]!r}: build "
+                            "PDF objects with pikepdf instead of searching or writing bytes")
+
+
+def test_the_pdf_renderer_uses_no_private_attribute_of_a_library() -> None:
+    """A private attribute of reportlab, pikepdf or fontTools may change in any release: only
+    the renderer's own objects (self, cls, or a class of the same module) may be reached so."""
+    for path in sorted(PDF_RENDERER.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)} | {"self", "cls"}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                    and not node.attr.startswith("__")):
+                base = node.value
+                if not (isinstance(base, ast.Name) and base.id in own):
+                    pytest.fail(f"{path.name}:{node.lineno}: .{node.attr} is private to another "
+                                "library or object: use its public API, or test the use loudly")
+
+
+def test_the_pdf_renderer_keeps_nothing_between_calls() -> None:
+    """No hidden process-wide cache (issue 19): no functools cache on a function of the PDF
+    renderer, and no module-level container made empty to be filled at run time (a constant
+    table is fine); what a render remembers (faces, widths, laid-out cells) belongs to objects
+    made for that render."""
+    caches = {"cache", "lru_cache", "cached"}
+    empty = {"dict", "list", "set", "OrderedDict", "defaultdict", "WeakValueDictionary", "WeakKeyDictionary"}
+    for path in sorted(PDF_RENDERER.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                for decorator in node.decorator_list:
+                    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                    name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+                    if name in caches:
+                        pytest.fail(f"{path.name}:{node.lineno}: {node.name} is cached for the whole process: "
+                                    "keep what a render remembers in an object that render owns")
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            called = getattr(value.func, "id", "") if isinstance(value, ast.Call) else ""
+            made_empty = ((isinstance(value, ast.Dict) and not value.keys)
+                          or (isinstance(value, (ast.List, ast.Set)) and not value.elts)
+                          or (isinstance(value, ast.Call) and not value.args
+                              and (called in empty or called.endswith("Cache"))))
+            if made_empty:
+                pytest.fail(f"{path.name}:{node.lineno}: a module-level container filled at run time: keep "
+                            "it in an object that one render owns")

@@ -95,6 +95,34 @@ def test_the_pack_in_two_processes_writes_the_bytes_of_a_serial_run(
     assert sorted(serial) == ["kpis.docx", "kpis.pdf"]
 
 
+def test_the_pdf_variant_and_the_meeting_date_reach_both_processes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> None:
+    """A PDF/A-2b archive copy dated with the meeting, written beside a Word file in a child."""
+    import docx
+    import pikepdf
+    import yaml
+
+    data = yaml.safe_load(REPORTS[0].read_text(encoding="utf-8"))
+    data["meeting_date"] = "2016-01-27"
+    report = tmp_path / "dated.yaml"
+    report.write_text(yaml.safe_dump(data), encoding="utf-8")
+    for command in (["render", str(report)], ["pack", str(WORKBOOK)]):
+        argv = [*command, "--pdf-variant", "pdf/a-2b", "-o"]
+        serial = _serial(monkeypatch, [*argv, str(tmp_path / f"{command[0]}-serial")])
+        before = len(forks)
+        assert main([*argv, str(tmp_path / f"{command[0]}-parallel")]) == 0
+        assert len(forks) > before
+        assert _files(tmp_path / f"{command[0]}-parallel") == serial
+        name = Path(command[1]).stem
+        with pikepdf.open(io.BytesIO(serial[f"{name}.pdf"])) as pdf:
+            assert pdf.open_metadata()["{http://www.aiim.org/pdfa/ns/id/}part"] == "2"
+            if command[0] == "render":
+                assert str(pdf.docinfo["/CreationDate"]).startswith("D:20160127")
+        if command[0] == "render":
+            created = docx.Document(io.BytesIO(serial[f"{name}.docx"])).core_properties.created
+            assert created is not None and created.date().isoformat() == "2016-01-27"
+
+
 def test_the_pages_measured_in_two_halves_are_those_of_the_whole(forks: list[int]) -> None:
     """So the pack needs no extra pass: the halves' page counts add up exactly."""
     pack = cp.build_pack(cp.read_workbook(WORKBOOK))

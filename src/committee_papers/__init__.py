@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers and editors see; at run time names load on first use
     from .api import (
         build_pack as build_pack,
+        check as check,
         from_dataframes as from_dataframes,
         read_workbook as read_workbook,
         render_docx as render_docx,
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
         ScorecardEntry as ScorecardEntry,
         Severity as Severity,
         assess_change as assess_change,
-        check as check,
     )
     from .loaders import LoadError as LoadError, Problem as Problem, load as load
     from .model import *  # noqa: F403
@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
         DEFAULT_STYLE as DEFAULT_STYLE,
         Colour as Colour,
         FontFiles as FontFiles,
+        FontSource as FontSource,
         HouseStyle as HouseStyle,
         Labels as Labels,
         MarkStyle as MarkStyle,
@@ -48,12 +49,12 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time names load 
 __version__ = "0.1.0"
 
 _HOMES = {
-    ".api": ["build_pack", "from_dataframes", "read_workbook", "render_docx", "render_pdf",
+    ".api": ["build_pack", "check", "from_dataframes", "read_workbook", "render_docx", "render_pdf",
              "template_style"],
-    ".assess": ["Assessment", "Finding", "Pack", "ScorecardEntry", "Severity", "assess_change", "check"],
+    ".assess": ["Assessment", "Finding", "Pack", "ScorecardEntry", "Severity", "assess_change"],
     ".loaders": ["LoadError", "Problem", "load"],
-    ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "HouseStyle", "Labels", "MarkStyle", "PageSetup",
-               "RagStyle"],
+    ".style": ["DEFAULT_STYLE", "Colour", "FontFiles", "FontSource", "HouseStyle", "Labels", "MarkStyle",
+               "PageSetup", "RagStyle"],
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}
 

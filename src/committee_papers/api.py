@@ -11,11 +11,42 @@ from .style import DEFAULT_STYLE, HouseStyle
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .assess import Pack
+    from .assess import Finding, Pack
     from .limits import Limits
     from .model import KpiData, Report
     from .model.rules import Rules
     from .render.docx import TemplateSetup
+
+
+def check(subject: Report | KpiData, style: HouseStyle = DEFAULT_STYLE, *,
+          rules: Rules | None = None) -> list[Finding]:
+    """Return every finding about a report, or about KPI data read from a workbook, in order.
+
+    The findings of ``assess.check`` (for a report: marks that contradict the figures, missing
+    targets and data, pasted control characters; for KPI data: a stated RAG status that the
+    ``rules`` do not give); then, for a report, a warning for each character of each field that
+    ``style``'s fonts cannot draw in the PDF (code ``no-glyph``). Every finding is a warning.
+    """
+    from .assess import Finding, Severity, check as figures
+    from .model import Report
+
+    findings = figures(subject, rules=rules)
+    if not isinstance(subject, Report):
+        return findings
+    from .assess.fields import text_fields
+    from .render.pdf.coverage import CODE, font_gaps
+
+    return [*findings, *(Finding(Severity.WARNING, where, message, CODE)
+                         for where, message in font_gaps(text_fields(subject), style))]
+
+
+def check_header(report: Report, style: HouseStyle = DEFAULT_STYLE) -> None:
+    """Raise ``CommitteePapersError`` (naming ``appendix``) if the report's running header is
+    too long for the top of a PDF page in ``style``, as ``render_pdf`` would."""
+    from .model.cleaning import clean_text
+    from .render.pdf.coverage import check_header as _check
+
+    _check(clean_text(report.appendix), style)
 
 
 def render_docx(
@@ -46,7 +77,10 @@ def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT
 
     ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well. ``template`` is the
     Word template the .docx is made from: the PDF then takes its page (size, orientation,
-    margins, header and footer room) and font sizes, so both files break pages alike.
+    margins, header and footer room) and font sizes, so both files break pages alike. The
+    file's dates are the meeting date (1 January 1980 without one), as in the Word file.
+    Raises ``CommitteePapersError`` for an unknown variant, a font file that cannot be read, a
+    running header too long for the page, or a report with no pages.
     """
     from .assess import assess_report
     from .layout import layout_report
@@ -54,7 +88,8 @@ def render_pdf(report: Report, target: OutputTarget, style: HouseStyle = DEFAULT
 
     if template is not None:
         style = template_style(template, style).style
-    _render(layout_report(report, assess_report(report), style), target, style=style, variant=variant)
+    _render(layout_report(report, assess_report(report), style), target, style=style, variant=variant,
+            date=report.meeting_date)
 
 
 def template_style(template: str | os.PathLike[str], style: HouseStyle = DEFAULT_STYLE) -> TemplateSetup:

@@ -14,14 +14,13 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .console import say
 from .errors import CommitteePapersError
+from .process import Terminated, fewer_collections, signals_unwind, without_numpy
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -34,11 +33,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
-GC_THRESHOLD = 50_000  # allocations between collections of the youngest generation (Python's default: 700)
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived: unwind like Ctrl-C, so temporary files are removed on the way out."""
 
 
 def _global_options() -> argparse.ArgumentParser:
@@ -71,11 +65,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="also make the PDF a PDF/A-2b archive copy")
     render.add_argument("--charts", action="store_true",
                         help="give every page with figures a trend chart (a page's 'chart' key still decides)")
+    _fallback_option(render)
     check = commands.add_parser("check", parents=[common],
                                 help="validate reports or KPI workbooks and list every finding")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE",
                        help="report files (YAML or JSON), .xlsx workbooks or folders of CSV files")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    _fallback_option(check)
     check.add_argument("--mapping", type=Path, metavar="PATH",
                        help="a YAML mapping file: how to read a wide workbook's own headings")
     check.add_argument("--rules", default=None, metavar="PRESET_OR_FILE",
@@ -92,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--strict", action="store_true", help="write nothing if there are warnings")
     pack.add_argument("--no-charts", dest="charts", action="store_false",
                       help="leave out the trend chart of each exception page")
+    pack.add_argument("--pdf-variant", choices=["pdf/a-2b"], default=None,
+                      help="also make the PDF a PDF/A-2b archive copy")
+    _fallback_option(pack)
     pack.add_argument("--mapping", type=Path, metavar="PATH",
                       help="a YAML mapping file: how to read a wide workbook's own headings")
     new = commands.add_parser("new-workbook", parents=[common],
@@ -102,6 +101,31 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--year", default=None, metavar="YYYY/YY",
                      help="the financial year of its quarter columns, e.g. 2016/17 (default: the current one)")
     return parser
+
+
+def _fallback_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--fallback-font", action="append", default=[], metavar="FILE[#N]",
+                         help="a font for characters the house fonts lack (repeat for more; "
+                         "#N picks face N of a .ttc collection), e.g. Debian's fonts-noto-*")
+
+
+def _with_fallbacks(style: HouseStyle, args: argparse.Namespace) -> HouseStyle:
+    """Return ``style`` with the fallback fonts given on the command line."""
+    from dataclasses import replace
+
+    from .style import FontSource
+
+    sources = []
+    for given in args.fallback_font:
+        path, _, index = given.rpartition("#") if "#" in given else (given, "", "0")
+        if not index.isdigit():
+            raise CommitteePapersError(f"--fallback-font {given}: after # give the number of the face "
+                                       "in the collection, e.g. NotoSansCJK-Regular.ttc#2")
+        if not Path(path).is_file():
+            raise CommitteePapersError(f"--fallback-font {given}: there is no such file: check the path "
+                                       "(Debian's fonts-noto-core puts its fonts in /usr/share/fonts/truetype/noto)")
+        sources.append(FontSource(Path(path), int(index)))
+    return replace(style, fallback_fonts=tuple(sources)) if sources else style
 
 
 def is_workbook(path: Path) -> bool:
@@ -152,17 +176,22 @@ def _docx_writer(layout: DocumentLayout, template: Path | None, style: HouseStyl
     return write
 
 
-def _pdf_writer(layout: DocumentLayout, style: HouseStyle, variant: str | None) -> Writer:
+def _pdf_writer(file: Path, layout: DocumentLayout, style: HouseStyle, variant: str | None,
+                date: dt.date | None) -> Writer:
     def write(stream: BinaryIO) -> None:
         from .render.pdf import render_pdf
 
-        render_pdf(layout, stream, style=style, variant=variant)
+        try:  # a running header too long for the page, say: the batch is written whole or not at all
+            render_pdf(layout, stream, style=style, variant=variant, date=date)
+        except CommitteePapersError as error:
+            raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
 
     return write
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .assess import assess_report, check
+    from .api import check
+    from .assess import assess_report
     from .layout import layout_report
     from .output import check_targets
     from .parallel import write_all
@@ -173,7 +202,7 @@ def _render(args: argparse.Namespace) -> int:
         print(f"error: two input files would write the same output names: {', '.join(repeated)}; "
               "rename one of them", file=sys.stderr)
         return EXIT_PROBLEM
-    style = _template_style(args.template)
+    style = _with_fallbacks(_template_style(args.template), args)
     reports = _load_all(args.files)
     if reports is None:
         print("nothing was written", file=sys.stderr)
@@ -197,14 +226,14 @@ def _render(args: argparse.Namespace) -> int:
         check_template(args.template)  # before any folder or file is made
     layouts = {}
     for file, report in zip(args.files, reports, strict=True):
-        for finding in check(report):
+        for finding in check(report, style):
             say(f"{file}: {finding}", error=True)
         layouts[file] = layout_report(report, assess_report(report), style)  # once, for both formats
     gc.freeze()  # and the layouts (a forked child then shares their memory pages untouched)
     # Every file of the batch appears together, or none does; with both formats, the Word files
     # are written in a second process while this one writes the PDFs (parallel.write_all).
     write_all([(target, _docx_writer(layouts[file], args.template, style, report.meeting_date) if fmt == "docx"
-                else _pdf_writer(layouts[file], style, args.pdf_variant), fmt == "docx")
+                else _pdf_writer(file, layouts[file], style, args.pdf_variant, report.meeting_date), fmt == "docx")
                for file, report, target, fmt in jobs])
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception page{'' if report.page_count == 1 else 's'})")
@@ -212,10 +241,13 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .assess import Severity, check
+    from .api import check, check_header
+    from .assess import Severity
     from .loaders import LoadError
     from .pack import resolve_rules
+    from .style import DEFAULT_STYLE
 
+    style = _with_fallbacks(DEFAULT_STYLE, args)
     rules = resolve_rules(args.rules)
     if args.mapping is not None and not any(is_workbook(f) for f in args.files):
         say("error: --mapping is for workbooks (.xlsx): give one", error=True)
@@ -240,12 +272,17 @@ def _check(args: argparse.Namespace) -> int:
 
             for line in layout_lines(file, data.layout):
                 say(line)
-            findings = check(data, rules=rules)
+            findings = check(data, style, rules=rules)
         else:
             report = next(loaded, None)
             if report is None:
                 continue
-            findings = check(report, rules=rules)
+            findings = check(report, style, rules=rules)
+            try:  # not a finding: the PDF cannot be made at all, as with a file that cannot be read
+                check_header(report, style)
+            except CommitteePapersError as error:
+                say(f"error: {file}: {error}", error=True)
+                worst = EXIT_PROBLEM
         for finding in findings:
             say(f"{file}: {finding}")
         warnings = sum(f.severity is Severity.WARNING for f in findings)
@@ -264,9 +301,11 @@ def _schema(_: argparse.Namespace) -> int:
 
 def _pack(args: argparse.Namespace) -> int:
     from .pack_command import run_pack
+    from .style import DEFAULT_STYLE
 
     return run_pack(args.workbook, args.output, rules=args.rules, fmt=args.format, template=args.template,
-                    strict=args.strict, mapping=args.mapping, charts=args.charts)
+                    strict=args.strict, mapping=args.mapping, charts=args.charts, variant=args.pdf_variant,
+                    style=_with_fallbacks(DEFAULT_STYLE, args))
 
 
 def _new_workbook(args: argparse.Namespace) -> int:
@@ -275,70 +314,6 @@ def _new_workbook(args: argparse.Namespace) -> int:
     write_starter(args.path, layout=args.layout, year=args.year)
     say(f"wrote {args.path} ({args.layout} layout): fill it in, then run committee-papers check {args.path}")
     return EXIT_OK
-
-
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    raise Terminated(signum)
-
-
-_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM")
-                if hasattr(signal, name))
-
-
-@contextmanager
-def _signals_unwind() -> Iterator[None]:
-    """While the command runs, an ending signal (SIGTERM, SIGHUP, ...) unwinds the stack, so
-    temporary files are removed on the way out, instead of killing the process where it is."""
-    previous: dict[int, Any] = {}
-    try:
-        for number in _ENDING:
-            previous[number] = signal.signal(number, _terminate)
-    except ValueError:  # not the main thread: leave signals alone
-        pass
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect garbage less often while a command runs (the objects it makes are long-lived
-    and hardly ever in cycles), and forget what ``gc.freeze`` set aside when it ends.
-
-    Loading and laying out a report keep hundreds of thousands of small objects alive, which
-    Python's collector (every 700 allocations by default) walks again and again: a sixth of a
-    1,000-page run. ``_render`` and ``pack_command`` also freeze what they have loaded, so
-    later collections skip it. Peak memory is unchanged (benchmarks/README.md).
-    """
-    old = gc.get_threshold()
-    gc.set_threshold(GC_THRESHOLD, *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        gc.unfreeze()
-
-
-@contextmanager
-def _without_numpy() -> Iterator[None]:
-    """Keep numpy out of the command's process while it runs, unless it is already loaded.
-
-    openpyxl imports numpy, when it is installed (pandas brings it), only to recognise numpy
-    numbers in cells it is given to write; the command line never gives it any, and importing
-    numpy costs about 0.1 s of a workbook's pack. ``import numpy`` fails meanwhile, and works
-    again when the command ends.
-    """
-    if "numpy" in sys.modules:
-        yield
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # the documented way to make an import fail
-    try:
-        yield
-    finally:
-        if sys.modules.get("numpy", 0) is None:
-            del sys.modules["numpy"]
 
 
 def _write_failure(error: OSError) -> str:
@@ -374,7 +349,7 @@ def _main(argv: Sequence[str] | None) -> int:
     command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack,
                "new-workbook": _new_workbook}[args.command]
     try:
-        with _signals_unwind(), _fewer_collections(), _without_numpy():
+        with signals_unwind(), fewer_collections(), without_numpy():
             return command(args)
     except BrokenPipeError:  # the reader went away (e.g. piped into head): not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's final flush quiet

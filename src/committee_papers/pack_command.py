@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .assess import Pack
 from .progress import ProgressBar
+from .style import DEFAULT_STYLE, HouseStyle
 
 
 def _output_folder(output: Path) -> str | None:
@@ -35,13 +36,15 @@ def summary(pack: Pack, pages: dict[tuple[int, int], int] | None) -> list[str]:
 
 
 def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, template: Path | None,
-             strict: bool = False, mapping: Path | None = None, charts: bool = True) -> int:
+             strict: bool = False, mapping: Path | None = None, charts: bool = True,
+             style: HouseStyle = DEFAULT_STYLE, variant: str | None = None) -> int:
     """Make the pack and return the exit code; problems raise CommitteePapersError.
 
     The workbook's findings (what ``check`` says of it) are printed first, on stderr; with
     ``strict`` a warning stops the run before anything is written. ``mapping`` is a mapping
     file for a wide workbook's own headings. ``charts`` gives each exception page its trend
-    chart.
+    chart. ``style`` is the house style (the template's page and sizes are read over it);
+    ``variant="pdf/a-2b"`` makes the PDF an archive copy too.
     """
     from .assess import check
     from .console import say
@@ -53,14 +56,13 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
 
     if template is not None:
         from .render.docx import template_style
-        from .style import DEFAULT_STYLE
 
         check_file(template, "template")  # InputError: missing, a pipe or device, too large
         if fmt in ("docx", "both"):
             from .render.docx import check_template
 
             check_template(template)  # before anything is read or written
-        for warning in template_style(template, DEFAULT_STYLE).warnings:  # errors: exit 1 now
+        for warning in template_style(template, style).warnings:  # errors: exit 1 now
             say(f"warning: {warning}", error=True)
     problem = _output_folder(output)
     if problem:
@@ -90,7 +92,8 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
         bar.step("assessing every indicator")
         pack = build_pack(data, chosen, charts=charts)
         gc.freeze()  # the pack stays alive to the end: later collections need not walk it (cli unfreezes)
-        pages = render_pack(pack, pdf=pdf, docx=docx, template=template, progress=bar.step)
+        pages = render_pack(pack, pdf=pdf, docx=docx, template=template, style=style, variant=variant,
+                            progress=bar.step)
     finally:
         bar.close()
     for line in summary(pack, dict(pages)):

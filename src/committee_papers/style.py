@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -147,6 +148,28 @@ def bundled_font(name: str) -> Path:
 
 
 @dataclass(frozen=True, slots=True)
+class FontSource:
+    """One face of a font file: a ``.ttf`` or ``.otf``, or the face ``index`` (from 0) of a ``.ttc``.
+
+    TrueType and PostScript (CFF) outlines are both accepted, so Debian's ``fonts-noto-cjk``
+    collection can be given as ``FontSource(Path(".../NotoSansCJK-Regular.ttc"), 2)``.
+    """
+
+    path: Path
+    index: int = 0
+
+    @classmethod
+    def of(cls, value: FontSource | str | os.PathLike[str]) -> FontSource:
+        """Return ``value`` as a source: a path stands for the first face of its file."""
+        return value if isinstance(value, FontSource) else cls(Path(value))
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Return what identifies the face: its resolved path and index."""
+        return str(Path(self.path).resolve()), self.index
+
+
+@dataclass(frozen=True, slots=True)
 class FontFiles:
     """TrueType files of one family for the PDF: regular, bold, italic, bold italic."""
 
@@ -192,6 +215,19 @@ class MarkStyle:
     no_figure_text: str = "No figure"  # where the period reported has no figure: no mark is drawn
     convention: DotConvention = DotConvention.BLACKPOOL  # what the arrows mean, for the whole document
     key_on_reports: bool = False  # print "How to read the marks" on a report's first page too
+    # What a screen reader says for a mark: "Increased – better" (the mark's ActualText)
+    increased_said: str = "Increased"
+    decreased_said: str = "Decreased"
+    unchanged_said: str = "No change"
+    better_said: str = "better"
+    worse_said: str = "worse"
+
+    def said(self, direction: Direction, judgement: Judgement) -> str:
+        """Return a mark's meaning in words, e.g. ``Increased – worse`` (``No change`` alone)."""
+        moved = {Direction.UP: self.increased_said, Direction.DOWN: self.decreased_said,
+                 Direction.SAME: self.unchanged_said}[direction]
+        verdict = {Judgement.BETTER: self.better_said, Judgement.WORSE: self.worse_said}.get(judgement, "")
+        return f"{moved} – {verdict}" if verdict else moved
 
     def arrow(self, direction: Direction) -> str:
         """Return the arrow for a direction."""
@@ -203,15 +239,12 @@ class MarkStyle:
 
     def colour(self, judgement: Judgement) -> Colour:
         """Return the colour for a judgement."""
-        return {Judgement.BETTER: self.better_colour, Judgement.WORSE: self.worse_colour}.get(
-            judgement, self.neutral_colour
-        )
+        return {Judgement.BETTER: self.better_colour, Judgement.WORSE: self.worse_colour}.get(judgement,
+                                                                                             self.neutral_colour)
 
     def word(self, judgement: Judgement) -> str:
         """Return the word for a judgement."""
-        return {Judgement.BETTER: self.better_word, Judgement.WORSE: self.worse_word}.get(
-            judgement, self.same_word
-        )
+        return {Judgement.BETTER: self.better_word, Judgement.WORSE: self.worse_word}.get(judgement, self.same_word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +291,21 @@ class Labels:
     scorecard_dot: str = "DoT (vs last period)"  # the scorecard's mark compares with the period before
     marks_key: str = "How to read the marks"
 
+    high: str = "High"  # the polarity, in the "Better to be?" column
+    low: str = "Low"
+    no_polarity: str = "n/a"
+    # Table summaries, read out by screen readers (the PDF's /Summary, the Word table description)
+    indicators_summary: str = "Indicators on this page"
+    polarity_summary: str = " and whether a higher or lower value is better"  # when the table shows it
+    figures_summary: str = "Figures for {heading}, {first} to {last}{extras}"
+    with_target: str = ", target"
+    supplementary_summary: str = "Supplementary figures"
+    no_mark: str = "none"
+
+    def polarity(self, value: str) -> str:
+        """Return the word for a polarity named high, low or none."""
+        return {"high": self.high, "low": self.low}.get(value, self.no_polarity)
+
 
 @dataclass(frozen=True, slots=True)
 class Spacing:
@@ -271,7 +319,7 @@ class Spacing:
     """
 
     body_after: float = 8.0  # Normal
-    heading_before: tuple[float, float, float] = (0.0, 0.0, 12.0)  # Heading 1-3
+    heading_before: tuple[float, float, float] = (0.0, 12.0, 12.0)  # Heading 1-3 (none at a page top)
     heading_after: tuple[float, float, float] = (6.0, 12.0, 6.0)
     small_after: float = 3.0  # Small Text (footnotes)
     list_after: float = 4.0  # List Bullet and List Number
@@ -322,10 +370,12 @@ class HouseStyle:
     symbol_font_name: str = "Segoe UI Symbol"  # Word's font for marks (Arial has no ✓ ✗)
     text_fonts: FontFiles = field(default_factory=default_text_fonts)
     symbol_fonts: FontFiles = field(default_factory=default_symbol_fonts)
+    # For what neither the text nor the symbol font has, in order (PDF only), e.g. fonts-noto-* (README, Fonts)
+    fallback_fonts: tuple[FontSource | FontFiles, ...] = ()
     body_size: float = 12
     table_size: float = 10
     small_size: float = 9
-    heading_sizes: tuple[float, float, float] = (14, 12, 12)
+    heading_sizes: tuple[float, ...] = (14, 12, 12, 12, 12, 12)  # levels 1-6; a deeper level than given: the last
     text_colour: Colour = BLACK
     heading_colour: Colour = BLACK
     header_fill: Colour = Colour("D9E2F3")  # table header shading; black text on it is 15:1

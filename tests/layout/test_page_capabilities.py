@@ -13,9 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
 import pikepdf
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from hypothesis import HealthCheck, given, settings, strategies as st
+from openxml_audit import OpenXmlValidator
 
 import committee_papers as cp
 from committee_papers.assess import assess_report
@@ -24,7 +27,7 @@ from committee_papers.layout import Heading, Table, layout_report
 from committee_papers.loaders import LoadError
 from committee_papers.model import DataRow, DataTable, Number, Period, Polarity, Rag, Target, TargetKind, Unit
 
-from ..reliability.readback import read_docx, read_pdf
+from ..reliability.readback import libreoffice_convert, need, read_docx, read_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = cp.FinancialYear(2024)
@@ -356,6 +359,22 @@ def test_each_new_sample_passes_check(path: Path) -> None:
     assert [f for f in cp.check(report)] == []
 
 
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_each_new_sample_opens_in_libreoffice_and_is_valid_ooxml(path: Path, tmp_path: Path) -> None:
+    report = cp.load(path)
+    word = io_docx(report)
+    target = tmp_path / "sample.docx"
+    target.write_bytes(word)
+    result = OpenXmlValidator().validate(str(target))
+    assert (result.error_count, result.warning_count) == (0, 0), result.errors
+    converted = libreoffice_convert(need("soffice"), word, tmp_path / "lo", path.stem)
+    pdf = read_pdf(pdf_bytes(report))
+    assert len(converted.pages) == len(pdf.pages) == report.page_count
+    text = " ".join(page.extract_text() for page in converted.pages)
+    first = report.sections[0].pages[0].indicators[0].description
+    assert " ".join(first.split()[:3]) in " ".join(text.split())
+
+
 def test_the_welsh_sample_is_in_welsh() -> None:
     report = cp.load(ROOT / "samples" / "e-welsh.yaml")
     word, pdf = both(report)
@@ -396,3 +415,162 @@ def struct_elements(document: pikepdf.Pdf, kind: str) -> list[pikepdf.Dictionary
     return found
 
 
+
+
+# ------------------------------------------------------------ 11. supplementary tables
+
+
+def supplementary_page(table: dict[str, Any]) -> dict[str, Any]:
+    return page_of(supplementary=[table])
+
+
+SCHOOLS = {"widths": [50, 25, 25], "align": ["left", "right", "right"],
+           "header": [["School", "2023", "2024"]],
+           "rows": [{"style": "header", "cells": [{"text": "Primary", "colspan": 3}]},
+                    [{"text": "St Mary's", "rowspan": 2}, "41%", "44%"],
+                    ["(revised)", "(revised)"],
+                    {"style": "header", "cells": [{"text": "Secondary", "colspan": 3}]},
+                    ["Hillside", "52%", "55%"]]}
+
+
+def test_supplementary_tables_take_widths_alignment_mid_headers_and_row_spans() -> None:
+    report = report_of(supplementary_page(SCHOOLS))
+    table = report.sections[0].pages[0].supplementary[0]
+    assert table.widths == (50.0, 25.0, 25.0) and table.width == 3
+    laid = next(b for b in layout_report(report, assess_report(report)).pages[0].blocks
+            if isinstance(b, Table) and b.kind == "supplementary")
+    assert laid.widths == (0.5, 0.25, 0.25)
+    word = io_docx(report)
+    document = docx.Document(io.BytesIO(word))  # the row span is a vertical merge
+    grid = document.tables[-1]
+    assert grid.cell(2, 0).text == grid.cell(3, 0).text == "St Mary's"  # merged down two rows
+    assert grid.cell(2, 0)._tc is grid.cell(3, 0)._tc
+    assert grid.cell(2, 1).paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert grid.cell(2, 0).paragraphs[0].alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
+    with pikepdf.open(io.BytesIO(pdf_bytes(report))) as document_pdf:
+        spans = [str(node.get("/A", {}).get("/RowSpan", "")) for node in struct_elements(document_pdf, "/TH")]
+        column_headers = [node for node in struct_elements(document_pdf, "/TH")
+                          if str(node.get("/A", {}).get("/Scope", "")) == "/Column"]
+    assert "2" in spans  # St Mary's heads two rows
+    assert len(column_headers) >= 5  # School, 2023, 2024 and the two header rows part-way down
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([["a", "b"], ["c"]], "same columns"),
+    ([[{"text": "a", "rowspan": 3}, "b"], ["c"]], "past the end"),
+    ([[{"text": "a", "rowspan": 2}, "b"], ["c", "d"]], "same columns"),
+])
+def test_supplementary_rows_that_do_not_fit_are_refused(rows: list[Any], message: str) -> None:
+    with pytest.raises(LoadError, match=message):
+        report_of(supplementary_page({"rows": rows}))
+
+
+def test_supplementary_widths_and_alignment_must_match_the_columns() -> None:
+    with pytest.raises(LoadError, match="2 column widths"):
+        report_of(supplementary_page({"rows": [["a", "b"]], "widths": [1, 2, 3]}))
+    with pytest.raises(LoadError, match="widths"):
+        report_of(supplementary_page({"rows": [["a", "b"]], "widths": [1, 0]}))
+    with pytest.raises(LoadError, match=r"align\[1\]"):
+        report_of(supplementary_page({"rows": [["a", "b"]], "align": ["left", "middle"]}))
+
+
+@pytest.mark.parametrize("tolerance", [150, -1, "lots"])
+def test_a_tolerance_outside_0_to_100_is_a_located_error(tolerance: object) -> None:
+    with pytest.raises(LoadError, match=r"pages\[0\]\.status\.tolerance"):
+        report_of(page_of(status={"tolerance": tolerance}))
+    with pytest.raises(LoadError, match=r"blocks\[0\]\.status\.tolerance"):
+        report_of({"indicators": [{"description": "d"}], "blocks": [{"status": {"tolerance": tolerance}}]})
+
+
+# ------------------------------------------- found by trying to break it (each a wrong mark)
+
+
+def two_indicator_page(**extra: Any) -> dict[str, Any]:
+    page: dict[str, Any] = {
+        "indicators": [{"id": "B1", "description": "First", "polarity": "high"},
+                       {"id": "B2", "description": "Second", "polarity": "low"}],
+        "columns": {"past": ["2023/24"], "year": "2024/25", "periods": ["Q1", "Q2"]},
+        "rows": [{"label": "One", "indicator": "B1", "values": {"2023/24": 50, "Q2": 45}},
+                 {"label": "Two", "indicator": "B2", "values": {"2023/24": 50, "Q2": 60}}]}
+    page.update(extra)
+    return page
+
+
+def test_a_comparison_naming_an_indicator_compares_that_indicators_figures() -> None:
+    page = two_indicator_page(direction_of_travel=[
+        {"label": "B2 vs last year", "reference": {"period": "2023/24"}, "indicator": "B2"}])
+    report = report_of(page)
+    # B2 rose from 50 to 60 and lower is better: up, worse (not B1's 45 against 50)
+    assert assess_report(report).pages[0][0].dot_tables[0][0].words == "Increased – worse"
+    mixed = two_indicator_page(direction_of_travel=[
+        {"label": "x", "reference": {"period": "2023/24"}, "row": 1, "indicator": "B1"}])
+    with pytest.raises(LoadError, match="another indicator"):
+        report_of(mixed)
+
+
+def test_a_page_status_takes_its_tables_tolerance() -> None:
+    page = {"indicators": [{"description": "Rate", "polarity": "high"}], "blocks": [
+        {"table": {"columns": {"year": "2024/25", "periods": ["Q1", "Q2"]}, "target": 50,
+                   "status": {"tolerance": 20}, "rows": [{"values": {"Q2": 45}}]}},
+        {"status": True}]}
+    marks = assess_report(report_of(page)).pages[0][0]
+    # 45 is 5 short of 50: 10% of the target, within the table's 20%: Amber in both places
+    assert marks.tables[0].statuses[0].rag is marks.statuses[0].rag is Rag.AMBER
+
+
+def test_a_rule_target_never_compares_with_an_older_year() -> None:
+    page = {"indicators": [{"description": "Rate", "polarity": "high"}],
+            "columns": {"past": ["2022/23"], "year": "2024/25", "periods": ["Q1", "Q2"]},
+            "target": "Increase on previous year", "dot": {"basis": "target"}, "status": True,
+            "rows": [{"values": {"2022/23": 40, "Q2": 45}}]}
+    marks = assess_report(report_of(page)).pages[0][0].tables[0]
+    assert marks.rows[0][0].assessment is None and "previous year" in marks.rows[0][0].reason
+    assert marks.statuses[0].rag is Rag.BLUE
+    page["columns"]["past"] = ["2022/23", "2023/24"]
+    page["rows"][0]["values"]["2023/24"] = 44  # 45 against the previous year's 44: met
+    marks = assess_report(report_of(page)).pages[0][0].tables[0]
+    assert marks.statuses[0].rag is Rag.GREEN and marks.rows[0][0].assessment is not None
+
+
+@pytest.mark.parametrize(("indicator", "value", "message"), [
+    ({"unit": "money", "prefix": "£"}, 300, "writes its own symbol"),
+    ({"unit": "percent", "suffix": " pts"}, 30, "writes its own symbol"),
+    ({"unit": "number", "prefix": "£", "suffix": "m"}, "£2.25", "without % or £"),
+    ({"unit": "percent"}, "2,774 (955.6)", "count with its rate"),
+    ({"unit": "money"}, [41, 2], "count with its rate"),
+])
+def test_a_unit_written_twice_or_a_pair_in_a_percent_row_is_refused(indicator: dict[str, Any], value: Any,
+                                                                     message: str) -> None:
+    page = page_of()
+    page["indicators"][0].update(indicator)
+    page["rows"][0]["values"]["Q2"] = value
+    with pytest.raises(LoadError, match=message):
+        report_of(page)
+
+
+def test_a_worded_target_in_another_unit_is_refused() -> None:
+    page = page_of(target="Decrease to 14%")
+    page["indicators"][0]["unit"] = "count"
+    with pytest.raises(LoadError, match="written as percent but the indicator is count"):
+        report_of(page)
+
+
+def test_a_stated_status_the_figures_contradict_is_warned_and_data_only_is_not_a_status() -> None:
+    page = page_of(target=100, status=True)
+    page["rows"][0].update({"status": "green", "values": {"Q1": 10, "Q2": 20}})
+    findings = [f for f in cp.check(report_of(page)) if f.code == "status-contradicts"]
+    assert len(findings) == 1 and "Green" in findings[0].message and "Red" in findings[0].message
+    page["rows"][0]["status"] = "data only"  # would print "No target": not what was typed
+    with pytest.raises(LoadError, match="status"):
+        report_of(page)
+
+
+def test_row_labels_keep_the_indicator_names_and_unnamed_pages_are_warned() -> None:
+    page = two_indicator_page(blocks=None)
+    table = {key: page.pop(key) for key in ("columns", "rows")}
+    page.pop("blocks")
+    page["blocks"] = [{"table": {**table, "indicator_labels": True}}, {"commentary": "Words."}]
+    word = read_docx(io_docx(report_of(page)))
+    assert {"B1 First – One", "B2 Second – Two"} <= set(word.cells)
+    unnamed = {"indicators": [{"description": "Hidden"}], "blocks": [{"commentary": "Only words."}]}
+    assert [f.code for f in cp.check(report_of(unnamed))] == ["no-indicator-names"]

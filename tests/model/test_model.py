@@ -100,7 +100,7 @@ def test_table_refuses_repeated_periods_and_unknown_values() -> None:
     q1 = Period("Q1", PeriodKind.QUARTER, FinancialYear(2015), 1, "2015/16")
     with pytest.raises(ValueError, match="unique"):
         DataTable((q1, q1), ())
-    with pytest.raises(ValueError, match="unknown periods"):
+    with pytest.raises(ValueError, match="periods that are not columns"):
         DataTable((q1,), (DataRow({"Q9": Number(Decimal(1))}),))
 
 

@@ -64,6 +64,20 @@ def test_the_printed_page_numbers_are_the_real_ones(pack: Pack, rendered: tuple)
         assert re.search(re.escape(last_reason) + r"\s+" + str(pages[entry.page]) + r"\b", cover), entry.id
 
 
+def test_the_pack_pdf_is_tagged_though_its_first_pass_is_not(pack: Pack, rendered: tuple) -> None:
+    """The first layout pass is drawn untagged to find the page numbers: tagging never moves a
+    page, so the tagged file written last starts every page layout where that pass said."""
+    import pikepdf
+
+    from committee_papers.layout.pack import layout_pack
+    from committee_papers.render.pdf import render_pdf
+
+    with pikepdf.open(rendered[1]) as document:
+        assert "/StructTreeRoot" in document.Root and document.Root.MarkInfo.Marked
+    for found in (layout_pack(pack, cp.DEFAULT_STYLE, None), layout_pack(pack, cp.DEFAULT_STYLE, rendered[0])):
+        assert render_pdf(found, io.BytesIO(), tagged=False) == render_pdf(found, io.BytesIO(), tagged=True)
+
+
 def test_word_shows_the_same_page_numbers(pack: Pack, rendered: tuple) -> None:
     pages, _, word = rendered
     document = docx.Document(str(word))

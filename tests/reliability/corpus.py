@@ -14,6 +14,13 @@ from typing import Any
 
 from committee_papers.model.cleaning import clean_text, unclean_characters
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def has_rtl(text: str) -> bool:
+    """Return whether text holds Hebrew or Arabic letters (UAX #9 classes R and AL)."""
+    return _RTL.search(text) is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Hostile:
@@ -146,10 +153,10 @@ TAGS = {field: f"f{number:02d}" for number, field in enumerate(FIELDS)}
 NOT_TEXT_KEYS = frozenset({
     "basis", "bold", "colspan", "current", "id", "indicator", "italic", "language", "locale",
     "meeting_date", "period", "polarity", "published", "quarter", "reference", "row", "rule",
-    "stated", "style", "unit", "values",
+    "stated", "style", "unit", "values", "lang", "runs",
     "history", "targets", "value",  # a chart's length, per-period targets and a comparator's figure
     "blocks", "table", "key", "figure", "link", "level", "tolerance", "show_id", "show_officer",
-    "show_polarity", "indicator_labels", "status",  # containers, flags, figures and addresses
+    "show_polarity", "indicator_labels", "status", "widths", "align", "rowspan",  # flags, containers, sizes
 })
 
 def tagged(field: str, text: str) -> str:
@@ -297,23 +304,16 @@ REQUIRED: dict[str, str] = {
     "supplementary description": f"{PAGE}.supplementary[0].description",
     "footnote": f"{PAGE}.supplementary[0].footnotes[0]",
     "comparator": f"{PAGE}.chart.comparators[0].label",
-    "better": f"{PAGE}.indicators[0].better",
-    "officer": f"{PAGE}.indicators[0].officer",
-    "service": f"{PAGE}.indicators[0].service",
-    "prefix": f"{PAGE}.indicators[1].prefix",
-    "suffix": f"{PAGE}.indicators[1].suffix",
-    "polarity header": f"{PAGE}.indicator_table.polarity_header",
-    "status header": f"{PAGE}.status.header",
+    # the fields whose input path is the place check names them by
+    **{field: FIELDS[field] for field in ("better", "officer", "service", "prefix", "suffix", "polarity header",
+                                          "status header", "sub-heading", "indicator 2", "status label",
+                                          "status reason")},
     "figure note": f"{PAGE}.rows[0].values.{_FIRST}.note",
     "marker": f"{PAGE}.rows[0].values.{_SECOND}.marker",
     "period target": f"{PAGE}.rows[0].targets.{_FIRST}.text",
     "stated cell": f"{PAGE}.rows[1].values.{_SECOND}.text",
     "stated reason": f"{PAGE}.rows[1].values.{_SECOND}.reason",
-    "sub-heading": f"{PAGE}.commentary[4].heading",
     "link run": f"{PAGE}.commentary[5][0].text",
-    "indicator 2": f"{PAGE_2}.indicators[0].description",
-    "status label": f"{PAGE_2}.blocks[0].status.label",
-    "status reason": f"{PAGE_2}.blocks[0].status.reason",
 }
 # The fields where blank text is allowed: table cells and runs of rich text.
 BLANK_ALLOWED = tuple(field for field in FIELDS if field not in REQUIRED)

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reportlab.pdfgen.canvas import Canvas
 
 import committee_papers as cp
 import committee_papers.output
 from committee_papers.cli import main
 from committee_papers.layout import build
 from committee_papers.render.docx import body
+from committee_papers.render.pdf import document
 
 from .readback import read_docx, read_pdf
 
@@ -64,12 +64,12 @@ def _break_layout(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
 
 
 def _break_renderer(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
-    """The renderer itself fails on the third page: the Word body writer, or reportlab's canvas
-    as it finishes a page."""
+    """The renderer itself fails on the third page: the Word body writer, or the PDF writer as
+    it finishes a page."""
     if fmt == "docx":
         monkeypatch.setattr(body.BodyWriter, "page", _on_call(3, body.BodyWriter.page, Boom("docx")))
     else:
-        monkeypatch.setattr(Canvas, "showPage", _on_call(3, Canvas.showPage, Boom("reportlab")))
+        monkeypatch.setattr(document.Pages, "new_page", _on_call(3, document.Pages.new_page, Boom("pdf")))
 
 
 class _FailingFile:

@@ -81,7 +81,9 @@ def _typed(draw: st.DrawFn, value: Decimal, unit: str) -> Any:
 @st.composite
 def cells(draw: st.DrawFn, unit: str) -> tuple[Any, Figure | None]:
     """Return (what is typed, the figure it means) for one cell; blanks in three spellings."""
-    kind = draw(st.sampled_from(["blank", "figure", "figure", "figure", "pair"]))
+    # a count with its rate only where the row is not a percentage or money (it is refused there)
+    kinds = ["blank", "figure", "figure", "figure"] + (["pair"] if unit not in ("percent", "money") else [])
+    kind = draw(st.sampled_from(kinds))
     if kind == "blank":
         return draw(st.sampled_from([None, "", "  "])), None
     if kind == "pair":

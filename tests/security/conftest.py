@@ -2,8 +2,13 @@
 
 Each hostile input must be refused quickly and cheaply: the child runs with a CPU-time limit
 (``CPU_SECONDS``) and an address-space ceiling that protects the machine, and its peak
-resident memory, read from ``wait4``, must stay under ``PEAK_MB``. These are resource
-bounds on a child process, not timings of our code.
+resident memory must stay under ``PEAK_MB``. These are resource bounds on a child process,
+not timings of our code.
+
+The peak is the child's own ``VmHWM`` (``/proc/PID/status``), read as it runs: the
+``ru_maxrss`` that ``wait4`` gives starts from the RSS of the process that forked the child
+(Linux keeps the high-water mark across ``execve``), so a test worker grown large by earlier
+tests would be counted as the child's peak.
 """
 
 from __future__ import annotations
@@ -50,6 +55,18 @@ def _limit(cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
 
 
+def _high_water_mb(pid: int) -> float | None:
+    """Return a running process's peak resident memory in MB (``VmHWM``), or None if gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def run_cli(*args: str | os.PathLike[str], cwd: Path | None = None, env: dict[str, str] | None = None,
             signal_when: tuple[Callable[[], bool], int] | None = None, cpu_seconds: int = CPU_SECONDS) -> Run:
     """Run ``committee-papers ARGS`` in a limited child; optionally send it a signal as soon as
@@ -60,7 +77,11 @@ def run_cli(*args: str | os.PathLike[str], cwd: Path | None = None, env: dict[st
         child = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd,
                                  preexec_fn=lambda: _limit(cpu_seconds), env={**os.environ, **(env or {})})
         sent = False
+        peak: float | None = None
         while True:
+            now = _high_water_mb(child.pid)  # before wait4 reaps it
+            if now is not None:
+                peak = now if peak is None else max(peak, now)
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
                 break
@@ -76,8 +97,8 @@ def run_cli(*args: str | os.PathLike[str], cwd: Path | None = None, env: dict[st
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(child.returncode, out.read().decode("utf-8", "replace"),
-                   err.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024, time.monotonic() - start)
+        return Run(child.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                   usage.ru_maxrss / 1024 if peak is None else peak, time.monotonic() - start)
 
 
 def assert_refused(run: Run, *phrases: str) -> None:

@@ -2,7 +2,8 @@
 
 For each template below (the shipped one; the same saved by LibreOffice; Letter portrait; A4
 landscape; wider margins; another body font; a logo in the header and footer) the two
-samples and a pack are rendered in both formats. Every .docx is then opened by LibreOffice
+samples, a pack and a page of links under sub-headings (Heading 4 and 5) are rendered in both
+formats. Every .docx is then opened by LibreOffice
 (one call for all of them) and its pagination compared with the PDF's: the page count, the
 page size, the page each exception starts on (from each PDF's bookmarks: LibreOffice makes
 them from the Word file's headings), and every page number the scorecard prints. Each .docx
@@ -28,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 from openxml_audit import OpenXmlValidator
 from pypdf import PdfReader
+from tests.conftest import linked_report
 
 import committee_papers as cp
 from committee_papers.pack.render import render_pack
@@ -43,7 +45,7 @@ WORKBOOK = ROOT / "samples" / "kpis.xlsx"
 LONG_INDICATOR = "ASC04"  # the pack's first exception
 SENTENCE = ("Officers reviewed every delayed discharge with the hospital trust and agreed a weekly "
             "escalation call, so that no person waits longer than needed for a package of care.")
-SENTENCES = 8  # in paragraphs of three: with the page's trend chart, the page then just fills A4
+SENTENCES = 7  # in paragraphs of three: with the page's trend chart, the page then just fills A4
 DEJAVU = cp.FontFiles(bundled_font("DejaVuSans.ttf"), bundled_font("DejaVuSans-Bold.ttf"),
                       bundled_font("DejaVuSans.ttf"), bundled_font("DejaVuSans-Bold.ttf"))
 
@@ -105,7 +107,7 @@ EDITS = {"Letter portrait": _letter, "A4 landscape": _landscape, "wider margins"
          "another body font": _font, "logo in header and footer": _logos}
 TEMPLATES = ["shipped", "saved by LibreOffice", *EDITS]
 STYLES = {"another body font": cp.HouseStyle(font_name="DejaVu Sans", text_fonts=DEJAVU)}
-DOCUMENTS = [*SAMPLES, "pack"]
+DOCUMENTS = [*SAMPLES, "pack", "links"]
 
 
 def long_pack() -> cp.Pack:
@@ -201,6 +203,7 @@ def matrix(templates: dict[str, Path], office: LibreOffice,
     folder = tmp_path_factory.mktemp("matrix")
     pack = long_pack()
     reports = {name: titled(cp.load(path)) for name, path in SAMPLES.items()}
+    reports["links"] = linked_report()
     results: dict[tuple[str, str], Rendered] = {}
     for template_name, template in templates.items():
         style = STYLES.get(template_name, cp.DEFAULT_STYLE)

@@ -18,8 +18,9 @@ from committee_papers.pack import build_pack
 from committee_papers.pack.render import render_pack
 from committee_papers.workbook import read_workbook
 
-from ..reliability.corpus import CORPUS, Hostile, squeezed
-from ..reliability.readback import read_docx, read_pdf
+from ..reliability.corpus import CORPUS, Hostile, has_rtl, squeezed
+from ..reliability.readback import pdf_strings, read_docx, read_pdf
+from ..reliability.tagged import read_tagged
 from .widebook import write_wide
 
 BY_ID = {entry.id: entry for entry in CORPUS}
@@ -63,10 +64,19 @@ def write_folder(folder: Path, text: str) -> Path:
 
 
 def _pack(data: KpiData) -> tuple[str, str]:
+    """Return the pack's .docx text and its PDF text: read by the glyphs' positions, or for
+    right-to-left text (drawn in visual order, so read back to front by position) the tagged
+    text a screen reader and copy-paste give (ActualText first)."""
     pack = build_pack(data, "blackpool")
     pdf, word = io.BytesIO(), io.BytesIO()
     render_pack(pack, pdf=pdf, docx=word)
-    return read_docx(word.getvalue()).everything, read_pdf(pdf.getvalue()).everything
+    shown = read_pdf(pdf.getvalue())
+    if not has_rtl(shown.everything):
+        return read_docx(word.getvalue()).everything, shown.everything
+    tagged = read_tagged(pdf.getvalue())
+    said = "\n".join([*(t for _, t, _ in tagged.elements), *(a for p in tagged.pages for a in p.artifacts),
+                      *shown.metadata.values(), *shown.outline, *pdf_strings(pdf.getvalue())])
+    return read_docx(word.getvalue()).everything, said
 
 
 @pytest.fixture(scope="module")

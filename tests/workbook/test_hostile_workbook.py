@@ -15,8 +15,9 @@ from committee_papers.pack import build_pack
 from committee_papers.pack.render import render_pack
 from committee_papers.workbook import read_workbook
 
-from ..reliability.corpus import CORPUS, Hostile, squeezed
-from ..reliability.readback import read_docx, read_pdf
+from ..reliability.corpus import CORPUS, Hostile, has_rtl, squeezed
+from ..reliability.readback import pdf_strings, read_docx, read_pdf
+from ..reliability.tagged import read_tagged
 
 BY_ID = {entry.id: entry for entry in CORPUS}
 # Each text column of the workbook, as (sheet, column): the cell the field is fed into.
@@ -61,8 +62,9 @@ def write_folder(folder: Path, text: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, str, str]]:
-    """Each corpus entry's workbook data, and its pack's .docx and PDF text."""
+def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, str, str, str]]:
+    """Each corpus entry's workbook data, and its pack's .docx text, PDF text (by the glyphs'
+    positions) and PDF tagged text (what a screen reader reads, ActualText first)."""
     made = {}
     for entry in CORPUS:
         folder = write_folder(tmp_path_factory.mktemp(entry.id) / "kpis", entry.text)
@@ -70,7 +72,11 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, s
         pack = build_pack(data, "blackpool")
         pdf, word = io.BytesIO(), io.BytesIO()
         render_pack(pack, pdf=pdf, docx=word)
-        made[entry.id] = (data, read_docx(word.getvalue()).everything, read_pdf(pdf.getvalue()).everything)
+        shown = read_pdf(pdf.getvalue())
+        tagged = read_tagged(pdf.getvalue())
+        said = "\n".join([*(t for _, t, _ in tagged.elements), *(a for p in tagged.pages for a in p.artifacts),
+                          *shown.metadata.values(), *shown.outline, *pdf_strings(pdf.getvalue())])
+        made[entry.id] = (data, read_docx(word.getvalue()).everything, shown.everything, said)
     return made
 
 
@@ -81,17 +87,21 @@ def _shown(entry: Hostile, field: str) -> str:
 
 
 @pytest.mark.parametrize("entry_id", [entry.id for entry in CORPUS])
-def test_every_workbook_text_field_comes_out_as_typed(packs: dict[str, tuple[object, str, str]],
+def test_every_workbook_text_field_comes_out_as_typed(packs: dict[str, tuple[object, str, str, str]],
                                                       entry_id: str) -> None:
     entry = BY_ID[entry_id]
-    _, word, pdf = packs[entry_id]
-    for name, text in (("docx", word), ("pdf", pdf)):
+    _, word, pdf, said = packs[entry_id]
+    # Right-to-left text is drawn in visual order, so read by the glyphs' positions it comes out
+    # back to front; its tagged text (ActualText) is what a screen reader and copy-paste give.
+    shown = [] if has_rtl(entry.shown) else [("pdf", pdf)]
+    for name, text in (("docx", word), *shown, ("pdf tagged text", said)):
         missing = [field for field in FIELDS if _shown(entry, field) not in squeezed(text)]
         assert not missing, f"{name}: not shown as {entry.shown!r}: {missing}"
 
 
 @pytest.mark.parametrize("entry_id", [entry.id for entry in CORPUS])
-def test_each_cleaned_cell_is_reported_once(packs: dict[str, tuple[object, str, str]], entry_id: str) -> None:
+def test_each_cleaned_cell_is_reported_once(packs: dict[str, tuple[object, str, str, str]],
+                                            entry_id: str) -> None:
     entry = BY_ID[entry_id]
     data = packs[entry_id][0]
     findings = [f for f in check(data) if f.code == "control-characters"]  # type: ignore[arg-type]

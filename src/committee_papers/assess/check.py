@@ -11,10 +11,13 @@ from enum import Enum
 from ..formatting import format_value
 from ..model import (
     DataTable,
+    DotTable,
     ExceptionPage,
     Indicator,
+    IndicatorTable,
     KpiData,
     Mark,
+    Rag,
     Report,
     ReportingPeriod,
     Value,
@@ -23,6 +26,7 @@ from ..model.cleaning import unclean_characters
 from ..model.rules import DEFAULT_PRESET, PRESETS, Rules
 from .fields import text_fields
 from .page import comparison_dot, row_dot, rule_polarity
+from .rag import row_status
 from .results import Assessment
 from .status import assess_kpi
 
@@ -94,6 +98,12 @@ def _table_findings(
         if published is not None and computed is not None and not computed.agrees_with(published):
             assert dot.current is not None and dot.reference is not None
             yield _contradiction(place, published, computed, dot.current, dot.reference, locale)
+        if row.status is not None:
+            figures = row_status(table, dataclasses.replace(row, status=None), page.indicators[row.indicator].polarity)
+            if figures.rag not in (row.status, Rag.GREY, Rag.BLUE):
+                yield Finding(Severity.WARNING, place,
+                              f"the status is stated {row.status.label} but the figures give {figures.rag.label} "
+                              f"({figures.reason}); the stated status is the one rendered", "status-contradicts")
         target = table.target_for(row, reported[0].label if reported else None)
         if table.show_target and target is None:
             yield Finding(Severity.WARNING, place, "the row has no target", "target-missing")
@@ -123,25 +133,37 @@ def _table_findings(
 def _page_findings(
     page: ExceptionPage, where: str, reporting: ReportingPeriod | None, locale: str
 ) -> Iterator[Finding]:
-    if page.table is not None:
-        yield from _table_findings(page, page.table, where, reporting, locale)
-    if page.dot_table is not None:
-        for number, comparison in enumerate(page.dot_table.comparisons):
-            if comparison.missing is not None:
-                yield Finding(Severity.WARNING, f"{where}.direction_of_travel[{number}] ({comparison.label})",
-                              f"no mark: {comparison.missing}, the period reported, has no figure", "no-dot")
-            computed = comparison_dot(page, comparison)
-            if comparison.published is None or computed is None or not computed.computed:
-                continue
-            if not computed.agrees_with(comparison.published):
-                place = f"{where}.direction_of_travel[{number}] ({comparison.label})"
-                assert comparison.current is not None and comparison.reference is not None
-                yield _contradiction(
-                    place, comparison.published, computed, comparison.current,
-                    comparison.reference, locale,
-                )
+    tables = [(b, f"{where}.blocks[{i}].table" if page.listed else where)
+              for i, b in enumerate(page.blocks) if isinstance(b, DataTable)]
+    for table, place in tables:
+        yield from _table_findings(page, table, place, reporting, locale)
+    dots = [(b, f"{where}.blocks[{i}].direction_of_travel" if page.listed else f"{where}.direction_of_travel")
+            for i, b in enumerate(page.blocks) if isinstance(b, DotTable)]
+    named = any(isinstance(b, IndicatorTable) for b in page.blocks) or any(t.indicator_labels for t, _ in tables)
+    if not named:
+        yield Finding(Severity.WARNING, where, "the page names none of its indicators: add an indicator_table "
+                                               "block, or indicator_labels: true on its table", "no-indicator-names")
+    for dot_table, dot_place in dots:
+        yield from _dot_findings(page, dot_table, dot_place, locale)
     if not page.commentary:
         yield Finding(Severity.WARNING, where, "the page has no commentary", "no-commentary")
+
+
+def _dot_findings(page: ExceptionPage, dot_table: DotTable, where: str, locale: str) -> Iterator[Finding]:
+    for number, comparison in enumerate(dot_table.comparisons):
+        if comparison.missing is not None:
+            yield Finding(Severity.WARNING, f"{where}[{number}] ({comparison.label})",
+                          f"no mark: {comparison.missing}, the period reported, has no figure", "no-dot")
+        computed = comparison_dot(page, comparison)
+        if comparison.published is None or computed is None or not computed.computed:
+            continue
+        if not computed.agrees_with(comparison.published):
+            place = f"{where}[{number}] ({comparison.label})"
+            assert comparison.current is not None and comparison.reference is not None
+            yield _contradiction(
+                place, comparison.published, computed, comparison.current,
+                comparison.reference, locale,
+            )
 
 
 def _text_findings(report: Report) -> Iterator[Finding]:

@@ -93,9 +93,10 @@ def _against_target(table: DataTable, row: DataRow, now: tuple[Period, Value], p
         assert target.value is not None
         return RowDot(against_target(figure, target, polarity), "", figure, target.value)
     if target.kind in _RULE_POLARITY:
-        before = table.previous_year(row)
-        if before is None:
-            return RowDot(None, "the rule compares with the previous year, which has no figure")
+        before = table.year_before(row, now[0])
+        if before is None or before[1] is None:
+            return RowDot(None, "the rule compares with the previous year's outturn, which the table does not "
+                                "have: add that year's column and figure")
         return _compared(figure, before[1], _RULE_POLARITY[target.kind])
     if target.kind is TargetKind.BASELINE:
         return RowDot(None, "a baseline year has no target to compare with")
@@ -134,12 +135,12 @@ def rule_polarity(kind: TargetKind) -> Polarity | None:
     return _RULE_POLARITY.get(kind)
 
 
-def page_status(page: ExceptionPage, block: StatusBlock) -> RagStatus:
-    """Return the status a page's status block shows: as stated, else the first data table's
-    first row's, computed with the block's tolerance (``assess.rag``)."""
+def page_status(page: ExceptionPage, block: StatusBlock, table: DataTable | None) -> RagStatus:
+    """Return the status a page's status block shows: as stated, else the first row's of
+    ``table`` (the page's first data table), computed with the block's tolerance, else the
+    table's (``assess.rag``)."""
     if block.stated is not None:
         return RagStatus(block.stated, block.reason or "", computed=False)
-    table = page.table
     if table is None or not table.rows:
         return RagStatus(Rag.GREY, "the page has no figures")
     row = table.rows[0]
@@ -156,7 +157,8 @@ def assess_page(page: ExceptionPage) -> PageMarks:
                          for row in table.rows) if table.show_status else ())
         for table in page.tables)
     dot_tables = tuple(tuple(comparison_dot(page, c) for c in dots.comparisons) for dots in page.dot_tables)
-    statuses = tuple(page_status(page, b) for b in page.blocks if isinstance(b, StatusBlock))
+    first = page.table  # found once: a page may list many blocks
+    statuses = tuple(page_status(page, b, first) for b in page.blocks if isinstance(b, StatusBlock))
     return PageMarks(tables, dot_tables, statuses)
 
 

@@ -5,11 +5,12 @@ Havering's and Bristol's performance reports): **Green** when the figure for the
 reported meets its target; **Amber** when it misses by no more than the tolerance, a
 percentage of the target (5% unless the table or status block says otherwise); **Red** when it
 misses by more. A rule target ("Increase on previous year") is met when the figure is better
-than last year's outturn, and the tolerance is taken of that outturn. Without a figure for the
-period reported the status is **Grey** ("No data"); without a target holding a figure or a
-rule (none, a baseline year, free text) or, for a target without a stated side, without a
-polarity, it is **Blue** ("No target"). A stated status is shown as stated and never checked
-against the figures: the council may know what the figures do not.
+than the previous financial year's outturn, and the tolerance is taken of that outturn.
+Without a figure for the period reported the status is **Grey** ("No data"). It is **Blue**
+("No target") without a target holding a figure or a rule (none, a baseline year, free
+text); for a target without a stated side, without a polarity; and for a rule target whose
+previous year has no figure in the table (it is never compared with an older year). A stated
+status is shown as stated; ``check`` warns where the figures give another.
 
 The workbook pack's fuller rules (trends, bands, presets) are in ``assess.status``.
 """
@@ -44,9 +45,9 @@ def row_status(table: DataTable, row: DataRow, polarity: Polarity,
     if target is None or target.kind in (TargetKind.BASELINE, TargetKind.TEXT):
         return RagStatus(Rag.BLUE, "no target with a figure to judge against")
     if target.kind in _RULE_POLARITY:
-        before = table.previous_year(row)
-        if before is None or before[0] == period:
-            return RagStatus(Rag.BLUE, "no previous year's figure for the target to compare with")
+        before = table.year_before(row, period)
+        if before is None or before[1] is None:
+            return RagStatus(Rag.BLUE, "no figure for the previous year for the target to compare with")
         goal, side, words = headline(before[1]).value, _RULE_POLARITY[target.kind], f"{before[0].label}'s figure"
         met = figure > goal if side is Polarity.HIGH else figure < goal
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..assess.results import PageMarks, ReportMarks
+from ..languages import localised
 from ..model import (
     Block,
     DataTable,
@@ -29,7 +30,9 @@ from .tables import data_table, dot_table, indicator_table, span, status_block, 
 
 
 def _spans(paragraph: Paragraph) -> tuple[Span, ...]:
-    return tuple(Span(run.text, bold=run.bold, italic=run.italic, link=run.link) for run in paragraph.runs)
+    """Return a paragraph's spans, each in its run's language, else the paragraph's."""
+    return tuple(Span(run.text, bold=run.bold, italic=run.italic, link=run.link, lang=run.lang or paragraph.lang)
+                 for run in paragraph.runs)
 
 
 def _blocks(blocks: tuple[Block, ...], lead: str | None = None, level: int = 3) -> list[LayoutBlock]:
@@ -117,13 +120,14 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
 
 
 def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAULT_STYLE) -> DocumentLayout:
-    """Return the renderer-neutral layout of the whole report.
+    """Return the renderer-neutral layout of the whole report, its labels in its language.
 
     ``marks`` are the report's marks, computed once by ``assess.assess_report``; layout only
     places them. Raise ValueError when they are not the marks of this report's pages.
     """
     if not marks.fits(report):
         raise ValueError("the marks are not those of this report: compute them with assess_report(report)")
+    style = localised(style, report.language)
     pages = []
     depth = 0  # becomes 1 once a portfolio heading has been printed
     for section, section_marks in zip(report.sections, marks.pages, strict=True):

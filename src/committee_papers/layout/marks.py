@@ -22,7 +22,6 @@ from ..style import MarkStyle
 from .nodes import Span, SpanRole
 
 _VERDICT_ARROW = {Judgement.BETTER: Direction.UP, Judgement.WORSE: Direction.DOWN}
-_DIRECTION_WORDS = {Direction.UP: "Increased", Direction.DOWN: "Decreased", Direction.SAME: "No change"}
 
 
 def _direction_arrow(assessment: Assessment, convention: DotConvention) -> Direction:
@@ -41,10 +40,10 @@ def mark_words(assessment: Assessment, style: MarkStyle) -> str:
     if style.convention is DotConvention.BETTER_WORSE:
         if assessment.judgement in _VERDICT_ARROW:
             return style.word(assessment.judgement)
-        return _DIRECTION_WORDS[assessment.direction]
+        return style.said(assessment.direction, Judgement.NEUTRAL)
     if style.show_words and assessment.judgement in _VERDICT_ARROW:
-        return f"{_DIRECTION_WORDS[assessment.direction]} – {style.word(assessment.judgement)}"
-    return assessment.words
+        return f"{style.said(assessment.direction, Judgement.NEUTRAL)} – {style.word(assessment.judgement)}"
+    return style.said(assessment.direction, assessment.judgement)
 
 
 def mark_spans(assessment: Assessment | None, style: MarkStyle) -> tuple[Span, ...]:

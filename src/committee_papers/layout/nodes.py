@@ -23,7 +23,9 @@ class SpanRole(Enum):
 @dataclass(frozen=True, slots=True)
 class Span:
     """A run of text in one style. ``alt`` is what a screen reader should say instead;
-    ``link`` makes the run a hyperlink to that address (a Link in the PDF's structure)."""
+    ``link`` makes the run a hyperlink to that address (a Link in the PDF's structure);
+    ``lang`` is the text's language where it is not the document's (a BCP 47 tag such as
+    ``cy``)."""
 
     text: str
     bold: bool = False
@@ -32,6 +34,7 @@ class Span:
     role: SpanRole = SpanRole.TEXT
     alt: str | None = None
     link: str | None = None
+    lang: str | None = None
 
     def __post_init__(self) -> None:
         clean_fields(self, "text", "alt")

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from ..assess.results import Pack, ScorecardEntry
 from ..formatting import format_long_date, format_target, format_value
+from ..languages import localised
 from ..model import DotConvention
 from ..style import DEFAULT_STYLE, HouseStyle
 from .build import layout_report
@@ -116,7 +117,7 @@ def layout_pack(pack: Pack, style: HouseStyle = DEFAULT_STYLE, pages: PageNumber
     shows a dash (the renderer lays the pack out once to learn them, then again with them).
     """
     report = pack.report
-    style = with_convention(style, pack.dot_convention)  # one meaning for every mark of the pack
+    style = localised(with_convention(style, pack.dot_convention), report.language)  # one meaning for every mark
     blocks = _cover(pack, style)
     blocks += [Heading(2, style.labels.scorecard), scorecard_table(pack, style, pages, report.locale),
                TextBlock((span(style.labels.marks_key + ": ", bold=True), *key_spans(style.marks)),

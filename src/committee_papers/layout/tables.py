@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 
 from ..assess.results import Assessment, RagStatus, TableMarks
 from ..formatting import format_target, format_value
 from ..model import (
+    ColumnAlign,
     DataRow,
     DataTable,
     DotTable,
@@ -18,22 +20,24 @@ from ..model import (
     RowStyle,
     StatusBlock,
     SupplementaryTable,
-    Unit,
 )
 from ..style import HouseStyle
+from .grid import place
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
 from .widths import fit_widths, scale
 
 
-def span(text: str, *, bold: bool = False, italic: bool = False) -> Span:
-    """Return a plain span of cleaned text."""
-    return Span(text, bold=bold, italic=italic)
+def span(text: str, *, bold: bool = False, italic: bool = False, lang: str | None = None) -> Span:
+    """Return a plain span (its text cleaned as the span is made), in the language ``lang`` if
+    not the document's."""
+    return Span(text, bold=bold, italic=italic, lang=lang)
 
 
 def header_cell(text: str, style: HouseStyle, *, colspan: int = 1, rowspan: int = 1,
-            align: Align = Align.CENTRE) -> LayoutCell:
-    return LayoutCell((span(text, bold=True),), colspan, rowspan, Scope.COLUMN, align, style.header_fill)
+                align: Align = Align.CENTRE, lang: str | None = None) -> LayoutCell:
+    return LayoutCell((span(text, bold=True, lang=lang),), colspan, rowspan, Scope.COLUMN, align,
+                      style.header_fill)
 
 
 def indicator_table(page: ExceptionPage, options: IndicatorTable, style: HouseStyle) -> Table:
@@ -57,15 +61,16 @@ def indicator_table(page: ExceptionPage, options: IndicatorTable, style: HouseSt
         if options.show_id:
             cells.insert(0, LayoutCell((span(indicator.id or ""),)))
         if options.show_polarity:
-            cells.append(LayoutCell((span(indicator.better_text),), align=Align.CENTRE))
+            better = indicator.better if indicator.better is not None else labels.polarity(indicator.polarity.value)
+            cells.append(LayoutCell((span(better),), align=Align.CENTRE))
         if options.show_officer:
             who = ", ".join(part for part in (indicator.officer, indicator.service) if part)
             cells.append(LayoutCell((span(who),)))
         rows.append(LayoutRow(tuple(cells)))
     total = sum(weights)
     return Table(tuple(rows), tuple(w / total for w in weights),
-                 "Indicators on this page" + (" and whether a higher or lower value is better"
-                                              if options.show_polarity else ""), "indicators")
+                 labels.indicators_summary + (labels.polarity_summary if options.show_polarity else ""),
+                 "indicators")
 
 
 def _columns(table: DataTable) -> int:
@@ -101,11 +106,12 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
         cells: list[LayoutCell] = []
         indicator = page.indicators[row.indicator]
         if table.indicator_labels:
-            name = " ".join(part for part in (indicator.id, row.label or indicator.description) if part)
+            name = " ".join(part for part in (indicator.id, indicator.description) if part)
+            name += f" – {row.label}" if row.label else ""  # "HC01 Households … – No."
             cells.append(LayoutCell((span(name, bold=True),), scope=Scope.ROW))
         elif table.has_row_labels:
             cells.append(LayoutCell((span(row.label or "", bold=True),), scope=Scope.ROW))
-        unit = row.unit if row.unit is not Unit.NUMBER else indicator.unit
+        unit = row.unit if row.unit is not None else indicator.unit
         for period in table.periods:
             value = row.values.get(period.label)
             if isinstance(value, Number):
@@ -137,9 +143,11 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
         if row.period_targets:
             rows.append(_period_targets(table, row, style, locale, indicator, shared))
     first, last = table.periods[0].label, table.periods[-1].label
-    extras = (", target" * table.show_target + "".join(f", {column.header}" for column in table.dots)
+    labels = style.labels
+    extras = (labels.with_target * table.show_target + "".join(f", {column.header}" for column in table.dots)
               + f", {table.status_header}" * table.show_status)
-    description = f"Figures for {page.heading}, {first} to {last}{extras}" + "".join(f"; {s}" for s in said)
+    description = (labels.figures_summary.format(heading=page.heading, first=first, last=last, extras=extras)
+                   + "".join(f"; {s}" for s in said))
     first_period = int(table.has_row_labels)
     figures = range(first_period, first_period + len(table.periods))
     floors = {0: 0.3} if table.indicator_labels else None  # names read as phrases, not a word a line
@@ -181,34 +189,62 @@ def dot_table(dots: DotTable, marks: tuple[Assessment | None, ...], style: House
         missing = comparison.missing is not None
         cells.append(LayoutCell(dot_spans(assessment, style.marks, missing), align=Align.CENTRE))
         meaning = mark_words(assessment, style.marks) if assessment else (
-            style.marks.no_figure_text if missing else "none")
+            style.marks.no_figure_text if missing else style.labels.no_mark)
         said.append(f"{comparison.label}: {meaning}")
     rows.append(LayoutRow(tuple(cells)))
     description = f"{title}: " + "; ".join(said)
     return Table(tuple(rows), tuple([1 / count] * count), description, "dot")
 
 
+_ALIGN = {ColumnAlign.LEFT: Align.LEFT, ColumnAlign.CENTRE: Align.CENTRE, ColumnAlign.RIGHT: Align.RIGHT}
+
+
 def supplementary_table(table: SupplementaryTable, style: HouseStyle) -> Table:
-    """Return a supplementary table with its header, summary and footnote rows."""
-    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan) for c in r.cells), header=True)
+    """Return a supplementary table with its header rows (at the top and part-way down),
+    spanning cells, summary and footnote rows, and its columns' widths and alignment."""
+    width = table.width
+    aligns = (tuple(_ALIGN[a] for a in table.align) if table.align is not None
+              else (Align.LEFT, *[Align.CENTRE] * (width - 1)))
+    rows = [LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, rowspan=c.rowspan, lang=c.lang)
+                            for c in r.cells),
+                      header=True)
             for r in table.header_rows]
     for row in table.rows:
+        if row.style is RowStyle.HEADER:
+            rows.append(LayoutRow(tuple(header_cell(c.text, style, colspan=c.colspan, rowspan=c.rowspan, lang=c.lang)
+                                        for c in row.cells)))
+            continue
         cells = []
         for number, cell in enumerate(row.cells):
             bold = cell.bold or row.style is RowStyle.SUMMARY
             italic = row.style is RowStyle.FOOTNOTE
             is_label = number == 0 and row.style is not RowStyle.FOOTNOTE and bool(cell.text)
             cells.append(LayoutCell(
-                (span(cell.text, bold=bold, italic=italic),), cell.colspan,
+                (span(cell.text, bold=bold, italic=italic, lang=cell.lang),), cell.colspan, cell.rowspan,
                 scope=Scope.ROW if is_label else None,
-                align=Align.LEFT if number == 0 else Align.CENTRE,
+                align=aligns[min(number, width - 1)] if table.align is None else Align.LEFT,
                 small=row.style is RowStyle.FOOTNOTE,
             ))
         rows.append(LayoutRow(tuple(cells)))
-    width = table.width
-    widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
-    description = table.description or table.title or "Supplementary figures"
+    laid = Table(tuple(rows), (1 / width,) * width if width else (1.0,), "", "supplementary")
+    if table.align is not None:  # each cell takes its column's alignment, wherever spans put it
+        rows = _aligned(laid, aligns)
+    if table.widths is not None:
+        total = sum(table.widths)
+        widths = tuple(w / total for w in table.widths)
+    else:
+        widths = (0.4, *[0.6 / (width - 1)] * (width - 1)) if width > 1 else (1.0,)
+    description = table.description or table.title or style.labels.supplementary_summary
     return Table(tuple(rows), widths, description, "supplementary")
+
+
+def _aligned(table: Table, aligns: tuple[Align, ...]) -> list[LayoutRow]:
+    """Return the table's rows with each body cell aligned as the column it starts in."""
+    starts = {(p.row, id(p.cell)): p.column for p in place(table)}
+    return [row if row.header else LayoutRow(tuple(
+                replace(cell, align=aligns[starts[(r, id(cell))]]) if cell.scope is not Scope.COLUMN else cell
+                for cell in row.cells), row.header)
+            for r, row in enumerate(table.rows)]
 
 
 def rag_cell(rag: Rag | None, style: HouseStyle) -> LayoutCell:

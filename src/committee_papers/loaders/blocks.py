@@ -5,23 +5,57 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Block, Cell, ListBlock, Paragraph, RowStyle, Run, SubHeading, SupplementaryTable, TableRow
+from ..model import (
+    Block,
+    Cell,
+    ColumnAlign,
+    ListBlock,
+    Number,
+    Paragraph,
+    RowStyle,
+    Run,
+    SubHeading,
+    SupplementaryTable,
+    TableRow,
+    Unit,
+    check_language,
+)
 from .context import Context
+from .figures import read_value
 from .source import join
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
 
+def read_language(ctx: Context, data: dict[str, Any], path: str) -> str | None:
+    """Return the ``lang`` of ``data`` if it has one, checked as a BCP 47 language tag as the
+    report's own language is (``model.check_language``: ``cy_GB`` is refused with the right
+    spelling, ``cy-GB``)."""
+    if "lang" not in data:
+        return None
+    value = data["lang"]
+    if not isinstance(value, str):
+        ctx.problem(join(path, "lang"), f"expected a language tag such as cy, en-GB or ur, got {value!r}")
+        return None
+    try:
+        check_language(value)
+    except ValueError as error:
+        ctx.problem(join(path, "lang"), str(error))
+        return None
+    return value
+
+
 def _run(ctx: Context, value: Any, path: str) -> Run | None:
     if isinstance(value, dict):
-        data = ctx.mapping(value, path, ["text"], ["bold", "italic", "link"])
+        data = ctx.mapping(value, path, ["text"], ["bold", "italic", "link", "lang"])
         if data is None or "text" not in data:
             return None
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
         italic = ctx.flag(data["italic"], join(path, "italic")) if "italic" in data else False
         text = ctx.text(data["text"], join(path, "text"), allow_empty="link" not in data)  # a link shows words
+        lang = read_language(ctx, data, path)
         try:
-            return Run(text, bold, italic, ctx.optional_text(data, "link", path))
+            return Run(text, bold, italic, ctx.optional_text(data, "link", path), lang)
         except ValueError as error:
             ctx.problem(join(path, "link"), str(error))
             return None
@@ -29,19 +63,28 @@ def _run(ctx: Context, value: Any, path: str) -> Run | None:
 
 
 def _paragraph(ctx: Context, value: Any, path: str) -> Paragraph | None:
+    if isinstance(value, dict) and "runs" in value:  # {runs: [...], lang: cy}
+        data = ctx.mapping(value, path, ["runs"], ["lang"])
+        if data is None:
+            return None
+        found = _paragraph(ctx, ctx.sequence(data["runs"], join(path, "runs")), join(path, "runs"))
+        return Paragraph(found.runs, read_language(ctx, data, path)) if found is not None else None
     if isinstance(value, list):
         runs = [_run(ctx, item, join(path, i)) for i, item in enumerate(value)]
         return Paragraph(tuple(r for r in runs if r is not None))
     run = _run(ctx, value, path)
-    return Paragraph((run,)) if run is not None else None
+    if run is None:
+        return None
+    return Paragraph((run,), run.lang)  # {text, lang}: the paragraph is in that language
 
 
 def read_blocks(ctx: Context, value: Any, path: str) -> tuple[Block, ...]:
     """Return blocks from text (paragraphs split at blank lines) or a list of items.
 
-    An item is text (one paragraph), a list of runs (``{text, bold, italic, link}``),
-    ``{bullets: [...]}`` / ``{numbered: [...]}``, or a sub-heading ``{heading: text, level: 1}``
-    (level 1 or 2: a question or a dated update heading what follows).
+    An item is text (one paragraph), a run ``{text, bold, italic, link, lang}``, a list of runs,
+    ``{runs: [...], lang: cy}`` (a paragraph in another language), ``{bullets: [...]}`` /
+    ``{numbered: [...]}``, or a sub-heading ``{heading: text, level: 1}`` (level 1 or 2: a
+    question or a dated update heading what follows).
     """
     if value is None:
         return ()
@@ -79,11 +122,12 @@ def _cell(ctx: Context, value: Any, path: str) -> Cell:
     if value is None:
         return Cell("")
     if isinstance(value, dict):
-        data = ctx.mapping(value, path, [], ["text", "colspan", "bold"]) or {}
+        data = ctx.mapping(value, path, [], ["text", "colspan", "rowspan", "bold", "lang"]) or {}
         text = ctx.text(data.get("text", ""), join(path, "text"), allow_empty=True)
         span = ctx.integer(data.get("colspan", 1), join(path, "colspan"), 1, 50) or 1
+        rows = ctx.integer(data.get("rowspan", 1), join(path, "rowspan"), 1, 500) or 1
         bold = ctx.flag(data["bold"], join(path, "bold")) if "bold" in data else False
-        return Cell(text, span, bold)
+        return Cell(text, span, bold, rows, read_language(ctx, data, path))
     return Cell(ctx.text(value, path, allow_empty=True))
 
 
@@ -102,7 +146,8 @@ def _table_row(ctx: Context, value: Any, path: str) -> TableRow:
 
 def read_supplementary(ctx: Context, value: Any, path: str) -> SupplementaryTable | None:
     """Return a supplementary table: header rows, rows (plain or styled) and footnotes."""
-    data = ctx.mapping(value, path, ["rows"], ["header", "title", "description", "footnotes"])
+    data = ctx.mapping(value, path, ["rows"], ["header", "title", "description", "footnotes", "widths",
+                                              "align"])
     if data is None:
         return None
     header = [_table_row(ctx, r, join(join(path, "header"), i))
@@ -112,11 +157,31 @@ def read_supplementary(ctx: Context, value: Any, path: str) -> SupplementaryTabl
     notes_path = join(path, "footnotes")
     footnotes = [ctx.text(n, join(notes_path, i))
                  for i, n in enumerate(ctx.sequence(data.get("footnotes", []), notes_path, allow_empty=True))]
+    widths = None
+    if "widths" in data:
+        items = ctx.sequence(data["widths"], join(path, "widths"))
+        found = [read_value(ctx, w, join(join(path, "widths"), i), Unit.NUMBER) for i, w in enumerate(items)]
+        if all(isinstance(w, Number) and w.value > 0 for w in found) and found:
+            widths = tuple(float(w.value) for w in found if isinstance(w, Number))
+        else:
+            ctx.problem(join(path, "widths"), "give each column's width as a number more than 0, such as "
+                                              "[40, 20, 20, 20]")
+    align = None
+    if "align" in data:
+        align_path = join(path, "align")
+        chosen = [ctx.choice(a, join(align_path, i), ColumnAlign, _ALIGN_WORDS)
+                  for i, a in enumerate(ctx.sequence(data["align"], align_path))]
+        align = tuple(a for a in chosen if a is not None) if all(chosen) else None
     try:
         return SupplementaryTable(
             tuple(header), tuple(rows), tuple(footnotes),
             ctx.optional_text(data, "title", path), ctx.optional_text(data, "description", path),
+            widths, align,
         )
     except ValueError as error:
-        ctx.problem(path, f"{error}: give every row the same number of columns (count colspans)")
+        ctx.problem(path, f"{error}: give every row the same number of columns (count colspans, and the "
+                          "cells that rowspans above carry down)")
         return None
+
+
+_ALIGN_WORDS = {"center": ColumnAlign.CENTRE, "centred": ColumnAlign.CENTRE, "centered": ColumnAlign.CENTRE}

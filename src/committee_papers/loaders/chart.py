@@ -85,6 +85,10 @@ def _comparators(ctx: Context, value: Any, path: str, unit: Unit) -> tuple[Compa
     return tuple(found)
 
 
+_NO_TABLE = ("a chart plots the page's data table: add 'columns' and 'rows' (in a page's blocks, put the chart "
+             "after its table), or leave the chart out")
+
+
 def read_chart(ctx: Context, value: Any, path: str, table: DataTable | None, unit: Unit) -> TrendChart | None:
     """Return the page's chart from ``true``/``false`` or a mapping, recording every problem.
 
@@ -92,20 +96,20 @@ def read_chart(ctx: Context, value: Any, path: str, table: DataTable | None, uni
     """
     if isinstance(value, bool):
         if value and table is None:
-            ctx.problem(path, "a chart plots the page's table: add 'columns' and 'rows', or leave the chart out")
+            ctx.problem(path, _NO_TABLE)
             return None
         return TrendChart() if value else None
     data = ctx.mapping(value, path, [], CHART_KEYS)
     if data is None:
         return None
     if table is None:
-        ctx.problem(path, "a chart plots the page's table: add 'columns' and 'rows', or leave the chart out")
+        ctx.problem(path, _NO_TABLE)
         return None
     rows = _rows(ctx, data["rows"], join(path, "rows"), table) if "rows" in data else ()
     if rows:
-        unit = table.rows[rows[0]].unit
+        unit = table.rows[rows[0]].unit or unit
     elif table.rows:
-        unit = table.rows[0].unit
+        unit = table.rows[0].unit or unit
     labels = {p.label for p in table.periods}
     periods: list[str] = []
     for i, item in enumerate(ctx.sequence(data.get("periods", []), join(path, "periods"), allow_empty=True)):

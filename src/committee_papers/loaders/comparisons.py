@@ -53,7 +53,7 @@ def _operand(ctx: Context, value: Any, path: str, table: DataTable | None,
              row: DataRow | None) -> Value | Missing | None:
     """Return a comparison's figure: a figure, ``latest`` (the current period's), ``target`` or
     ``{period: …}``; Missing when the current period is blank."""
-    unit = row.unit if row else Unit.NUMBER
+    unit = (row.unit or Unit.NUMBER) if row else Unit.NUMBER
     if isinstance(value, dict):
         data = ctx.mapping(value, path, ["period"], [])
         which: str | None = ctx.text((data or {}).get("period"), join(path, "period"))
@@ -62,7 +62,8 @@ def _operand(ctx: Context, value: Any, path: str, table: DataTable | None,
     else:
         return read_value(ctx, value, path, unit)
     if table is None or row is None or which is None:
-        ctx.problem(path, "a comparison with the table's figures needs a page with a table and rows")
+        ctx.problem(path, "a comparison with the table's figures needs a data table before it on the page "
+                          "(in a page's blocks, put it after the table)")
         return None
     try:
         figure = table.figure(row, which)
@@ -84,17 +85,31 @@ def _comparison(ctx: Context, value: Any, path: str, table: DataTable | None,
         return None
     label = ctx.text(data.get("label"), join(path, "label"))
     row = None
+    named = indicator_index(ctx, data["indicator"], join(path, "indicator"), indicators) \
+        if "indicator" in data else None
     if table is not None and table.rows:
         row = table.rows[0]
         if "row" in data:
             wanted = data["row"]
             matches = [r for i, r in enumerate(table.rows) if wanted in (i, r.label)]
             if not matches:
-                ctx.problem(join(path, "row"), f"{wanted!r} is not a row label or position of the table")
+                ctx.problem(join(path, "row"), f"{wanted!r} is not a row label or position of the table "
+                                               "(positions count from 0)")
             row = matches[0] if matches else row
+        elif named is not None:  # the figures of the indicator named: its first row
+            rows = [r for r in table.rows if r.indicator == named]
+            if not rows and "reference" in data and data.get("current", "latest") in ("latest", "target"):
+                ctx.problem(join(path, "indicator"), "the table has no row of this indicator to compare: give "
+                                                     "the figures, or a row")
+            row = rows[0] if rows else row
     indicator = row.indicator if row else 0
-    if "indicator" in data:
-        indicator = indicator_index(ctx, data["indicator"], join(path, "indicator"), indicators)
+    uses_table = "reference" in data and any(
+        isinstance(v, dict) or v in ("latest", "target") for v in (data["reference"], data.get("current", "latest")))
+    if named is not None:
+        if row is not None and uses_table and row.indicator != named:
+            ctx.problem(path, "the row compared measures another indicator than the one named: the mark would "
+                              "judge one indicator's figures by the other's polarity; name one of them")
+        indicator = named
     current = reference = None
     if "reference" in data:
         reference = _operand(ctx, data["reference"], join(path, "reference"), table, row)

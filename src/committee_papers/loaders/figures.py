@@ -55,6 +55,10 @@ def read_value(ctx: Context, value: Any, path: str, unit: Unit) -> Value | None:
     except ValueError as error:
         ctx.problem(path, str(error))
         return None
+    if isinstance(figure, Pair) and unit in (Unit.PERCENT, Unit.MONEY):
+        ctx.problem(path, f"a count with its rate is not a {unit.value} figure: give the row (or its "
+                    "indicator) the unit count, or write one figure")
+        return None
     if isinstance(figure, Number) and figure.unit is Unit.PERCENT and abs(figure.value) > PERCENT_LIMIT:
         ctx.problem(path, f"{figure.value}% is not a believable percentage: write 40 or '40%' for "
                     "40%; if a figure really is beyond 1,000%, give the row the unit 'number'")

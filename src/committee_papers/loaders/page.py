@@ -21,7 +21,6 @@ from ..model import (
     TextSection,
     TrendChart,
     Unit,
-    Value,
 )
 from .blocks import read_blocks, read_supplementary
 from .chart import read_chart
@@ -56,13 +55,17 @@ def _indicator(ctx: Context, value: Any, path: str) -> Indicator | None:
     unit = ctx.choice(data["unit"], join(path, "unit"), Unit) if "unit" in data else Unit.NUMBER
     description = ctx.text(data.get("description"), join(path, "description"))
     # A problem is already recorded; carry on with a stand-in to find the page's other problems.
-    return Indicator(description if description.strip() else "?", polarity or Polarity.NONE,
-                     unit or Unit.NUMBER, ctx.optional_text(data, "id", path),
-                     better=ctx.optional_text(data, "better", path),
-                     officer=ctx.optional_text(data, "officer", path),
-                     service=ctx.optional_text(data, "service", path),
-                     prefix=ctx.optional_text(data, "prefix", path) or "",
-                     suffix=ctx.optional_text(data, "suffix", path) or "")
+    try:
+        return Indicator(description if description.strip() else "?", polarity or Polarity.NONE,
+                         unit or Unit.NUMBER, ctx.optional_text(data, "id", path),
+                         better=ctx.optional_text(data, "better", path),
+                         officer=ctx.optional_text(data, "officer", path),
+                         service=ctx.optional_text(data, "service", path),
+                         prefix=ctx.optional_text(data, "prefix", path) or "",
+                         suffix=ctx.optional_text(data, "suffix", path) or "")
+    except ValueError as error:
+        ctx.problem(path, str(error))
+        return None
 
 
 def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indicator]) -> DataTable | None:
@@ -117,19 +120,25 @@ def _status_column(ctx: Context, value: Any, path: str) -> dict[str, Any]:
     settings: dict[str, Any] = {"show_status": True}
     if "header" in data:
         settings["status_header"] = ctx.text(data["header"], join(path, "header"))
-    if "tolerance" in data:
-        tolerance = read_value(ctx, data["tolerance"], join(path, "tolerance"), Unit.PERCENT)
-        if tolerance is not None:
-            settings["status_tolerance"] = _percent(ctx, tolerance, join(path, "tolerance"))
+    tolerance = _tolerance(ctx, data, path)
+    if tolerance is not None:
+        settings["status_tolerance"] = tolerance
     return settings
 
 
-def _percent(ctx: Context, value: Value, path: str) -> Decimal:
-    """Return a tolerance as a percentage from 0 to 100, recording a problem otherwise."""
+def _tolerance(ctx: Context, data: dict[str, Any], path: str) -> Decimal | None:
+    """Return the ``tolerance`` in ``data`` as a percentage from 0 to 100, if given; a problem
+    is recorded for anything else."""
+    if "tolerance" not in data:
+        return None
+    value = read_value(ctx, data["tolerance"], join(path, "tolerance"), Unit.PERCENT)
+    if value is None:
+        return None
     if isinstance(value, Number) and 0 <= value.value <= 100:
         return value.value
-    ctx.problem(path, "a tolerance is a percentage of the target from 0 to 100, such as 5 or 2.5")
-    return Decimal(5)
+    ctx.problem(join(path, "tolerance"), "a tolerance is a percentage of the target from 0 to 100, such as 5 "
+                                         "or 2.5")
+    return None
 
 
 def _indicator_table(ctx: Context, value: Any, path: str) -> IndicatorTable | None:
@@ -157,10 +166,9 @@ def _status(ctx: Context, value: Any, path: str) -> StatusBlock | None:
     settings: dict[str, Any] = {}
     if "label" in data:
         settings["label"] = ctx.text(data["label"], join(path, "label"))
-    if "tolerance" in data:
-        tolerance = read_value(ctx, data["tolerance"], join(path, "tolerance"), Unit.PERCENT)
-        if tolerance is not None:
-            settings["tolerance"] = _percent(ctx, tolerance, join(path, "tolerance"))
+    tolerance = _tolerance(ctx, data, path)
+    if tolerance is not None:
+        settings["tolerance"] = tolerance
     return StatusBlock(stated, reason=ctx.optional_text(data, "reason", path), **settings)
 
 

@@ -11,6 +11,7 @@ from ..model import (
     DataRow,
     FigureNote,
     Indicator,
+    Number,
     Period,
     Rag,
     StatedCell,
@@ -23,8 +24,9 @@ from .context import Context
 from .figures import read_mark, read_value
 from .source import join
 
-RAG_ALIASES = {"r": Rag.RED, "a": Rag.AMBER, "g": Rag.GREEN, "no target": Rag.BLUE, "data only": Rag.BLUE,
-               "no data": Rag.GREY}
+# the words a status may be stated in, besides green, amber, red, blue and grey: each prints as
+# the house style's word for it, so only words meaning the same are taken
+RAG_ALIASES = {"r": Rag.RED, "a": Rag.AMBER, "g": Rag.GREEN, "no target": Rag.BLUE, "no data": Rag.GREY}
 
 
 def read_target(ctx: Context, value: Any, path: str, unit: Unit) -> Target | None:
@@ -91,6 +93,12 @@ def read_row(ctx: Context, value: Any, path: str, periods: tuple[Period, ...],
     for key, raw in (raw_values or {}).items():
         if key in {p.label for p in periods}:
             _cell(ctx, raw, join(values_path, key), unit, key, (values, stated, notes))
+    custom = indicators[indicator] if indicators and (indicators[indicator].prefix or indicators[indicator].suffix) \
+        else None
+    for key, figure in values.items():
+        if custom is not None and isinstance(figure, Number) and figure.unit in (Unit.PERCENT, Unit.MONEY):
+            ctx.problem(join(values_path, key), f"the indicator writes its own unit ({custom.prefix!r} and "
+                                                f"{custom.suffix!r}): write the figure without % or £")
     target = read_target(ctx, data["target"], join(path, "target"), unit) if "target" in data else None
     published = read_mark(ctx, data["published"], join(path, "published")) if "published" in data else None
     status = ctx.choice(data["status"], join(path, "status"), Rag, RAG_ALIASES) if "status" in data else None

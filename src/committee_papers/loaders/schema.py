@@ -20,6 +20,8 @@ _FIGURE = {
     ],
 }
 _MARK = {"type": "string", "description": "An arrow (↑ ↓ ↔) then ✓ or ✗, or words: 'down better'."}
+_LANG = {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+         "description": "The language of this text if not the report's: a tag such as cy, pl, ur."}
 _RUN = {
     "anyOf": [
         {"type": "string"},
@@ -27,10 +29,15 @@ _RUN = {
          "properties": {"text": {"type": "string"}, "bold": {"type": "boolean"},
                         "italic": {"type": "boolean"},
                         "link": {"type": "string", "pattern": "^(?i:https?://|mailto:)\\S+$",
-                                 "description": "a web or e-mail address: the run is a hyperlink"}}},
+                                 "description": "a web or e-mail address: the run is a hyperlink"},
+                        "lang": _LANG}},
     ]
 }
-_PARAGRAPH = {"anyOf": [_RUN, {"type": "array", "items": _RUN}]}
+_PARAGRAPH = {"anyOf": [
+    _RUN, {"type": "array", "items": _RUN},
+    {"type": "object", "additionalProperties": False, "required": ["runs"],
+     "properties": {"runs": {"type": "array", "items": _RUN}, "lang": _LANG}},
+]}
 _BLOCKS = {
     "description": "Text (paragraphs split at blank lines) or a list of paragraphs and lists.",
     "anyOf": [
@@ -53,7 +60,7 @@ _SECTION = {"anyOf": [
                     "text": _BLOCKS}},
 ]}
 _RAG = {"enum": ["green", "amber", "red", "blue", "grey", "Green", "Amber", "Red", "G", "A", "R", "g", "a", "r",
-                 "no target", "data only", "no data"]}
+                 "no target", "no data"]}
 _PERCENTAGE = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string"}]}
 _STATUS_BLOCK = {"anyOf": [
     _RAG, {"const": True},
@@ -82,13 +89,14 @@ _CELL = {"anyOf": [
     {"type": ["string", "number", "null"]},
     {"type": "object", "additionalProperties": False,
      "properties": {"text": {"type": ["string", "number"]}, "colspan": {"type": "integer", "minimum": 1},
-                    "bold": {"type": "boolean"}}},
+                    "rowspan": {"type": "integer", "minimum": 1}, "bold": {"type": "boolean"}, "lang": _LANG}},
 ]}
 _TABLE_ROW = {"anyOf": [
     {"type": "array", "items": _CELL},
     {"type": "object", "additionalProperties": False, "required": ["cells"],
      "properties": {"cells": {"type": "array", "items": _CELL},
-                    "style": {"enum": ["normal", "summary", "footnote"]}}},
+                    "style": {"enum": ["normal", "summary", "footnote", "header"],
+                              "description": "header: a header row part-way down the table"}}},
 ]}
 _OPERAND = {"anyOf": [
     _FIGURE, {"enum": ["latest", "target"]},
@@ -169,6 +177,9 @@ _PAGE_PROPERTIES: dict[str, Any] = {
             "header": {"type": "array", "items": _TABLE_ROW},
             "rows": {"type": "array", "minItems": 1, "items": _TABLE_ROW},
             "footnotes": {"type": "array", "items": {"type": "string"}},
+            "widths": {"type": "array", "items": {"type": "number", "exclusiveMinimum": 0},
+                       "description": "each column's share, e.g. [40, 20, 20, 20]"},
+            "align": {"type": "array", "items": {"enum": ["left", "centre", "right", "center"]}},
         }}},
     "commentary": _SECTION,
     "chart": CHART_SCHEMA,

@@ -6,6 +6,7 @@ from .cleaning import clean_text, unclean_characters
 from .columns import Period, PeriodKind
 from .figures import NotAFigure, WrittenFigure, parse_figure
 from .kpi import Kpi, KpiData, KpiSettings, Observation, Stated
+from .language import check_language
 from .notice import Notice
 from .page import (
     ExceptionPage,
@@ -28,7 +29,7 @@ from .periods import (
     parse_period,
     quarter_of_month,
 )
-from .report import Report, Section, check_language
+from .report import Report, Section
 from .status import DotConvention, Rag
 from .tables import (
     STATED_TOKENS,
@@ -47,6 +48,7 @@ from .targets import TargetComparison
 from .text import (
     Block,
     Cell,
+    ColumnAlign,
     ListBlock,
     Paragraph,
     RowStyle,
@@ -84,4 +86,5 @@ __all__ = [
 __all__ += ["ChartSeries", "Comparator", "TargetLine", "TrendChart", "with_charts"]  # the trend chart
 __all__ += ["IndicatorTable", "MarksKey", "PageBlock", "StatusBlock", "SubHeading", "TextKind",
             "TextSection"]  # a page's blocks
+__all__ += ["ColumnAlign"]  # a supplementary table's columns
 __all__ += ["STATED_TOKENS", "FigureNote", "StatedCell"]  # words in figure cells

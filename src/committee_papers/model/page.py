@@ -31,7 +31,8 @@ class Indicator:
     only"), shown instead of High/Low. ``id`` is its reference ("PKG 002"), ``officer`` and
     ``service`` who is responsible; each shows where the page's indicator table asks.
     ``prefix`` and ``suffix`` write a custom unit around each figure ("£" and "k", or " days",
-    " per 1,000 residents").
+    " per 1,000 residents"), only for units that write no symbol of their own. Raise
+    ValueError for an empty description, or a prefix or suffix on a percent or money unit.
     """
 
     description: str
@@ -47,6 +48,9 @@ class Indicator:
     def __post_init__(self) -> None:
         if not self.description.strip():
             raise ValueError("an indicator needs its description")
+        if (self.prefix or self.suffix) and self.unit in (Unit.PERCENT, Unit.MONEY):
+            raise ValueError(f"a {self.unit.value} figure writes its own symbol: give a prefix or suffix only with "
+                             "the unit number, count, rate or days (e.g. unit: number, prefix: £, suffix: k)")
 
     @property
     def better_text(self) -> str:
@@ -96,16 +100,19 @@ class StatusBlock:
     """The page's Red/Amber/Green status, shown as a word and its colour (never colour alone).
 
     ``stated`` is the status as the council gives it; without, it is computed from the first
-    data table's first row against its target, Amber when within ``tolerance`` percent of it.
+    data table's first row against its target, Amber when within ``tolerance`` percent of it
+    (None: the table's own ``status_tolerance``, so the page and its status column agree).
     ``label`` heads it ("Status", "RAG rating"); ``reason`` is printed after it.
     """
 
     stated: Rag | None = None
     label: str = "Status"
-    tolerance: Decimal = Decimal(5)
+    tolerance: Decimal | None = None
     reason: str | None = None
 
     def __post_init__(self) -> None:
+        if self.tolerance is None:
+            return
         object.__setattr__(self, "tolerance", Decimal(self.tolerance))
         if not 0 <= self.tolerance <= 100:
             raise ValueError(f"a status tolerance is a percentage from 0 to 100, got {self.tolerance}")

@@ -151,7 +151,7 @@ class DataRow:
 
     values: Mapping[str, Value]
     label: str | None = None
-    unit: Unit = Unit.NUMBER
+    unit: Unit | None = None  # None: the indicator's unit
     indicator: int = 0  # index of the page's indicator this row measures
     target: Target | None = None
     published: Mark | None = None  # the DoT mark as published, checked against the figures
@@ -216,10 +216,11 @@ class DataTable:
             if column.reference is not None and column.reference not in labels:
                 raise ValueError(f"the DoT column {column.header!r} compares with {column.reference!r}, which "
                                  "is not a column of the table")
-        for row in self.rows:
+        for number, row in enumerate(self.rows):
             unknown = [k for k in (*row.values, *row.stated, *row.period_targets) if k not in labels]
             if unknown:
-                raise ValueError(f"row {row.label!r} has values for unknown periods: {unknown}")
+                name = repr(row.label) if row.label else str(number)
+                raise ValueError(f"row {name} has figures or targets for periods that are not columns: {unknown}")
 
     @property
     def dot(self) -> DotColumn | None:
@@ -271,6 +272,20 @@ class DataTable:
         for period in reversed(self.periods):
             if period.kind is PeriodKind.YEAR and period.label in row.values:
                 return period, row.values[period.label]
+        return None
+
+    def year_before(self, row: DataRow, period: Period) -> tuple[Period, Value | None] | None:
+        """Return the outturn column of the financial year before ``period``'s, with the row's
+        figure there (None when blank), as a rule target ("Increase on previous year")
+        compares with; None when the table has no such column. For a period of no known year,
+        the last past year with a figure before it."""
+        if period.year is None:
+            found = self.previous_year(row)
+            return found if found is not None and found[0] != period else None
+        wanted = period.year.start - 1
+        for column in self.periods:
+            if column.kind is PeriodKind.YEAR and column.year is not None and column.year.start == wanted:
+                return column, row.values.get(column.label)
         return None
 
     def figure(self, row: DataRow, which: str) -> Value | None:

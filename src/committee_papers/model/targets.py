@@ -86,9 +86,15 @@ def read_wording(text: str, *, decimal_comma: bool = False) -> tuple[TargetCompa
 
 
 def threshold(figure: str, unit: Unit, *, decimal_comma: bool = False) -> Number:
-    """Return the figure a wording holds as a Number of ``unit`` (a ``%`` or ``£`` as written)."""
+    """Return the figure a wording holds as a Number of ``unit`` (a ``%`` or ``£`` as written).
+
+    Raise ValueError when the symbol written contradicts ``unit`` ("14%" for a count).
+    """
     written = parse_figure(figure, decimal_comma=decimal_comma)
     spelled = {"%": Unit.PERCENT, "£": Unit.MONEY}.get(written.symbol or "")
+    if spelled is not None and unit not in (spelled, Unit.NUMBER):
+        raise ValueError(f"the target's figure {figure.strip()!r} is written as {spelled.value} but the "
+                         f"indicator is {unit.value}: write it without {written.symbol}, or correct the unit")
     return Number(written.value, spelled or unit)
 
 

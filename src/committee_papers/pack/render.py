@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -22,11 +23,12 @@ MIN_SPLIT = 8  # page layouts: fewer are measured in one process
 Progress = Callable[[str], None]
 
 
-def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, *, tagged: bool = True) -> list[int]:
+def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, *, variant: str | None = None,
+               date: dt.date | None = None, tagged: bool = True) -> list[int]:
     """Write the PDF and return the page each page layout starts on."""
     from ..render.pdf import render_pdf
 
-    return render_pdf(layout, stream, style=style, tagged=tagged)
+    return render_pdf(layout, stream, style=style, tagged=tagged, variant=variant if tagged else None, date=date)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
@@ -86,22 +88,26 @@ def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> P
 
 def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = None,
                 template: str | os.PathLike[str] | None = None, style: HouseStyle = DEFAULT_STYLE,
-                progress: Progress | None = None) -> PageNumbers:
+                variant: str | None = None, progress: Progress | None = None) -> PageNumbers:
     """Write the pack as PDF and/or Word and return the page each exception page starts on.
 
     A first, untagged PDF measures where each page starts (``_measure``); then the PDF is laid
     out with those numbers until the numbers it prints are where its pages start (a longer
-    number can push a page on). The Word file shows the same numbers, from the same layout;
-    with two CPUs it is written in a child meanwhile (``parallel``), the same bytes either way. With a
+    number can push a page on), each pass through the PDF renderer's one entry. The Word file
+    shows the same numbers, from the same layout; with two CPUs it is written in a child
+    meanwhile (``parallel``), the same bytes either way. With a
     ``template``, both are laid out on the template's page (``template_style``), so Word
-    starts each exception where the PDF does. Raises TemplateError for a template that
-    cannot be used.
+    starts each exception where the PDF does. The PDF is tagged (PDF/UA-1);
+    ``variant="pdf/a-2b"`` makes it a PDF/A-2b archive copy as well (ISO 19005-2). Raises
+    TemplateError for a template that cannot be used, ``CommitteePapersError`` for an unknown
+    variant.
     """
     say = progress or (lambda _: None)
     if template is not None:
         from ..render.docx import template_style
 
         style = template_style(template, style).style
+    date = pack.report.meeting_date
     # The Word file is written in a child forked now: it loads its renderer while this process
     # measures the page numbers, then lays the pack out with the numbers it is sent.
     with Elsewhere(partial(_docx_bytes, pack, template, style), waits=True, prepare=_import_docx,
@@ -112,8 +118,10 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
             say(f"laying out pages (pass {attempt + 1})")
             layout = layout_pack(pack, style, pages)
             buffer = io.BytesIO()
-            # the first pass only measures (its numbers are dashes); each later one may be the PDF
-            starts = _measure(layout, style) if pages is None else _write_pdf(layout, buffer, style)
+            # The first pass only measures (its numbers are dashes), untagged: tagging moves no
+            # page. A later pass is the file if its numbers settle, tagged when a PDF is wanted.
+            starts = (_measure(layout, style) if pages is None
+                      else _write_pdf(layout, buffer, style, variant=variant, date=date, tagged=pdf is not None))
             found = page_numbers(pack, layout, starts)
             if found == pages:
                 break
@@ -124,7 +132,7 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         else:
             raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
         with OutputSet() as outputs:  # the PDF and the Word file appear together, or neither does
-            if pdf is not None:
+            if pdf is not None:  # the last layout's PDF: the one whose numbers settled
                 say("writing the PDF")
                 outputs.write(pdf, _copy(buffer.getvalue()))
             if docx is not None:

@@ -1,1 +1,1 @@
-"""Renderers: the only places that know python-docx, docxtpl or reportlab."""
+"""Renderers: the only places that know python-docx, docxtpl, pikepdf, fontTools or HarfBuzz."""

@@ -9,7 +9,7 @@ from ...layout import Chart, Heading, LayoutBlock, ListItems, PageLayout, Paragr
 from ...style import DEFAULT_STYLE, HouseStyle
 from . import styles, wml
 from .numbering import Numbering
-from .runs import spans_xml
+from .runs import Links, spans_xml
 from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds
 from .tables import table_xml
@@ -26,6 +26,7 @@ class BodyWriter:
         self.ids = ids
         self.text_width = text_width  # twips
         self._numbering = Numbering(document, found)
+        self._links = Links(document.part)
 
     def _paragraph(self, style: str, content: str = "", *, page_break: bool = False,
                    num_id: int | None = None) -> str:
@@ -63,18 +64,17 @@ class BodyWriter:
 
     def _block(self, block: LayoutBlock, *, page_break: bool) -> str:
         if isinstance(block, Heading):
-            return self._paragraph(styles.HEADINGS[min(block.level, 3) - 1],
-                                   wml.run(block.text), page_break=page_break)
+            return self._paragraph(styles.heading(block.level), wml.run(block.text), page_break=page_break)
         if isinstance(block, TextBlock):
             small = block.kind is ParagraphKind.SMALL
             return self._paragraph(styles.SMALL_TEXT if small else styles.BODY,
-                                   spans_xml(block.spans, self.palette, self.ids),
+                                   spans_xml(block.spans, self.palette, self.ids, self._links),
                                    page_break=page_break)
         if isinstance(block, ListItems):
             return self._list(block, page_break=page_break)
         if isinstance(block, Chart):
             return self._chart(block, page_break=page_break)
-        return table_xml(block, self.text_width, self.palette, self.ids, page_break=page_break)
+        return table_xml(block, self.text_width, self.palette, self.ids, self._links, page_break=page_break)
 
     def _chart(self, block: Chart, *, page_break: bool) -> str:
         if self._charts is None:
@@ -97,7 +97,7 @@ class BodyWriter:
             return self._paragraph(name, page_break=page_break)
         items = []
         for item in block.items:
-            items.append(self._paragraph(name, spans_xml(item, self.palette, self.ids),
+            items.append(self._paragraph(name, spans_xml(item, self.palette, self.ids, self._links),
                                          page_break=page_break, num_id=number))
             page_break = False
         return "".join(items)

@@ -12,7 +12,7 @@ officer can choose "Edit Data" in Word and change them.
 The parts are added to python-docx's package as python-docx ``Part`` objects: the chart under
 ``word/charts/``, its workbook under ``word/embeddings/``, related as Word relates them
 (document → chart, chart → package). The run that shows the chart is a ``wp:inline`` holding
-``c:chart``, written as text like the rest of the body (``wml.py``), with the chart's
+``c:chart``, written by ``wml.chart_run`` like the rest of the body, with the chart's
 alternative text in ``wp:docPr/@descr``. A caption paragraph in the Small Text style follows.
 """
 
@@ -22,7 +22,6 @@ import copy
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
@@ -34,7 +33,6 @@ from pptx.dml import color as pptx_color
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
@@ -56,12 +54,6 @@ DASHES = {Dash.SOLID: MSO_LINE_DASH_STYLE.SOLID, Dash.DASH: MSO_LINE_DASH_STYLE.
 MARKERS = {Marker.NONE: XL_MARKER_STYLE.NONE, Marker.CIRCLE: XL_MARKER_STYLE.CIRCLE,
            Marker.SQUARE: XL_MARKER_STYLE.SQUARE, Marker.TRIANGLE: XL_MARKER_STYLE.TRIANGLE,
            Marker.DIAMOND: XL_MARKER_STYLE.DIAMOND}
-_NO_LINE = f'<c:spPr {nsdecls("c", "a")}><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
-_DRAWING_NAMESPACES = (
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 
 
 def _rgb(colour: Colour) -> Any:
@@ -157,7 +149,10 @@ def _template(chart: Chart, style: HouseStyle) -> Any:
     corners = OxmlElement("c:roundedCorners")
     corners.set("val", "0")
     space.find(qn("c:date1904")).addnext(corners)
-    space.find(qn("c:txPr")).addprevious(parse_xml(_NO_LINE))  # no border round the chart
+    frame = OxmlElement("c:spPr")  # the chart area: no fill, and no border round the chart
+    space.find(qn("c:txPr")).addprevious(frame)
+    frame.get_or_change_to_noFill()
+    frame.get_or_add_ln().get_or_change_to_noFill()
     return space
 
 
@@ -288,14 +283,7 @@ class ChartWriter:
         relationship = self._parts(chart)
         shape, self.shape_id = self.shape_id, self.shape_id + 1
         height = round(chart.height_mm * EMU_PER_MM)
-        properties = "" if body_style is None else f"<w:pStyle w:val={quoteattr(body_style)}/>"
-        properties += "<w:keepNext/>" + ("<w:pageBreakBefore/>" if page_break else "")
-        inline = (f'<wp:inline {_DRAWING_NAMESPACES} distT="0" distB="0" distL="0" distR="0">'
-                  f'<wp:extent cx="{self.width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-                  f'<wp:docPr id="{shape}" name="Chart {shape}" descr={quoteattr(chart.alt)}/>'
-                  '<wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
-                  'uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-                  f'<c:chart r:id="{relationship}"/></a:graphicData></a:graphic></wp:inline>')
-        drawing = f"<w:p><w:pPr>{properties}</w:pPr><w:r><w:drawing>{inline}</w:drawing></w:r></w:p>"
-        caption = wml.paragraph(caption_style) + wml.run(chart.caption) + wml.PARAGRAPH_END
-        return drawing + caption
+        drawing = wml.chart_run(relationship, width=self.width, height=height, shape=shape,
+                                description=chart.alt)
+        return (wml.paragraph(body_style, page_break, keep_next=True) + drawing + wml.PARAGRAPH_END
+                + wml.paragraph(caption_style) + wml.run(chart.caption) + wml.PARAGRAPH_END)

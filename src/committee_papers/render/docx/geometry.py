@@ -19,7 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.shared import Twips
 
 from ...style import PageSetup
 from .inherit import StyleSheet
@@ -253,25 +255,28 @@ def read_page(document: Any) -> TemplatePage:
 def write_page(document: Any, page: PageSetup) -> None:
     """Set the page of the document's last section to ``page``, changing only what differs.
 
-    Values go in as whole twips, as Word stores them. A gutter is folded into the margins
-    when the page is read, so it is set to 0 when the margins are written.
+    Values go in as whole twips, as Word stores them, through python-docx's section API. A
+    gutter is folded into the margins when the page is read, so it is set to 0 when the
+    margins are written.
     """
-    properties = document.sections[-1]._sectPr
-    size, margins = properties.get_or_add_pgSz(), properties.get_or_add_pgMar()
-    wanted = {(size, "w"): page.width, (size, "h"): page.height, (margins, "top"): page.top,
-              (margins, "right"): page.right, (margins, "bottom"): page.bottom,
-              (margins, "left"): page.left, (margins, "header"): page.header,
-              (margins, "footer"): page.footer}
+    section = document.sections[-1]
+    properties = section._sectPr
+    size, margins = properties.find(qn("w:pgSz")), properties.find(qn("w:pgMar"))
+    wanted = {("page_width", size, "w"): page.width, ("page_height", size, "h"): page.height,
+              ("top_margin", margins, "top"): page.top, ("right_margin", margins, "right"): page.right,
+              ("bottom_margin", margins, "bottom"): page.bottom, ("left_margin", margins, "left"): page.left,
+              ("header_distance", margins, "header"): page.header,
+              ("footer_distance", margins, "footer"): page.footer}
     changed = False
-    for (element, name), points in wanted.items():
+    for (attribute, element, name), points in wanted.items():
         value = round(points * TWIPS)
         if _number(element, name) != value:
-            element.set(qn(f"w:{name}"), str(value))
+            setattr(section, attribute, Twips(value))
             changed = True
     if changed and _number(margins, "gutter"):
-        margins.set(qn("w:gutter"), "0")
-    orient = size.get(qn("w:orient"))
+        section.gutter = Twips(0)
+    orient = None if size is None else size.get(qn("w:orient"))
     if page.landscape and orient != "landscape":
-        size.set(qn("w:orient"), "landscape")
+        section.orientation = WD_ORIENT.LANDSCAPE
     elif not page.landscape and orient == "landscape":
-        size.set(qn("w:orient"), "portrait")
+        section.orientation = WD_ORIENT.PORTRAIT

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from . import wml
 from .stylenames import TemplateStyles
-from .xml import DocxObject, Element, el
+from .wml import DocxObject, Element
 
 
 class Numbering:
@@ -58,12 +58,5 @@ class Numbering:
             self._next += 1
         number = self._next
         self._used.add(number)
-        num = OxmlElement("w:num")
-        num.set(qn("w:numId"), str(number))
-        num.append(el("w:abstractNumId", val=abstract))
-        num.append(el("w:lvlOverride", el("w:startOverride", val="1"), ilvl="0"))
-        if self._cleanup is None:
-            numbering.append(num)
-        else:
-            self._cleanup.addprevious(num)
+        wml.add_numbering_instance(numbering, number, abstract, self._cleanup)
         return number

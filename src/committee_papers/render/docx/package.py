@@ -4,22 +4,27 @@ python-docx stamps every zip member with the time of saving. Here every member g
 same fixed timestamp and permissions, in python-docx's order: the content types, the
 package relationships, then each part followed by its relationships.
 
-The body's blocks can be given as XML text, written in place without ever becoming an
-element tree: a tree of a thousand pages takes ten times the memory of its text.
+The main document part is written straight into its zip member with lxml's incremental
+writer (``write_document``): the template's document element and section properties, and each
+page's blocks parsed from their text and written as elements, one page at a time, so a long
+report is never held as one tree (a tree of a thousand pages takes ten times the memory of
+its text). Every other part is python-docx's own serialisation of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, BinaryIO
+from collections.abc import Iterable
+from typing import IO, Any, BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from docx.opc.constants import CONTENT_TYPE
 from docx.opc.oxml import CT_Types, serialize_part_xml
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.spec import default_content_types
+from docx.oxml.ns import qn
+from lxml import etree
 
-from . import xml
+from . import wml
 
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a zip file can hold
 _UNIX = 3
@@ -45,33 +50,88 @@ def _content_types(parts: list[Any]) -> bytes:
     return bytes(serialize_part_xml(types))
 
 
-def save(document: Any, stream: BinaryIO, blocks: Sequence[str] = ()) -> None:
-    """Write a python-docx document to a binary stream, reproducibly.
+def save(document: Any, stream: BinaryIO, pages: Iterable[str]) -> None:
+    """Write a python-docx document to a binary stream, reproducibly, with the blocks of
+    ``pages`` (body XML from ``wml``, one string per page) ending its body.
 
-    ``blocks`` is XML of body blocks (``w:p``, ``w:tbl``) that is to end the body, exactly as
-    lxml would serialise them, each a well-formed sequence of elements: the file is the same
-    as from appending them to the body with ``xml.append_blocks`` and saving.
+    Raise lxml's XMLSyntaxError if a page is not well-formed (the stream then holds a partial
+    file: ``write_output`` discards it).
     """
     main = document.part
     package = main.package
     parts = list(package.iter_parts())
     with ZipFile(stream, "w") as archive:
 
+        def member(name: str) -> ZipInfo:
+            info = ZipInfo(name, date_time=ZIP_TIMESTAMP)
+            info.compress_type = ZIP_DEFLATED
+            info.create_system = _UNIX
+            info.external_attr = _PERMISSIONS
+            return info
+
         def write(name: str, data: bytes) -> None:
-            member = ZipInfo(name, date_time=ZIP_TIMESTAMP)
-            member.compress_type = ZIP_DEFLATED
-            member.create_system = _UNIX
-            member.external_attr = _PERMISSIONS
-            archive.writestr(member, data, compresslevel=COMPRESSION_LEVEL)
+            archive.writestr(member(name), data, compresslevel=COMPRESSION_LEVEL)
 
         write(CONTENT_TYPES_URI.membername, _content_types(parts))
         write(PACKAGE_URI.rels_uri.membername, package.rels.xml)
         for part in parts:
-            if part is main and blocks:
-                before, after = xml.split_document_xml(document)
-                data = b"".join((before, *(block.encode("utf-8") for block in blocks), after))
+            if part is main:
+                # zlib's default level is COMPRESSION_LEVEL, the level the other members are given
+                with archive.open(member(part.partname.membername), "w") as written:
+                    write_document(written, document, pages)
             else:
-                data = part.blob
-            write(part.partname.membername, data)
+                write(part.partname.membername, part.blob)
             if len(part.rels):
                 write(part.partname.rels_uri.membername, part.rels.xml)
+
+
+def write_document(stream: IO[bytes], document: Any, pages: Iterable[str]) -> None:
+    """Write the main document part of a python-docx Document to a binary stream, with the
+    blocks of ``pages`` (body XML from ``wml``, one string per page) ending its body.
+
+    The document element, what precedes the body, the body's own content and its final
+    section properties (page setup) are the template's, written as lxml elements; each page
+    is parsed (raising XMLSyntaxError if it is not well-formed) and its blocks written,
+    before the section properties. Only one page is ever held as a tree.
+    """
+    root = document.element
+    body = root.body
+    section = body.find(qn("w:sectPr"))
+    with etree.xmlfile(stream, encoding="UTF-8") as writer:
+        writer.write_declaration(standalone=True)
+        with writer.element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap):
+            if root.text:
+                writer.write(root.text)
+            for child in root:
+                if child is not body:
+                    _copy(writer, child, root.nsmap)
+                    continue
+                with writer.element(body.tag, attrib=dict(body.attrib)):
+                    if body.text:
+                        writer.write(body.text)
+                    for kept in body:
+                        if kept is not section:
+                            _copy(writer, kept, body.nsmap)
+                    for page in pages:
+                        for block in wml.elements(page):
+                            writer.write(block)
+                    if section is not None:
+                        _copy(writer, section, body.nsmap)
+                if body.tail:
+                    writer.write(body.tail)
+
+
+def _copy(writer: Any, element: Any, scope: dict[str | None, str]) -> None:
+    """Write a template's element through an open writer, declaring only the namespaces its
+    enclosing elements have not (``writer.write`` would repeat every one of them)."""
+    if not isinstance(element.tag, str):  # a comment or processing instruction
+        writer.write(element, with_tail=False)
+    else:
+        own = {prefix: uri for prefix, uri in element.nsmap.items() if scope.get(prefix) != uri}
+        with writer.element(element.tag, attrib=dict(element.attrib), nsmap=own or None):
+            if element.text:
+                writer.write(element.text)
+            for child in element:
+                _copy(writer, child, element.nsmap)
+    if element.tail:
+        writer.write(element.tail)

@@ -9,12 +9,12 @@ from typing import Any, BinaryIO
 from ...layout import DocumentLayout
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
-from . import package, wml, xml
+from . import package, wml
 from .body import BodyWriter
 from .drawings import number_drawings
 from .geometry import write_page
 from .stylenames import TemplateStyles
-from .styles import Palette, StyleIds
+from .styles import Palette, StyleIds, add_missing_styles
 from .template import fill_template
 
 _TWIPS_PER_EMU = 1 / 635
@@ -33,12 +33,13 @@ def _set_properties(document: Any, layout: DocumentLayout, date: dt.date | None)
              "lastModifiedBy": layout.author, "keywords": ", ".join(layout.keywords),
              "language": layout.language, "description": ""}
     for name, value in texts.items():
-        xml.set_core_text(document, name, value)
+        # python-docx stops at 255 characters; the format sets no limit, so a long title goes in whole
+        properties._element._get_or_add(name).text = value
     stamp = dt.datetime.combine(date or UNDATED, dt.time(), tzinfo=dt.UTC)
     properties.created = stamp
     properties.modified = stamp
     properties.revision = 1
-    xml.set_language(document, layout.language)
+    wml.set_language(document, layout.language)
 
 
 def _text_width(document: Any) -> int:
@@ -50,34 +51,19 @@ def _text_width(document: Any) -> int:
 
 def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, style: HouseStyle,
              date: dt.date | None) -> tuple[Any, list[str]]:
-    """Return the filled-in template and the XML of the body's blocks, checked well-formed."""
+    """Return the filled-in template (with the relationships of the links and charts) and
+    the XML of the body's blocks, one string per page."""
     context = {"appendix": layout.running_header, "title": layout.title,
                "subject": layout.subject, "author": layout.author}
     document = fill_template(template, context)
     write_page(document, style.page_setup)  # the page the layout (and the PDF) was made for
     number_drawings(document)  # a logo in the header and one in the footer: ids 1 and 2
     _set_properties(document, layout, date)
+    add_missing_styles(document, TemplateStyles.read(document))  # Heading 4-6, Hyperlink
     found = TemplateStyles.read(document)
     writer = BodyWriter(document, found, Palette.read(found, style), StyleIds.read(found),
                         _text_width(document), style)
     return document, writer.body(layout.pages)
-
-
-def build_document(layout: DocumentLayout, template: str | os.PathLike[str] | None,
-                   style: HouseStyle, *, date: dt.date | None = None) -> Any:
-    """Return a python-docx Document holding every page of the layout.
-
-    ``date`` is the meeting date, for the document's created and modified dates. Write the
-    document with ``save_document`` to get the same bytes for the same layout every time.
-    """
-    document, blocks = _prepare(layout, template, style, date)
-    xml.append_blocks(document, [element for page in blocks for element in wml.elements(page)])
-    return document
-
-
-def save_document(document: Any, stream: BinaryIO) -> None:
-    """Write a document from ``build_document`` to a binary stream, byte for byte reproducibly."""
-    package.save(document, stream)
 
 
 def render_docx(layout: DocumentLayout, target: Target, *,
@@ -90,14 +76,11 @@ def render_docx(layout: DocumentLayout, target: Target, *,
     was made for: lay out with the style ``template_style`` returns for the template, so the
     template's page is kept. A template that lacks a style or the running-header placeholder,
     or whose page cannot be followed, raises TemplateError. The same layout and template
-    always give the same bytes: those of ``build_document`` and ``save_document``, without
-    holding the body as an element tree. This is the Word renderer's one public entry.
+    always give the same bytes. This is the Word renderer's one public entry.
     """
-    document, blocks = _prepare(layout, template, style, date)
-    for page in blocks:
-        wml.check(page)  # parse each page once, to be sure it is well-formed
+    document, pages = _prepare(layout, template, style, date)
 
     def write(stream: BinaryIO) -> None:
-        package.save(document, stream, blocks)
+        package.save(document, stream, pages)
 
     write_output(target, write, protect=[template] if template is not None else [])

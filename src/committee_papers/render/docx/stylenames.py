@@ -15,7 +15,9 @@ is found once per template, in this order, among the styles of its kind only:
    Style`` for Normal, ``List 1`` for List Bullet, ``Numbering 1`` for List Number; from
    LibreOffice's writerfilter style-name map, StyleSheetTable.cxx).
 
-A style found no way is missing, and the template is refused naming it.
+A style found no way is missing, and the template is refused naming it; but Heading 4-6 and
+Hyperlink, which the renderer adds when a template lacks them (``styles.add_missing_styles``),
+are never missing.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ LIBREOFFICE_NAMES = {
     styles.BODY: ("Standard", "Default Paragraph Style", "Default Style"),
     styles.LIST_BULLET: ("List 1",),
     styles.LIST_NUMBER: ("Numbering 1",),
+    styles.HYPERLINK: ("Internet Link",),
 }
 
 
@@ -104,16 +107,17 @@ class TemplateStyles:
 
     @classmethod
     def read(cls, document: Any) -> TemplateStyles:
-        """Find every style the renderer uses in a python-docx Document."""
+        """Find every style the renderer uses in a python-docx Document; a style the renderer
+        adds when missing (``styles.ADDED_STYLES``) is never counted as missing."""
         by_kind = {kind: _candidates(document, kind) for kind in KINDS}
         found: dict[tuple[str, str], Any] = {}
         missing = []
-        for name, kind in WANTED:
+        for name, kind in (*WANTED, *styles.ADDED_STYLES):
             candidate = _find(by_kind[kind], name)
-            if candidate is None:
-                missing.append((kind, name))
-            else:
+            if candidate is not None:
                 found[(kind, name)] = candidate.style
+            elif (name, kind) in WANTED:
+                missing.append((kind, name))
         return cls(found, tuple(missing))
 
     def get(self, name: str, kind: str = "paragraph") -> Any:

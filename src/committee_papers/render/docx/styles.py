@@ -1,4 +1,5 @@
-"""The names of the styles the Word renderer uses, and the colours it takes from the template.
+"""The names of the styles the Word renderer uses, the colours it takes from the template,
+and the styles it adds to a template that lacks them (Heading 4-6, Hyperlink).
 
 A council restyles its output by editing these styles in the template, never the code.
 """
@@ -6,16 +7,23 @@ A council restyles its output by editing these styles in the template, never the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import RGBColor
 
 from ...style import Colour, HouseStyle
-from . import xml
+from . import wml
 
 if TYPE_CHECKING:
     from .stylenames import TemplateStyles
 
 BODY = "Normal"
-HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3")  # the template must have these; the PDF follows them
+DEEP_HEADINGS = ("Heading 4", "Heading 5", "Heading 6")  # made like Heading 3 when the template lacks them
+HYPERLINK = "Hyperlink"  # made when the template lacks it: underlined, in HYPERLINK_COLOUR
+# Word's own Hyperlink colour: 5.9:1 against white, above WCAG 2.2's 4.5:1 for text (1.4.3)
+HYPERLINK_COLOUR = "0563C1"
 TABLE_TEXT = "Table Text"
 SMALL_TEXT = "Small Text"
 LIST_BULLET = "List Bullet"
@@ -28,6 +36,55 @@ DOT_NEUTRAL = "DoT Neutral"
 PARAGRAPH_STYLES = (BODY, *HEADINGS, TABLE_TEXT, SMALL_TEXT, LIST_BULLET, LIST_NUMBER)
 CHARACTER_STYLES = (DOT_BETTER, DOT_WORSE, DOT_NEUTRAL)
 TABLE_STYLES = (TABLE,)
+ADDED_STYLES = (*((name, "paragraph") for name in DEEP_HEADINGS), (HYPERLINK, "character"))
+
+
+def heading(level: int) -> str:
+    """Return the paragraph style of a heading of ``level`` (1-6; deeper is Heading 6)."""
+    return f"Heading {min(max(level, 1), 6)}"
+
+
+def add_missing_styles(document: Any, found: TemplateStyles) -> None:
+    """Add to the document the styles of ``ADDED_STYLES`` its template lacks.
+
+    Heading 4-6 are based on the template's Heading 3, so they have the house style's heading
+    look (font, size, colour, spacing, kept with the next paragraph), each with its outline
+    level (3-5) and followed by Normal, as Word's built-in headings are. Hyperlink is a
+    character style, underlined, in ``HYPERLINK_COLOUR``. A style the template has is kept as
+    the council made it.
+    """
+    for level, name in enumerate(DEEP_HEADINGS, 4):
+        if ("paragraph", name) not in found.found:
+            made = _add_style(document, name, WD_STYLE_TYPE.PARAGRAPH)
+            made.base_style = found.get(HEADINGS[-1])
+            made.next_paragraph_style = found.get(BODY)
+            made.priority = 9
+            made.quick_style = True
+            made.unhide_when_used = True
+            wml.set_outline_level(made, level - 1)
+    if ("character", HYPERLINK) not in found.found:
+        made = _add_style(document, HYPERLINK, WD_STYLE_TYPE.CHARACTER)
+        made.base_style = document.styles.default(WD_STYLE_TYPE.CHARACTER)
+        made.priority = 99
+        made.unhide_when_used = True
+        made.font.underline = True
+        made.font.color.rgb = RGBColor.from_string(HYPERLINK_COLOUR)
+
+
+def _add_style(document: Any, name: str, kind: Any) -> Any:
+    """Add a style under Word's name for it, with Word's id unless another style has that id."""
+    if name in document.styles:  # a style of another kind has taken the name
+        from .template import TemplateError
+
+        raise TemplateError(f"the template's style '{name}' is not a {kind.name.lower()} style, so the "
+                            "renderer cannot add one: rename that style in Word (Home > Styles > Modify)")
+    taken = {style.style_id for style in document.styles}
+    made = document.styles.add_style(name, kind)
+    wanted, number = made.style_id, 1
+    while made.style_id in taken:
+        number += 1
+        made.style_id = f"{wanted}{number}"
+    return made
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +104,8 @@ class StyleIds:
         def ids(names: tuple[str, ...], kind: str) -> dict[str, str | None]:
             return {name: found.id_of(name, kind) for name in names}
 
-        return cls(ids(PARAGRAPH_STYLES, "paragraph"), ids(CHARACTER_STYLES, "character"),
-                   ids(TABLE_STYLES, "table"))
+        return cls(ids((*PARAGRAPH_STYLES, *DEEP_HEADINGS), "paragraph"),
+                   ids((*CHARACTER_STYLES, HYPERLINK), "character"), ids(TABLE_STYLES, "table"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +132,7 @@ class Palette:
             rgb = found.get(name, "character").font.color.rgb
             if rgb is not None:
                 colours[colour.hex] = str(rgb)
-        header_fill = xml.table_style_header_fill(found.get(TABLE, "table"))
+        header_fill = wml.table_style_header_fill(found.get(TABLE, "table"))
         if header_fill is not None:
             colours[style.header_fill.hex] = header_fill
         return cls(mark_styles, colours)

@@ -6,7 +6,7 @@ import itertools
 
 from ...layout import Align, LayoutCell, Table, place
 from . import styles, wml
-from .runs import spans_xml
+from .runs import Links, spans_xml
 from .styles import Palette, StyleIds
 
 _ALIGN = {Align.LEFT: "left", Align.CENTRE: "center", Align.RIGHT: "right"}
@@ -31,7 +31,7 @@ def column_widths(fractions: tuple[float, ...], text_width: int) -> list[int]:
     return [right - left for left, right in itertools.pairwise(edges)]
 
 
-def table_xml(table: Table, text_width: int, palette: Palette, ids: StyleIds, *,
+def table_xml(table: Table, text_width: int, palette: Palette, ids: StyleIds, links: Links, *,
               page_break: bool = False) -> str:
     """Return ``table`` as a ``w:tbl``; ``page_break`` starts it on a new page.
 
@@ -63,7 +63,7 @@ def table_xml(table: Table, text_width: int, palette: Palette, ids: StyleIds, *,
                                      align))
             page_break = False  # only the first cell's paragraph starts the page
             if first and cell.spans:
-                out.append(spans_xml(cell.spans, palette, ids))
+                out.append(spans_xml(cell.spans, palette, ids, links))
             out.append(_CELL_END)
         out.append(wml.ROW_END)
     out.append(wml.TABLE_END)

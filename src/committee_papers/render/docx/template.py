@@ -32,7 +32,6 @@ from markupsafe import Markup, escape
 
 from ...errors import CommitteePapersError
 from ...limits import InputError, Limits, check_package, resolve
-from . import xml
 from .properties import Properties
 from .stylenames import TemplateStyles
 
@@ -250,7 +249,7 @@ def fill_template(template: str | os.PathLike[str] | None, context: Mapping[str,
     path = Path(template) if template is not None else default_template()
     filler = open_template(path, limits)
     check_styles(path, filler.docx)
-    xml.clear_body(filler.docx)
+    filler.docx.element.body.clear_content()  # all but the final section properties (page setup)
     properties = Properties(filler.docx)
     _check_placeholders(path, filler, properties, context, limits)
     environment = ImmutableSandboxedEnvironment(autoescape=True, finalize=_written,

@@ -1,7 +1,9 @@
-"""The PDF renderer: draws the renderer-neutral layout with reportlab.
+"""The PDF renderer: draws the renderer-neutral layout, and writes the file with pikepdf.
 
-The PDF is A4 portrait in the house margins, with every font embedded as a subset, a running
-header, "Page X of Y", one bookmark per exception page under its portfolio, the document's
+The PDF is on the house style's page (the Word template's size, orientation and margins when
+there is one; else A4 portrait in the house margins), with every font embedded as a subset, a
+running header, "Page X of Y" and the template's header and footer pictures, a trend chart as
+vector paths where a page has one, one bookmark per exception page under its portfolio, the document's
 title, author, subject, keywords and language, and the title shown in the viewer's title bar.
 It is a tagged PDF meant to meet PDF/UA-1: headings, paragraphs, lists and tables (with header
 cells and their scope) in a structure tree, DoT marks read as their words, page furniture as
@@ -11,29 +13,34 @@ The same input always gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import BinaryIO
 
 from ...layout import DocumentLayout
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from .document import write_pdf
-from .fonts import register_fonts
+from .fonts import load_fonts
 
 
 def render_pdf(layout: DocumentLayout, target: Target, *, style: HouseStyle = DEFAULT_STYLE,
-               tagged: bool = True, variant: str | None = None) -> list[int]:
+               tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> list[int]:
     """Write a laid-out document as a PDF to a path or a binary stream, atomically; return the
     page each page layout starts on.
 
     Page numbers count from 1, one per page layout in order, so a scorecard can refer to
     them. The PDF is tagged (PDF/UA) unless ``tagged`` is false; ``variant="pdf/a-2b"`` makes
-    it a PDF/A-2b archive copy as well. This is the PDF renderer's one public entry.
+    it a PDF/A-2b archive copy as well. ``date`` (the meeting date) is the file's creation
+    and modification date, as in the Word file; 1 January 1980 without one. Raises
+    ``CommitteePapersError`` for an unknown variant, a font file that cannot be read, a
+    running header too long for the page, or a layout with no pages. This is the PDF
+    renderer's one public entry.
     """
-    fonts = register_fonts(style)
+    fonts = load_fonts(style)
     starts: list[int] = []
 
     def write(stream: BinaryIO) -> None:
-        starts[:] = write_pdf(layout, style, fonts, stream, tagged=tagged, variant=variant)
+        starts[:] = write_pdf(layout, style, fonts, stream, tagged=tagged, variant=variant, date=date)
 
     write_output(target, write)
     return starts

@@ -1,13 +1,10 @@
-"""Draw a trend chart as vector graphics: reportlab paths, and text in the PDF's fonts.
+"""Draw a trend chart as vector graphics: paths, and text in the PDF's fonts.
 
-Gridlines, the lines with their dash patterns, and the markers are paths built with
-reportlab's ``PDFPathObject`` and stroked or filled with plain PDF operators: nothing is a
-raster image. The labels (axis, categories, legend, the latest figure) are drawn like all other
-text of the document (``draw.Painter``), in its embedded, subset fonts, so they extract as text.
-
-reportlab's ``graphics`` package (a ``Drawing`` of shapes, ``renderPDF``) drew the first
-version: it cost about 0.9 ms a chart, a third of the time charts may add to a 1,000-page pack,
-because it keeps a graphics state per shape. The same shapes as paths cost 0.17 ms, little
+Gridlines, the lines with their dash patterns, and the markers are paths (``paths.Path``: the
+path construction operators ``m``, ``l``, ``c``, ``h``) stroked or filled with plain PDF
+operators: nothing is a raster image. The labels (axis, categories, legend, the latest figure)
+are drawn like all other text of the document (``draw.Painter``), in its embedded, subset
+fonts, so they extract as text. A chart's shapes cost a fraction of a millisecond, little
 enough to draw again on each of a pack's layout passes rather than remember them.
 
 When the PDF is tagged, the whole chart is one piece of content of a ``Figure`` element whose
@@ -20,16 +17,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportlab.lib.units import mm
-from reportlab.pdfgen.pathobject import PDFPathObject
-
 from ...layout import Chart, ChartLine, Dash, Marker, Span
 from ...style import WHITE, ChartStyle, Colour
 from .draw import Painter, rgb
-from .fonts import metrics
+from .faces import Face
 from .paragraphs import Para, paragraph
+from .paths import Path
 from .styles import Styles
 from .tagging import Element, content
+from .text import Look
+
+MM = 72 / 25.4  # points in a millimetre
 
 # Dash patterns in line widths, as DrawingML's presets define them (so Word draws the same).
 DASHES = {Dash.SOLID: (), Dash.DASH: (4, 3), Dash.LONG_DASH: (8, 3), Dash.DOT: (1, 1), Dash.DASH_DOT: (4, 3, 1, 3)}
@@ -64,8 +62,8 @@ class Frame:
         return self.bottom + (self.top - self.bottom) * chart.axis.fraction(value)
 
 
-def _text_width(text: str, face: str, size: float) -> float:
-    return metrics(face).width(text) * size / 1000
+def _text_width(text: str, face: Face, size: float) -> float:
+    return face.width(text) * size / 1000
 
 
 def legend_entries(chart: Chart, styles: Styles, width: float) -> list[Para]:
@@ -74,13 +72,13 @@ def legend_entries(chart: Chart, styles: Styles, width: float) -> list[Para]:
     return [paragraph((Span(line.name),), styles, "small", width - SAMPLE - 4, size=size) for line in chart.lines]
 
 
-def frame(chart: Chart, width: float, faces: tuple[str, str], look: ChartStyle, legend: list[Para]) -> Frame:
+def frame(chart: Chart, width: float, faces: tuple[Face, Face], look: ChartStyle, legend: list[Para]) -> Frame:
     """Return the chart's frame: the plot inside the labels and the legend, entries placed.
 
     Legend entries run left to right, on as many rows as they need; a long name wraps.
     """
     size = look.font_size
-    height = chart.height_mm * mm
+    height = chart.height_mm * MM
     left = max(_text_width(label, faces[0], size) for label in chart.axis.labels) + PAD + 3
     placed: list[tuple[float, int]] = []
     rows: list[float] = [0.0]
@@ -100,20 +98,20 @@ def frame(chart: Chart, width: float, faces: tuple[str, str], look: ChartStyle, 
                  max(height, bottom + size * 6) - size * 1.8, legend_top)
 
 
-KAPPA = 0.5523  # a quarter circle as one cubic Bézier: reportlab's general arc is slower
+KAPPA = 0.5523  # a quarter circle as one cubic Bézier
 
 
-def _circle(path: PDFPathObject, x: float, y: float, r: float) -> None:
+def _circle(path: Path, x: float, y: float, r: float) -> None:
     k = r * KAPPA
-    path.moveTo(x + r, y)
-    path.curveTo(x + r, y + k, x + k, y + r, x, y + r)
-    path.curveTo(x - k, y + r, x - r, y + k, x - r, y)
-    path.curveTo(x - r, y - k, x - k, y - r, x, y - r)
-    path.curveTo(x + k, y - r, x + r, y - k, x + r, y)
+    path.move_to(x + r, y)
+    path.curve_to(x + r, y + k, x + k, y + r, x, y + r)
+    path.curve_to(x - k, y + r, x - r, y + k, x - r, y)
+    path.curve_to(x - r, y - k, x - k, y - r, x, y - r)
+    path.curve_to(x + k, y - r, x + r, y - k, x + r, y)
     path.close()
 
 
-def _marker(path: PDFPathObject, kind: Marker, x: float, y: float, size: float) -> None:
+def _marker(path: Path, kind: Marker, x: float, y: float, size: float) -> None:
     """Add a marker's outline to ``path`` as a closed subpath, centred on (x, y)."""
     half = size / 2
     if kind is Marker.CIRCLE:
@@ -129,9 +127,9 @@ def _marker(path: PDFPathObject, kind: Marker, x: float, y: float, size: float) 
         corners = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
     else:
         return
-    path.moveTo(*corners[0])
+    path.move_to(*corners[0])
     for corner in corners[1:]:
-        path.lineTo(*corner)
+        path.line_to(*corner)
     path.close()
 
 
@@ -141,13 +139,13 @@ def _stroke(colour: Colour, width: float, dash: Dash = Dash.SOLID) -> str:
     return f"{rgb(colour)} RG {width:.2f} w [{pattern}] 0 d {0 if pattern else 1} J 1 j"
 
 
-def _stroked(code: list[str], stroke: str, path: PDFPathObject) -> None:
-    code += ["q", stroke, path.getCode(), "S", "Q"]
+def _stroked(code: list[str], stroke: str, path: Path) -> None:
+    code += ["q", stroke, path.code(), "S", "Q"]
 
 
-def _markers(code: list[str], colour: Colour, path: PDFPathObject) -> None:
+def _markers(code: list[str], colour: Colour, path: Path) -> None:
     """Fill the markers in ``path`` in ``colour`` with a thin white outline."""
-    code += ["q", f"{rgb(colour)} rg", _stroke(WHITE, 0.6), path.getCode(), "B", "Q"]
+    code += ["q", f"{rgb(colour)} rg", _stroke(WHITE, 0.6), path.code(), "B", "Q"]
 
 
 def _runs(chart: Chart, place: Frame, line: ChartLine) -> Iterator[list[tuple[float, float]]]:
@@ -175,24 +173,24 @@ def _lines(code: list[str], chart: Chart, place: Frame, look: ChartStyle) -> Non
     """Draw each line (a polyline a run of figures), then its markers, the latest one ringed."""
     count = len(chart.categories)
     for number, line in enumerate(chart.lines):
-        path = PDFPathObject()
+        path = Path()
         for run in _runs(chart, place, line):
             if len(run) >= 2:
-                path.moveTo(*run[0])
+                path.move_to(*run[0])
                 for point in run[1:]:
-                    path.lineTo(*point)
+                    path.line_to(*point)
         _stroked(code, _stroke(line.colour, line.width, line.dash), path)
         if line.marker is Marker.NONE:
             continue
-        marks = PDFPathObject()
+        marks = Path()
         for index, value in enumerate(line.values):
             if value is None:
                 continue
             x, y = place.x(index, count), place.y(chart, value)
             if chart.current == (number, index):  # the latest figure: a ring round a larger mark
-                ring = PDFPathObject()
+                ring = Path()
                 _circle(ring, x, y, look.current_size / 2 + 1.5)
-                code += ["q", f"{rgb(WHITE)} rg", _stroke(line.colour, 1.5), ring.getCode(), "B", "Q"]
+                code += ["q", f"{rgb(WHITE)} rg", _stroke(line.colour, 1.5), ring.code(), "B", "Q"]
                 _marker(marks, line.marker, x, y, look.current_size * 0.7)
             else:
                 _marker(marks, line.marker, x, y, look.marker_size)
@@ -203,12 +201,12 @@ def _legend(code: list[str], chart: Chart, place: Frame, look: ChartStyle) -> No
     """Draw each line's sample in the legend: a short stretch of it with its marker."""
     for line, (x, top) in zip(chart.lines, place.legend, strict=True):
         y = top - look.font_size * 0.62
-        sample = PDFPathObject()
-        sample.moveTo(x, y)
-        sample.lineTo(x + SAMPLE, y)
+        sample = Path()
+        sample.move_to(x, y)
+        sample.line_to(x + SAMPLE, y)
         _stroked(code, _stroke(line.colour, line.width, line.dash), sample)
         if line.marker is not Marker.NONE:
-            marks = PDFPathObject()
+            marks = Path()
             _marker(marks, line.marker, x + SAMPLE / 2, y, look.marker_size)
             _markers(code, line.colour, marks)
 
@@ -220,28 +218,28 @@ def shapes(chart: Chart, place: Frame, look: ChartStyle) -> str:
     everything but text. The graphics state is saved and restored round each part.
     """
     code: list[str] = []
-    grid = PDFPathObject()
+    grid = Path()
     for tick in chart.axis.ticks:
         y = place.y(chart, tick)
-        grid.moveTo(place.left, y)
-        grid.lineTo(place.right, y)
+        grid.move_to(place.left, y)
+        grid.line_to(place.right, y)
     _stroked(code, _stroke(look.grid_colour, look.grid_width), grid)
-    axis = PDFPathObject()
-    axis.moveTo(place.left, place.bottom)
-    axis.lineTo(place.right, place.bottom)
+    axis = Path()
+    axis.move_to(place.left, place.bottom)
+    axis.line_to(place.right, place.bottom)
     count = len(chart.categories)
     for index in range(count):
         x = place.x(index, count)
-        axis.moveTo(x, place.bottom)
-        axis.lineTo(x, place.bottom - 3)
+        axis.move_to(x, place.bottom)
+        axis.line_to(x, place.bottom - 3)
     _stroked(code, _stroke(look.axis_colour, 0.75), axis)
     _lines(code, chart, place, look)
     _legend(code, chart, place, look)
     return "\n".join(code)
 
 
-def labels(chart: Chart, place: Frame, look: ChartStyle, faces: tuple[str, str]) -> Iterator[
-        tuple[float, float, str, str]]:
+def labels(chart: Chart, place: Frame, look: ChartStyle, faces: tuple[Face, Face]) -> Iterator[
+        tuple[float, float, Face, str]]:
     """Yield (x, baseline, face, text) of each label: values, categories and the latest figure."""
     size = look.font_size
     regular, bold = faces
@@ -266,7 +264,7 @@ def labels(chart: Chart, place: Frame, look: ChartStyle, faces: tuple[str, str])
         yield min(x, place.width - _text_width(text, bold, size)), y, bold, text
 
 
-def _fit(label: str, face: str, size: float, room: float) -> str:
+def _fit(label: str, face: Face, size: float, room: float) -> str:
     """Return a category label cut short with an ellipsis if it is wider than ``room``.
 
     The full label is the data table's column heading, and the Word chart's category.
@@ -317,11 +315,11 @@ class ChartBlock:
         if self.element is not None:
             painter.begin(self.element)
         painter.code.append(f"q 1 0 0 1 {x:.2f} {bottom:.2f} cm\n{shapes(self.chart, self.frame, self.look)}\nQ")
-        colour = self.styles.house.text_colour
+        look = Look(self.styles.house.text_colour)
         size = self.look.font_size
         for left, baseline, face, text in labels(self.chart, self.frame, self.look, self.faces):
             runs = self.styles.fonts.runs(text, bold=face == self.faces[1], italic=False, mark=False)
-            painter.text(x + left, bottom + baseline, size, size, [(0.0, [(f, colour, t) for f, t in runs])])
+            painter.text(x + left, bottom + baseline, size, size, [(0.0, [(f, look, t) for f, t in runs])])
         for para, (left, legend_top) in zip(self.legend, self.frame.legend, strict=True):
             para.draw_lines(painter, x + left + SAMPLE + 4, bottom + legend_top, 0, len(para.lines))
         if self.element is not None:

@@ -12,9 +12,10 @@ from ...layout import Span
 from ...style import Colour
 from .draw import Body, Painter, Placed
 from .fonts import Fonts
+from .links import Marking
 from .styles import Styles, TextStyle
 from .tagging import Element
-from .text import EPSILON, Line, Word, break_lines, simple_lines, single_face, words
+from .text import EPSILON, TAB_STOP, Line, Look, Token, break_lines, simple_lines, single_face, words
 
 Memo = tuple[float, Body]  # the first line's offset and the drawn body of all the lines
 BULLET_INDENT = 1.5  # a list item's text starts this many font sizes in from its bullet
@@ -25,11 +26,12 @@ def _fast(spans: Sequence[Span], fonts: Fonts, default: Colour, limit: float) ->
     face = single_face(spans, fonts)
     if face is None:
         return None
-    return simple_lines(spans[0].text, face, spans[0].colour or default, limit)
+    span = spans[0]
+    return simple_lines(span.text, face, Look(span.colour or default, span.lang, span.link), limit)
 
 
 def layout_lines(spans: Sequence[Span], fonts: Fonts, style: TextStyle, width: float,
-                 tokens: list[Word | None] | None = None) -> list[Line]:
+                 tokens: list[Token] | None = None) -> list[Line]:
     """Return the lines of ``spans`` in ``style`` within ``width`` points."""
     limit = width * 1000 / style.size
     if tokens is None:
@@ -37,7 +39,7 @@ def layout_lines(spans: Sequence[Span], fonts: Fonts, style: TextStyle, width: f
         if found is not None:
             return found
         tokens = words(spans, fonts, style.colour)
-    return break_lines(tokens, limit)
+    return break_lines(tokens, limit, TAB_STOP * 1000 / style.size)
 
 
 class Para:
@@ -54,6 +56,12 @@ class Para:
         self.drawn = 0  # lines already drawn on earlier pages
         self.element: Element | None = None  # what its lines are tagged as, when tagged
         self.label: Element | None = None  # what a list item's bullet is tagged as
+        # Text in several languages is marked run by run; in one, on the structure element.
+        self.languages = len({look.lang for _, segments in lines for _, look, text in segments
+                              if text.strip()}) > 1
+        # A paragraph with a link marks its own content and each link's as it draws (links.py).
+        self.links = any(look.link for _, segments in lines for _, look, _ in segments)
+        self.marking: Marking | None = None
 
     @property
     def height(self) -> float:
@@ -84,7 +92,7 @@ class Para:
         When the PDF is tagged, the lines are marked as content of ``element`` and a list
         item's bullet as content of its label; without an element, the caller marks them.
         """
-        baseline = top - self.size  # the first baseline is one font size down, as in reportlab
+        baseline = top - self.size  # the first baseline is one font size down
         if start == 0 and self.bullet is not None and count:
             if self.label is not None:
                 painter.begin(self.label)
@@ -92,6 +100,12 @@ class Para:
             if self.label is not None:
                 painter.end()
         if not count:
+            return
+        if self.links and (element is not None or painter.tags is None):
+            if self.marking is None:
+                self.marking = Marking(element)
+            painter.text(x, baseline, self.leading, self.size, self.placed(start, count), self.languages,
+                         self.marking)
             return
         if element is None:
             self._draw_lines(painter, x, baseline, start, count)
@@ -102,12 +116,12 @@ class Para:
 
     def _draw_lines(self, painter: Painter, x: float, baseline: float, start: int, count: int) -> None:
         if self.memo is None or start or count != len(self.lines):
-            painter.text(x, baseline, self.leading, self.size, self.placed(start, count))
+            painter.text(x, baseline, self.leading, self.size, self.placed(start, count), self.languages)
             return
         found = self.memo[0]
         if found is None:
             placed = self.placed(start, count)
-            found = self.memo[0] = (placed[0][0], painter.body(self.leading, self.size, placed))
+            found = self.memo[0] = (placed[0][0], painter.body(self.leading, self.size, placed, self.languages))
         painter.draw_body(x + found[0], baseline, found[1])
 
     def draw_part(self, painter: Painter, x: float, top: float, available: float,

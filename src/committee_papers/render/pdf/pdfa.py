@@ -8,18 +8,18 @@ PDF/UA identification, which PDF/A does not know of itself.
 
 from __future__ import annotations
 
-import zlib
-from functools import cache
 from importlib import resources
-from typing import Any
+
+import pikepdf
+from pikepdf import Dictionary, Name, String
 
 from ...errors import CommitteePapersError
+from .streams import ONE, stream
 
 VARIANTS = ("pdf/a-2b",)
 SRGB = "sRGB IEC61966-2.1"
 
 
-@cache
 def srgb_profile() -> bytes:
     """Return an sRGB ICC profile (version 2, as pikepdf ships it for PDF/A output intents)."""
     try:
@@ -29,17 +29,9 @@ def srgb_profile() -> bytes:
                                    "provides: install pikepdf 10 or later") from error
 
 
-def output_intent(doc: Any, raw: Any) -> Any:
-    """Add the sRGB profile and its output intent to reportlab's ``doc``; return /OutputIntents.
-
-    ``raw`` makes an object from its content (``structure.Raw``).
-    """
-    profile = zlib.compress(srgb_profile(), 9)
-    stream = raw(b"<</N 3 /Filter /FlateDecode /Length %d>>\nstream\n" % len(profile) + profile
-                 + b"\nendstream")
-    doc.Reference(stream)
-    number = doc.idToObjectNumberAndVersion[stream.__InternalName__][0]
-    intent = raw((f"<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier ({SRGB}) "
-                  f"/Info ({SRGB}) /DestOutputProfile {number} 0 R>>").encode("ascii"))
-    doc.Reference(intent)
-    return raw(b"[%d 0 R]" % doc.idToObjectNumberAndVersion[intent.__InternalName__][0])
+def output_intent(pdf: pikepdf.Pdf) -> pikepdf.Object:
+    """Return the sRGB output intent (ISO 19005-2 §6.2.3), its profile embedded in ``pdf``."""
+    profile = stream(pdf, srgb_profile(), ONE, 9, N=3)
+    return pdf.make_indirect(Dictionary(
+        Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=String(SRGB),
+        Info=String(SRGB), DestOutputProfile=profile))

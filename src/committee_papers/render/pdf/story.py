@@ -1,7 +1,8 @@
 """Turn the blocks of one exception page into paragraphs and tables that can draw themselves.
 
 When the PDF is tagged, each block also gets its structure elements under the page's section:
-a heading H1 to H3, a paragraph P, a list L of LI (Lbl and LBody), a table (see ``tables``).
+a heading H1 to H6 (the layout's level; its levels never skip), a paragraph P, a list L of LI
+(Lbl and LBody), a table (see ``tables``), a link a Link in its paragraph (``links``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from .chart import chart_blocks
 from .draw import Painter
 from .flow import Block
 from .paragraphs import list_item, paragraph
-from .styles import Styles
+from .styles import HEADINGS, Styles
 from .tables import TableBlock
 from .tagging import Element, content
 from .text import EPSILON
@@ -25,7 +26,7 @@ def blocks(block: LayoutBlock, styles: Styles, width: float, height: float,
            parent: Element | None = None) -> Iterator[Block]:
     """Yield what one layout block draws as: a list yields one paragraph per item."""
     if isinstance(block, Heading):
-        kind = f"h{min(max(block.level, 1), 3)}"
+        kind = f"h{min(max(block.level, 1), len(HEADINGS))}"
         heading = (Span(block.text, bold=True),)
         para = paragraph(heading, styles, kind, width, heading=True)
         para.element = content(kind.upper(), heading, parent)

@@ -1,159 +1,117 @@
-"""Give the PDF reportlab writes its structure tree and the rest of what PDF/UA asks for.
+"""The structure tree of a tagged PDF, made as pikepdf objects from the elements drawn.
 
-reportlab writes no structure tree. Before the canvas is saved, ``prepare`` gives each page
-/StructParents and /Tabs /S, and the catalog /MarkInfo, the XMP metadata (title and PDF/UA
-claim) and a StructTreeRoot whose content is left blank, a fixed run of spaces. Once reportlab
-has written the file, ``finish`` adds the structure elements made while drawing
-(``tagging.Element``) and the ParentTree that leads from each page's MCIDs back to them, packed
-into object streams (``xref.py``), and writes the StructTreeRoot into its blank (the same
-length, so no offset moves).
-
-Writing the objects as text, rather than as reportlab objects or by opening the file again with
-a PDF library, keeps tagging cheap: a report of a thousand pages has some fifty thousand
-structure elements. No clock is read, so the same input still gives the same bytes.
+Each ``tagging.Element`` becomes a structure element (ISO 32000-1 §14.7.2): its type, its
+parent, its page, and its kids, which are other elements, marked-content ids on its first
+page, or marked-content references (/MCR) for content on another page. Attributes of the
+element itself (Alt, ActualText, T, Lang) are its entries; table attributes (Scope, ColSpan,
+RowSpan, Summary) go in an attribute dictionary with /O /Table (§14.8.5.7). The ParentTree
+(§14.7.4.4) leads from each page's marked-content ids back to their elements, so a page's
+content can be read in structure order, and from each link annotation's /StructParent to its
+Link element, whose kids end with an object reference (/OBJR, §14.7.4.3) to each of its
+annotations (``links.py``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFName, PDFObject
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
 
-from .pdfa import output_intent
+from .links import Area
 from .tagging import Element, Tagger
-from .xmp import metadata
-from .xref import read, write
 
 OWN = frozenset({"Alt", "ActualText", "T", "Lang", "E"})  # entries of the element itself
 NAMES = frozenset({"Scope"})  # table attributes whose values are names
-ROOM = 120  # bytes kept blank for the StructTreeRoot's content
-_ESCAPES = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
+_TYPE, _ELEMENT, _MCR, _OBJR = Name.Type, Name.StructElem, Name.MCR, Name.OBJR
 
 
-def text_string(text: str) -> str:
-    """Return ``text`` as a PDF text string: literal if printable ASCII, else UTF-16 in hex."""
-    if text.isascii() and text.isprintable():
-        return "(" + text.translate(_ESCAPES) + ")"
-    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
-
-
-def _value(key: str, value: object) -> str:
+def _value(key: str, value: object) -> Any:
     if key in NAMES:
-        return f"/{value}"
+        return Name(f"/{value}")
     if isinstance(value, str):
-        return text_string(value)
-    return str(value)
+        return String(value)
+    return value
 
 
-_MADE: dict[tuple[tuple[str, Any], ...], str] = {}  # attributes recur: a header cell's scope
-
-
-def _attributes(attributes: dict[str, Any]) -> str:
-    key = tuple(attributes.items())
-    found = _MADE.get(key)
-    if found is None:
-        if len(_MADE) > 10_000:
-            _MADE.clear()
-        found = _MADE[key] = _made(attributes)
-    return found
-
-
-def _made(attributes: dict[str, Any]) -> str:
-    own: list[str] = []
-    table: list[str] = []
+def _attributes(entries: dict[str, Any], attributes: dict[str, Any]) -> None:
+    table = {}
     for key, value in attributes.items():
-        (own if key in OWN else table).append(f"/{key} {_value(key, value)}")
-    if table:
-        own.append("/A <</O /Table " + " ".join(table) + ">>")
-    return " " + " ".join(own)
-
-
-class Raw(PDFObject):  # type: ignore[misc]  # reportlab is untyped
-    """An object of reportlab's document whose content is written here."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def format(self, document: Any) -> bytes:
-        """Return the object's content, as reportlab asks of each object."""
-        return self.data
-
-
-def prepare(canvas: Any, tags: Tagger, variant: str | None = None) -> Raw:
-    """Add the tagged-PDF entries to the pages and catalog; return the blank StructTreeRoot."""
-    doc = canvas._doc
-    for index, page in enumerate(doc.Pages.pages):
-        page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
-        page.StructParents = index
-        page.Tabs = PDFName("S")
-    root = Raw(b"<<" + b" " * ROOM + b">>")
-    catalog = doc.Catalog
-    catalog.StructTreeRoot = root
-    catalog.MarkInfo = Raw(b"<</Marked true>>")
-    catalog.Metadata = Raw(metadata(doc, tags.title, variant))
-    if variant is not None:
-        catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
-        catalog.OutputIntents = output_intent(doc, Raw)
-    return root
-
-
-def _elements(objects: list[str], first: int, document: Element, root: int,
-              pages: list[int]) -> list[dict[int, int]]:
-    """Add every structure element, numbered from ``first``; return each page's MCIDs' elements."""
-    order = list(document.walk())
-    for number, element in enumerate(order, first):
-        element.number = number
-    by_page: list[dict[int, int]] = [{} for _ in pages]
-    for element in order:
-        number = element.number
-        parent = root if element.parent is None else element.parent.number
-        kids = element.kids
-        if len(kids) == 1 and type(kids[0]) is tuple:  # the usual case: one piece of content
-            page, mcid = kids[0]
-            by_page[page][mcid] = number
-            text = f"<</Type /StructElem /S /{element.tag} /P {parent} 0 R /Pg {pages[page]} 0 R /K {mcid}"
+        if key in OWN:
+            entries[f"/{key}"] = _value(key, value)
         else:
-            found: list[str] = []
-            first_page = -1
-            for kid in kids:
-                if type(kid) is tuple:
-                    page, mcid = kid
-                    if first_page < 0:
-                        first_page = page
-                    found.append(str(mcid) if page == first_page else
-                                 f"<</Type /MCR /Pg {pages[page]} 0 R /MCID {mcid}>>")
-                    by_page[page][mcid] = number
-                else:
-                    found.append(f"{kid.number} 0 R")  # type: ignore[union-attr]
-            text = f"<</Type /StructElem /S /{element.tag} /P {parent} 0 R"
-            if first_page >= 0:
-                text += f" /Pg {pages[first_page]} 0 R"
-            if found:  # one kid stands alone, as most readers and checkers expect
-                text += " /K " + (found[0] if len(found) == 1 else "[" + " ".join(found) + "]")
+            table[f"/{key}"] = _value(key, value)
+    if table:
+        entries["/A"] = Dictionary({"/O": Name.Table, **table})
+
+
+def add_structure(pdf: pikepdf.Pdf, tags: Tagger, areas: Sequence[Area] = ()) -> None:
+    """Add the structure tree of ``tags`` to ``pdf``, whose pages were drawn with its MCIDs;
+    ``areas`` are the link annotations, made already (``writer.py``).
+
+    Every element's object is made first, empty, so that parents and kids can refer to each
+    other; then each is filled in with one update (pikepdf's calls, not the dictionaries, are
+    what costs time at fifty thousand elements).
+    """
+    pages = [page.obj for page in pdf.pages]
+    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    order = list(tags.document.walk())
+    for element in order:
+        element.obj = pdf.make_indirect(Dictionary())
+    by_page: list[dict[int, pikepdf.Object]] = [{} for _ in pages]
+    names: dict[str, pikepdf.Name] = {}
+    annotations: dict[int, list[Area]] = {}  # by id of the Link element
+    for area in areas:
+        if area.link.element is not None:
+            annotations.setdefault(id(area.link.element), []).append(area)
+    for element in order:
+        tag = names.get(element.tag)
+        if tag is None:
+            tag = names[element.tag] = Name(f"/{element.tag}")
+        entries: dict[str, Any] = {"/Type": _ELEMENT, "/S": tag,
+                                   "/P": root if element.parent is None else element.parent.obj}
         if element.attributes:
-            text += _attributes(element.attributes)
-        objects.append(text + ">>")
-    return by_page
-
-
-def finish(data: bytes, canvas: Any, tags: Tagger, root: Raw) -> bytes:
-    """Return the PDF reportlab wrote with the structure tree added."""
-    known = canvas._doc.idToObjectNumberAndVersion
-    pages = [known[page.__InternalName__][0] for page in canvas._doc.Pages.pages]
-    written = read(data)
-    first = written.count
-    objects: list[str] = []
-    by_page = _elements(objects, first, tags.document, known[root.__InternalName__][0], pages)
-    nums = []
+            _attributes(entries, element.attributes)
+        _kids(element, entries, pages, by_page, annotations.get(id(element), ()))
+        element.obj.update(entries)
+    root.K = tags.document.obj
+    nums: list[Any] = []
     for index, found in enumerate(by_page):
-        nums.append(f"{index} {first + len(objects)} 0 R")
-        objects.append("[" + " ".join(f"{found[mcid]} 0 R" for mcid in range(len(found))) + "]")
-    parent_tree = first + len(objects)
-    objects.append("<</Nums [" + " ".join(nums) + "]>>")
-    content = (f"<</Type /StructTreeRoot /K {first} 0 R /ParentTree {parent_tree} 0 R "
-               f"/ParentTreeNextKey {len(pages)}>>").encode("ascii")
-    assert len(content) <= ROOM + 4
-    body = written.body
-    blank = body.index(b" 0 obj\n<<" + b" " * ROOM + b">>") + len(" 0 obj\n")
-    body[blank:blank + ROOM + 4] = content.ljust(ROOM + 4)
-    return write(written, objects)
+        nums += [index, pdf.make_indirect(Array([found[mcid] for mcid in range(len(found))]))]
+    key = len(pages)
+    for area in areas:  # in the order their keys were given: page by page
+        if area.link.element is not None:
+            key = int(area.obj.StructParent)
+            nums += [key, area.link.element.obj]
+            key += 1
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
+    root.ParentTreeNextKey = key
+    pdf.Root.StructTreeRoot = root
+
+
+def _kids(element: Element, entries: dict[str, Any], pages: Sequence[pikepdf.Object],
+          by_page: list[dict[int, pikepdf.Object]], areas: Sequence[Area] = ()) -> None:
+    """Add an element's /Pg and /K: its child elements and its marked content, in order, then
+    a reference to each of ``areas`` (a Link element's annotations)."""
+    kids = element.kids
+    if len(kids) == 1 and type(kids[0]) is tuple and not areas:  # the usual case: one piece of content
+        page, mcid = kids[0]
+        entries["/Pg"], entries["/K"] = pages[page], mcid
+        by_page[page][mcid] = element.obj
+        return
+    found: list[Any] = []
+    first_page = -1
+    for kid in kids:
+        if type(kid) is not tuple:
+            found.append(kid.obj)  # type: ignore[union-attr]
+            continue
+        page, mcid = kid
+        if first_page < 0:
+            first_page = page
+            entries["/Pg"] = pages[page]
+        found.append(mcid if page == first_page else Dictionary(Type=_MCR, Pg=pages[page], MCID=mcid))
+        by_page[page][mcid] = element.obj
+    found += [Dictionary(Type=_OBJR, Obj=area.obj, Pg=pages[area.page]) for area in areas]
+    if found:  # one kid stands alone, as most readers and checkers expect
+        entries["/K"] = found[0] if len(found) == 1 else Array(found)

@@ -8,7 +8,7 @@ from typing import Any
 from ...style import Colour, HouseStyle
 from .fonts import Fonts
 
-HEADINGS = ("h1", "h2", "h3")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 ALIGNMENTS = ("left", "centre", "right")
 
 
@@ -36,7 +36,7 @@ class TextStyle:
 
 @dataclass(slots=True)
 class Styles:
-    """Named text styles (body, small, h1..h3, cell, furniture) in the house style."""
+    """Named text styles (body, small, h1..h6, cell, furniture) in the house style."""
 
     house: HouseStyle
     fonts: Fonts
@@ -56,10 +56,11 @@ class Styles:
             size, space_after = house.small_size, space.small_after
         elif kind == "list":
             space_after = space.list_after
-        elif kind in HEADINGS:
-            level = int(kind[1])
-            size = house.heading_sizes[level - 1]
-            space_before, space_after = space.heading_before[level - 1], space.heading_after[level - 1]
+        elif kind in HEADINGS:  # a level past the sizes or spacing given takes the last given, as
+            level = int(kind[1])  # Word's Heading 4-6 are Heading 3's when a template has no others
+            size = house.heading_sizes[min(level, len(house.heading_sizes)) - 1]
+            before, after = space.heading_before, space.heading_after
+            space_before, space_after = before[min(level, len(before)) - 1], after[min(level, len(after)) - 1]
         elif kind == "cell":
             size, space_after = house.table_size, 0.0
         elif kind == "furniture":

@@ -22,12 +22,20 @@ SCOPES = {Scope.COLUMN: "Column", Scope.ROW: "Row"}
 ARTIFACT = "/Artifact BMC"
 PAGINATION = "/Artifact <</Type /Pagination /Subtype /{}>> BDC"  # Header or Footer
 END = "EMC"
+_ESCAPES = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
+
+
+def text_string(text: str) -> str:
+    """Return ``text`` as a PDF text string: literal if printable ASCII, else UTF-16BE in hex (§7.9.2.2)."""
+    if text.isascii() and text.isprintable():
+        return "(" + text.translate(_ESCAPES) + ")"
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
 class Element:
     """A structure element: its type, attributes and kids (elements and marked content)."""
 
-    __slots__ = ("attributes", "kids", "number", "parent", "tag")
+    __slots__ = ("attributes", "kids", "obj", "parent", "tag")
 
     def __init__(self, tag: str, parent: Element | None = None,
                  attributes: dict[str, Any] | None = None) -> None:
@@ -35,7 +43,7 @@ class Element:
         self.attributes = attributes  # entries of the element itself (Alt, ActualText) or of /A
         self.kids: list[Element | Piece] = []
         self.parent = parent
-        self.number = 0  # its object number, once the file is written
+        self.obj: Any = None  # its PDF object, once the file is written
         if parent is not None:
             parent.kids.append(self)
 
@@ -99,10 +107,14 @@ def content(tag: str, spans: tuple[Span, ...], parent: Element | None,
             attributes: dict[str, Any] | None = None) -> Element | None:
     """Return the element a run of spans is drawn into: ``tag``, or a Span in it with ActualText.
 
-    None without a parent (an untagged document).
+    When all the spans' text is in one language other than the document's, the element has it
+    as ``/Lang`` (ISO 32000-1 §14.9.2.1). None without a parent (an untagged document).
     """
     if parent is None:
         return None
+    languages = {span.lang for span in spans if span.text.strip()}
+    if len(languages) == 1 and (language := languages.pop()) is not None:
+        attributes = {**(attributes or {}), "Lang": language}
     element = Element(tag, parent, attributes)
     for span in spans:
         if span.alt:

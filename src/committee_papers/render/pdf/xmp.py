@@ -2,15 +2,20 @@
 
 PDF/UA asks for the title in XMP ``dc:title`` and for ``pdfuaid:part``; PDF/A asks that every
 entry of the document information dictionary agree with its XMP counterpart, and for
-``pdfaid:part`` and ``pdfaid:conformance``. The dates are reportlab's (fixed, as the canvas is
-made invariant), so the stream is the same on every run.
+``pdfaid:part`` and ``pdfaid:conformance``. The dates are the document's own (``writer.Info``),
+so the stream is the same on every run. The packet is generated from a template with every
+value escaped; nothing is parsed or edited afterwards.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+if TYPE_CHECKING:
+    from .writer import Info
+
+CREATOR = "committee_papers"
 VARIANTS = {"pdf/a-2b": ("2", "B")}  # PDF/A variant: pdfaid part and conformance
 # PDF/A knows only the schemas of XMP itself: any other must be described in the packet.
 PDFUA_EXTENSION = """\
@@ -32,22 +37,14 @@ PDFUA_EXTENSION = """\
 """
 
 
-def _date(doc: Any) -> str:
-    stamp = doc._timeStamp
-    year, month, day, hour, minute, second = stamp.YMDhms
-    sign = "+" if stamp.dhh >= 0 else "-"
-    return (f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
-            f"{sign}{abs(stamp.dhh):02d}:{stamp.dmm:02d}")
-
-
 def _text(value: str) -> str:
     return escape(value.replace("\n", " "))
 
 
-def packet(doc: Any, title: str, variant: str | None = None) -> str:
-    """Return the XMP packet of reportlab's document ``doc``."""
-    info = doc.info
-    date = _date(doc)
+def packet(info: Info, variant: str | None = None) -> str:
+    """Return the XMP packet of a document with the information ``info``."""
+    date = info.moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    title = info.title
     pdfa = ""
     if variant is not None:
         part, conformance = VARIANTS[variant]
@@ -69,10 +66,10 @@ def packet(doc: Any, title: str, variant: str | None = None) -> str:
         '  <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'
         f"   <xmp:CreateDate>{date}</xmp:CreateDate>\n"
         f"   <xmp:ModifyDate>{date}</xmp:ModifyDate>\n"
-        f"   <xmp:CreatorTool>{_text(info.creator)}</xmp:CreatorTool>\n"
+        f"   <xmp:CreatorTool>{_text(CREATOR)}</xmp:CreatorTool>\n"
         "  </rdf:Description>\n"
         '  <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">\n'
-        f"   <pdf:Producer>{_text(info.producer)}</pdf:Producer>\n"
+        f"   <pdf:Producer>{_text(CREATOR)}</pdf:Producer>\n"
         f"   <pdf:Keywords>{_text(info.keywords)}</pdf:Keywords>\n"
         "  </rdf:Description>\n"
         '  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
@@ -85,8 +82,6 @@ def packet(doc: Any, title: str, variant: str | None = None) -> str:
     )
 
 
-def metadata(doc: Any, title: str, variant: str | None = None) -> bytes:
-    """Return the content of the XMP metadata stream object (dictionary and stream)."""
-    data = packet(doc, title, variant).encode("utf-8")
-    head = f"<</Type /Metadata /Subtype /XML /Length {len(data)}>>\nstream\n".encode("ascii")
-    return head + data + b"\nendstream"
+def metadata(info: Info, variant: str | None = None) -> bytes:
+    """Return the XMP packet as the bytes of the metadata stream (UTF-8, ISO 32000-1 §14.3.2)."""
+    return packet(info, variant).encode("utf-8")

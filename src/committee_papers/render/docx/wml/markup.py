@@ -1,12 +1,12 @@
-"""The WordprocessingML of the body: paragraphs, runs and tables, as text parsed once per page.
+"""The body's blocks as WordprocessingML text: paragraphs, runs, hyperlinks, tables, a chart's
+drawing; the only escaping of the Word file's text (``_text``, ``_attribute``).
 
 python-docx's objects cost a style lookup per call, and its ``add_paragraph`` and
 ``add_table`` search the body for the section properties each time, so a long report took
-quadratic time. Creating each element with lxml costs a namespace search per element. So
-the body is written here as escaped XML text, children in schema order (ECMA-376 part 1,
-17.3-17.4) exactly as python-docx wrote them, and lxml parses each page's text in one call:
-a parser checks every page is well-formed. With ``xml.py`` this is the only module that
-spells out element names.
+quadratic time; creating each element with lxml costs a namespace search per element. So
+the blocks are written as text, children in schema order (ECMA-376 part 1, 17.3-17.4), the
+few distinct property strings cached, and lxml parses each page's text in one call
+(``elements``): a page that is not well-formed raises instead of being written.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
+from docx.oxml.ns import nsmap
 from docx.oxml.parser import element_class_lookup
 from lxml import etree
 
 Element = Any  # lxml elements of python-docx's tree: untyped here
 
-_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BREAKS = frozenset("\t\r\n")
 _TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
 # in an attribute, a parser would turn white space into plain spaces: keep it as references
@@ -28,17 +28,23 @@ _ATTRIBUTE_ESCAPES = (*_TEXT_ESCAPES, ('"', "&quot;"), ("\t", "&#9;"), ("\n", "&
 # python-docx's default table look: header row and first column formatting, no column bands
 _LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
          'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
+# the namespaces of a chart's drawing, declared on its wp:inline (ECMA-376 part 1, 20.4)
+_DRAWING_NAMESPACES = " ".join(f'xmlns:{prefix}="{nsmap[prefix]}"' for prefix in ("wp", "a", "c", "r"))
+_CHART_URI = nsmap["c"]
 
 # python-docx's parser, without the limit on the length of a text
 _PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
 _PARSER.set_element_class_lookup(element_class_lookup)
-_WRAPPER = f'<w:body xmlns:w="{_NAMESPACE}">'.encode()
+_WRAPPER = f'<w:body xmlns:w="{nsmap["w"]}">'.encode()
 _WRAPPER_END = b"</w:body>"
 
 PARAGRAPH_END = "</w:p>"
 TABLE_END = "</w:tbl>"
 ROW_END = "</w:tr>"
 CELL_END = "</w:tc>"
+
+
+# ------------------------------------------------------------------------------ escaping
 
 
 def _text(value: str) -> str:
@@ -57,35 +63,46 @@ def _attribute(value: str) -> str:
     return value
 
 
+# ------------------------------------------------------------------------ the body's blocks
+
+
 def _val(tag: str, value: str) -> str:
     return f'<w:{tag} w:val="{_attribute(value)}"/>'
 
 
 @functools.lru_cache(maxsize=1024)
 def paragraph(style_id: str | None, page_break: bool = False, align: str | None = None,
-              num_id: int | None = None) -> str:
+              num_id: int | None = None, keep_next: bool = False) -> str:
     """Return the start of a ``w:p`` in a paragraph style (None: the default style).
 
-    ``page_break`` starts it on a new page; ``align`` is a ``w:jc`` value; ``num_id`` puts it
-    in a numbering instance, at the first level. Runs follow, then ``PARAGRAPH_END``.
+    ``page_break`` starts it on a new page, with no space before it (Word and LibreOffice
+    differ on keeping a style's space before at the top of a page; the PDF never keeps it);
+    ``align`` is a ``w:jc`` value; ``num_id`` puts it
+    in a numbering instance, at the first level; ``keep_next`` keeps it on the page of the
+    next paragraph. Runs follow, then ``PARAGRAPH_END``.
     """
     properties = "" if style_id is None else _val("pStyle", style_id)
+    if keep_next:
+        properties += "<w:keepNext/>"
     if page_break:
         properties += "<w:pageBreakBefore/>"
     if num_id is not None:
         properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id:d}"/></w:numPr>'
+    if page_break:
+        properties += '<w:spacing w:before="0"/>'
     if align is not None:
         properties += _val("jc", align)
     return f"<w:p><w:pPr>{properties}</w:pPr>" if properties else "<w:p><w:pPr/>"
 
 
 def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: bool = False,
-        colour: str | None = None) -> str:
+        colour: str | None = None, lang: str | None = None) -> str:
     """Return a ``w:r`` holding ``text``; a tab stays a tab and a newline is a line break.
 
-    ``style_id`` is a character style; ``colour`` six hex digits.
+    ``style_id`` is a character style; ``colour`` six hex digits; ``lang`` the text's language
+    (``w:lang``, ECMA-376 Part 1 §17.3.2.20) where it is not the document's.
     """
-    start = _run_start(style_id, bold, italic, colour)
+    start = _run_start(style_id, bold, italic, colour, lang)
     if not text:
         return "<w:r/>" if start == "<w:r>" else f"{start}</w:r>"
     if "\t" not in text and "\n" not in text and "\r" not in text:
@@ -102,7 +119,8 @@ def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: b
 
 
 @functools.lru_cache(maxsize=256)
-def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | None) -> str:
+def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | None,
+               lang: str | None = None) -> str:
     properties = "" if style_id is None else _val("rStyle", style_id)
     if bold:
         properties += "<w:b/>"
@@ -110,6 +128,8 @@ def _run_start(style_id: str | None, bold: bool, italic: bool, colour: str | Non
         properties += "<w:i/>"
     if colour is not None:
         properties += _val("color", colour.upper())
+    if lang is not None:  # the last of these in the schema's order of run properties
+        properties += _val("lang", lang)
     return f"<w:r><w:rPr>{properties}</w:rPr>" if properties else "<w:r>"
 
 
@@ -119,6 +139,16 @@ def _t(text: str) -> str:
     if len(text.strip()) < len(text):  # Word drops edge spaces unless told to keep them
         return f'<w:t xml:space="preserve">{_text(text)}</w:t>'
     return f"<w:t>{_text(text)}</w:t>"
+
+
+def hyperlink(relationship: str, runs: str) -> str:
+    """Return a ``w:hyperlink`` around ``runs`` (from ``run``), to the target of the main
+    part's relationship ``relationship`` (an external hyperlink relationship, 17.16.22).
+
+    ``w:history`` records the visit, as Word does for the links it makes.
+    """
+    return (f'<w:hyperlink xmlns:r="{nsmap["r"]}" r:id="{_attribute(relationship)}" w:history="1">'
+            f"{runs}</w:hyperlink>")
 
 
 def table(widths: Sequence[int], *, style_id: str | None, caption: str, description: str) -> str:
@@ -157,6 +187,20 @@ def cell(width: int, span: int = 1, merge: str | None = None, fill: str | None =
     if fill is not None:
         properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{_attribute(fill)}"/>'
     return f"<w:tc><w:tcPr>{properties}</w:tcPr>"
+
+
+def chart_run(chart: str, *, width: int, height: int, shape: int, description: str) -> str:
+    """Return a ``w:r`` showing a chart part inline (``wp:inline``, 20.4.2.8).
+
+    ``chart`` is the main part's relationship id of the chart part; ``width`` and ``height``
+    are in EMU; ``shape`` is the drawing's id, unique in the document (``wp:docPr/@id``);
+    ``description`` is the chart's alternative text.
+    """
+    return (f'<w:r><w:drawing><wp:inline {_DRAWING_NAMESPACES} distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{width:d}" cy="{height:d}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{shape:d}" name="Chart {shape:d}" descr="{_attribute(description)}"/>'
+            f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="{_CHART_URI}">'
+            f'<c:chart r:id="{_attribute(chart)}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
 
 
 def _parse(blocks: str) -> Element:

@@ -1,19 +1,15 @@
-"""Raw WordprocessingML for what python-docx has no API for.
+"""The template's parts where python-docx has no API: document defaults, theme fonts, language,
+fields, table style borders, numbering instances, outline levels, bullets, compatibility.
 
-Every other module of the Word renderer (and ``scripts/build_template.py``) goes through
-these helpers, ``wml.py`` (the body's blocks, written as text) and ``numbering.py``, so the
-element names and their schema order live in those three places.
+Edited as python-docx's elements, each new child put in its place in the schema order.
 """
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from lxml import etree
 
 # python-docx objects are untyped; these aliases only say what is expected.
 Element = Any
@@ -125,7 +121,7 @@ def set_language(document: DocxObject, language: str) -> None:
                 lang.set(qn("w:val"), language)
 
 
-def el(tag: str, *children: Element, **attributes: str) -> Element:
+def _el(tag: str, *children: Element, **attributes: str) -> Element:
     """Return a new element with ``w:`` attributes and children."""
     element = OxmlElement(tag)
     for name, value in attributes.items():
@@ -141,14 +137,14 @@ def add_field(paragraph: DocxObject, instruction: str, shown: str) -> None:
     code.text = f" {instruction} "
     result = OxmlElement("w:t")
     result.text = shown
-    for element in (el("w:fldChar", fldCharType="begin"), code,
-                    el("w:fldChar", fldCharType="separate"), result,
-                    el("w:fldChar", fldCharType="end")):
+    for element in (_el("w:fldChar", fldCharType="begin"), code,
+                    _el("w:fldChar", fldCharType="separate"), result,
+                    _el("w:fldChar", fldCharType="end")):
         paragraph.add_run()._r.append(element)
 
 
 def _shading(fill: str) -> Element:
-    return el("w:shd", val="clear", color="auto", fill=fill)
+    return _el("w:shd", val="clear", color="auto", fill=fill)
 
 
 def configure_table_style(style: DocxObject, border_colour: str, header_fill: str,
@@ -156,15 +152,15 @@ def configure_table_style(style: DocxObject, border_colour: str, header_fill: st
     """Give a table style single borders, cell margins (twips), centred cells and a shaded
     header row."""
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
-    borders = el("w:tblBorders", *(el(f"w:{edge}", val="single", sz="4", space="0",
+    borders = _el("w:tblBorders", *(_el(f"w:{edge}", val="single", sz="4", space="0",
                                         color=border_colour) for edge in edges))
     widths = {"top": top_twips, "left": side_twips, "bottom": bottom_twips, "right": side_twips}
-    margins = el("w:tblCellMar", *(el(f"w:{edge}", w=str(widths[edge]), type="dxa")
+    margins = _el("w:tblCellMar", *(_el(f"w:{edge}", w=str(widths[edge]), type="dxa")
                                    for edge in edges[:4]))
     style.element.extend([
-        el("w:tblPr", borders, margins),
-        el("w:tcPr", el("w:vAlign", val="center")),
-        el("w:tblStylePr", el("w:rPr", el("w:b")), el("w:tcPr", _shading(header_fill)),
+        _el("w:tblPr", borders, margins),
+        _el("w:tcPr", _el("w:vAlign", val="center")),
+        _el("w:tblStylePr", _el("w:rPr", _el("w:b")), _el("w:tcPr", _shading(header_fill)),
             type="firstRow"),
     ])
 
@@ -180,47 +176,22 @@ def table_style_header_fill(style: DocxObject) -> str | None:
     return None
 
 
-def clear_body(document: DocxObject) -> None:
-    """Remove everything from the body but its final section properties (page setup)."""
-    document.element.body.clear_content()
-
-
-def append_blocks(document: DocxObject, blocks: list[Element]) -> None:
-    """Append blocks to the body, before its final section properties (page setup)."""
-    body = document.element.body
-    section = body.find(qn("w:sectPr"))
-    if section is None:
-        body.extend(blocks)
-        return
-    for block in blocks:
-        section.addprevious(block)
-
-
-_MARK = etree.ProcessingInstruction("committee-papers-blocks")
-_MARK_BYTES = etree.tostring(_MARK)
-
-
-def split_document_xml(document: DocxObject) -> tuple[bytes, bytes]:
-    """Return the serialised main document part, cut where ``append_blocks`` would append.
-
-    A processing instruction marks the place while the part is serialised. It can occur
-    nowhere else: text and attribute values cannot hold a raw ``<``.
-    """
-    body = document.element.body
-    mark = copy.copy(_MARK)
-    section = body.find(qn("w:sectPr"))
-    if section is None:
-        body.append(mark)
+def add_numbering_instance(numbering: Element, number: int, abstract: str, before: Element | None) -> None:
+    """Add to the numbering part's element a ``w:num`` of id ``number`` for the abstract list
+    ``abstract``, its first level starting again at 1; before ``before`` (which must stay
+    after the lists), else at the end."""
+    num = _el("w:num", _el("w:abstractNumId", val=abstract),
+              _el("w:lvlOverride", _el("w:startOverride", val="1"), ilvl="0"), numId=str(number))
+    if before is None:
+        numbering.append(num)
     else:
-        section.addprevious(mark)
-    try:
-        data = serialize_part_xml(document.element)
-    finally:
-        body.remove(mark)
-    before, found, after = data.partition(_MARK_BYTES)
-    if not found or _MARK_BYTES in after:
-        raise RuntimeError("the body marker is missing from the document's XML or repeated")
-    return bytes(before), bytes(after)
+        before.addprevious(num)
+
+
+def set_outline_level(style: DocxObject, level: int) -> None:
+    """Give a paragraph style an outline level (``w:outlineLvl``, 0 for Heading 1; 17.3.1.20),
+    which Word's navigation pane, table of contents and PDF bookmarks follow."""
+    style.element.get_or_add_pPr().get_or_add_outlineLvl().set(qn("w:val"), str(level))
 
 
 def plain_bullets(document: DocxObject, bullet: str) -> None:
@@ -241,13 +212,3 @@ def set_compatibility_mode(document: DocxObject, mode: int) -> None:
     for setting in document.settings.element.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), str(mode))
-
-
-def set_core_text(document: DocxObject, name: str, value: str) -> None:
-    """Set a core property's text whatever its length (python-docx stops at 255 characters).
-
-    The file format sets no limit, and a council's title or keywords can be longer: the text
-    goes in whole rather than being cut.
-    """
-    element = document.core_properties._element._get_or_add(name)
-    element.text = value

@@ -1,0 +1,3 @@
+# module: committee_papers.model.text
+# caught: model may not import committee_papers.languages
+from ..languages import primary
