@@ -1,11 +1,13 @@
-"""A face's character map and advances are read by HarfBuzz: what fontTools reads, exactly.
+"""A face's character map and advances are read by HarfBuzz, its post header alone: what
+fontTools reads, exactly.
 
 fontTools is the reference here (the code under test no longer calls it for a sound table):
 every font file on the machine, and fonts generated with fontTools' FontBuilder from random
 character maps (BMP and beyond, one glyph for several characters, symbol-encoded only), must
-give the same code-point-to-glyph-id map and advance widths; a damaged table is what it was (a located error, or
-what fontTools makes of it). This is a speed change (issue 20): these tests pass with the old
-fontTools reading too, and are here to fail if the two readers ever part.
+give the same code-point-to-glyph-id map, advance widths, italic angle and fixed pitch; a
+damaged table is what it was (a located error, or what fontTools makes of it). This is a speed
+change (issue 20): these tests pass with the old reading too (the symbol-encoded case aside),
+and are here to fail if the two readings ever part.
 """
 
 from __future__ import annotations
@@ -49,11 +51,20 @@ def reference_advances(path: str, index: int = 0) -> list[float]:
     return [metrics[name][0] * scale if name in metrics else 0.0 for name in font.getGlyphOrder()]
 
 
+def reference_post(path: str, index: int = 0) -> tuple[float, bool] | None:
+    """fontTools' italic angle and fixed pitch, from the whole post table decoded."""
+    font = TTFont(path, fontNumber=index)
+    return (float(font["post"].italicAngle), bool(font["post"].isFixedPitch)) if "post" in font else None
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: Path(p).name)
 def test_every_font_file_maps_and_measures_as_fonttools_reads_it(path: str) -> None:
     face = Face(FontSource.of(path))
     assert face.cmap == reference(path)
     assert face.advances == reference_advances(path)
+    post = reference_post(path)
+    if post is not None:
+        assert (face.descriptor["italic_angle"], face.descriptor["fixed"]) == post
 
 
 def _font(mapping: dict[int, int], glyphs: int, *, symbol: bool = False) -> bytes:

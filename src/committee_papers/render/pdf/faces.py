@@ -18,10 +18,13 @@ import threading
 import unicodedata
 from functools import cached_property
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import uharfbuzz as hb
+from fontTools.misc import sstruct
 from fontTools.ttLib import TTFont, TTLibError
+from fontTools.ttLib.tables._p_o_s_t import postFormat, postFormatSize
 
 from ...errors import CommitteePapersError
 from ...style import FontSource
@@ -84,7 +87,7 @@ class Face:
             font, scale = self._font, self._scale
             head, hhea = font["head"], font["hhea"]
             os2 = font.get("OS/2")
-            post = font.get("post")
+            post = _post_header(font)
             ascent = (os2.sTypoAscender if os2 is not None and os2.sTypoAscender else hhea.ascent)
             descent = (os2.sTypoDescender if os2 is not None and os2.sTypoDescender else hhea.descent)
             cap = getattr(os2, "sCapHeight", 0) or ascent
@@ -198,6 +201,21 @@ def _lists_unicode_subtable(font: TTFont) -> bool:
     listed = {(int.from_bytes(records[at:at + 2], "big"), int.from_bytes(records[at + 2:at + 4], "big"))
               for at in range(0, len(records) - 7, 8)}
     return not listed.isdisjoint(BEST_CMAPS)
+
+
+def _post_header(font: TTFont) -> Any:
+    """Return the ``post`` table's header (italic angle, fixed pitch ...), or None without one.
+
+    Unpacked with fontTools' own layout of it (``postFormat``): decoding the table itself names
+    every glyph, a third of the PDF's font work for a small document. A table too short for
+    its header is left to fontTools to read (and refuse).
+    """
+    if "post" not in font:
+        return None
+    data = font.getTableData("post")
+    if len(data) < postFormatSize:
+        return font["post"]
+    return SimpleNamespace(**sstruct.unpack(postFormat, data[:postFormatSize]))
 
 
 def _postscript_name(font: TTFont, fallback: str) -> str:
