@@ -29,7 +29,9 @@ ALLOWED: dict[str, set[str]] = {
     "console": set(),
     "limits": {"errors"},
     "output": {"errors"},
+    "parallel": {"output"},
     "progress": {"console"},
+    "process": set(),
     "formatting": {"model"},
     "style": {"model"},
     "languages": {"style"},
@@ -39,7 +41,7 @@ ALLOWED: dict[str, set[str]] = {
     "loaders": {"model", "errors", "limits", "formatting"},
     "workbook": {"model", "errors", "limits", "loaders"},
     "starter": {"model", "errors", "output", "workbook"},
-    "pack": {"model", "assess", "layout", "render", "loaders", "style", "errors", "output"},
+    "pack": {"model", "assess", "layout", "render", "loaders", "style", "errors", "output", "parallel"},
     "pack_command": {"model", "assess", "pack", "render", "workbook", "style", "errors", "limits", "output",
                      "console", "progress"},
 }

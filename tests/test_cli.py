@@ -110,3 +110,27 @@ def test_a_write_failure_exits_1_with_a_message(tmp_path: Path, capsys: pytest.C
     assert main(["render", str(Q2), "-o", str(tmp_path), "--format", "pdf"]) == 1
     err = capsys.readouterr().err
     assert "No space left on device" in err and "Traceback" not in err
+
+
+
+TUNED = """
+import gc, importlib.util, sys
+from committee_papers.cli import main
+before = gc.get_threshold()
+assert main(["pack", sys.argv[1], "-o", sys.argv[2], "--format", "pdf"]) == 0
+import openpyxl.compat.numbers  # loaded by the command
+print(openpyxl.compat.numbers.NUMPY, "numpy" in sys.modules, gc.get_threshold() == before, gc.get_freeze_count())
+if importlib.util.find_spec("numpy") is not None:
+    import numpy  # loadable again
+    print(numpy.__name__)
+"""
+
+
+def test_a_command_tunes_its_process_only_while_it_runs(tmp_path: Path) -> None:
+    """While a command runs, garbage is collected less often and numpy is kept out (openpyxl would
+    import it for nothing); once it ends, a program that called main() has its process as it was."""
+    result = subprocess.run([sys.executable, "-c", TUNED, str(Q2.parent / "kpis.xlsx"), str(tmp_path)],
+                            capture_output=True, text=True, check=True)
+    *_, tuned, loadable = result.stdout.splitlines()
+    assert tuned.split() == ["False", "False", "True", "0"], result.stdout
+    assert loadable == "numpy"  # installed with the test extra (pandas)

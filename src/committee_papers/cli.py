@@ -9,30 +9,30 @@ is left behind and no earlier output is changed unless the run succeeds.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .console import say
 from .errors import CommitteePapersError
+from .process import Terminated, fewer_collections, signals_unwind, without_numpy
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from typing import BinaryIO
+
+    from .layout import DocumentLayout
     from .model import Report
+    from .output import Writer
     from .style import HouseStyle
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived: unwind like Ctrl-C, so temporary files are removed on the way out."""
 
 
 def _global_options() -> argparse.ArgumentParser:
@@ -167,11 +167,34 @@ def _template_style(template: Path | None) -> HouseStyle:
     return setup.style
 
 
+def _docx_writer(layout: DocumentLayout, template: Path | None, style: HouseStyle, date: dt.date | None) -> Writer:
+    def write(stream: BinaryIO) -> None:
+        from .render.docx import render_docx  # imported where it runs: in the child, when there is one
+
+        render_docx(layout, stream, template=template, style=style, date=date)
+
+    return write
+
+
+def _pdf_writer(file: Path, layout: DocumentLayout, style: HouseStyle, variant: str | None,
+                date: dt.date | None) -> Writer:
+    def write(stream: BinaryIO) -> None:
+        from .render.pdf import render_pdf
+
+        try:  # a running header too long for the page, say: the batch is written whole or not at all
+            render_pdf(layout, stream, style=style, variant=variant, date=date)
+        except CommitteePapersError as error:
+            raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
+
+    return write
+
+
 def _render(args: argparse.Namespace) -> int:
     from .api import check
     from .assess import assess_report
     from .layout import layout_report
-    from .output import OutputSet, check_targets
+    from .output import check_targets
+    from .parallel import write_all
 
     stems = [f.stem for f in args.files]
     repeated = sorted({s for s in stems if stems.count(s) > 1})
@@ -184,6 +207,7 @@ def _render(args: argparse.Namespace) -> int:
     if reports is None:
         print("nothing was written", file=sys.stderr)
         return EXIT_PROBLEM
+    gc.freeze()  # the reports stay alive to the end: later collections need not walk them
     if args.charts:
         from .model import with_charts
 
@@ -208,21 +232,12 @@ def _render(args: argparse.Namespace) -> int:
             layouts[file] = layout_report(report, assess_report(report), style)  # once, for both formats
         except CommitteePapersError as error:
             raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
-    with OutputSet() as outputs:  # every file of the batch appears together, or none does
-        for file, report, target, fmt in jobs:
-            if fmt == "docx":
-                from .render.docx import render_docx
-
-                outputs.write(target, partial(render_docx, layouts[file], template=args.template,
-                                              style=style, date=report.meeting_date))
-            else:
-                from .render.pdf import render_pdf
-
-                try:  # a running header too long for the page, say: the batch is written whole or not at all
-                    outputs.write(target, partial(render_pdf, layouts[file], style=style,
-                                                  variant=args.pdf_variant, date=report.meeting_date))
-                except CommitteePapersError as error:
-                    raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
+    gc.freeze()  # and the layouts (a forked child then shares their memory pages untouched)
+    # Every file of the batch appears together, or none does; with both formats, the Word files
+    # are written in a second process while this one writes the PDFs (parallel.write_all).
+    write_all([(target, _docx_writer(layouts[file], args.template, style, report.meeting_date) if fmt == "docx"
+                else _pdf_writer(file, layouts[file], style, args.pdf_variant, report.meeting_date), fmt == "docx")
+               for file, report, target, fmt in jobs])
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception page{'' if report.page_count == 1 else 's'})")
     return EXIT_OK
@@ -304,31 +319,6 @@ def _new_workbook(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    raise Terminated(signum)
-
-
-_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM")
-                if hasattr(signal, name))
-
-
-@contextmanager
-def _signals_unwind() -> Iterator[None]:
-    """While the command runs, an ending signal (SIGTERM, SIGHUP, ...) unwinds the stack, so
-    temporary files are removed on the way out, instead of killing the process where it is."""
-    previous: dict[int, Any] = {}
-    try:
-        for number in _ENDING:
-            previous[number] = signal.signal(number, _terminate)
-    except ValueError:  # not the main thread: leave signals alone
-        pass
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
 def _write_failure(error: OSError) -> str:
     from .output import advice
 
@@ -362,7 +352,7 @@ def _main(argv: Sequence[str] | None) -> int:
     command = {"render": _render, "check": _check, "schema": _schema, "pack": _pack,
                "new-workbook": _new_workbook}[args.command]
     try:
-        with _signals_unwind():
+        with signals_unwind(), fewer_collections(), without_numpy():
             return command(args)
     except BrokenPipeError:  # the reader went away (e.g. piped into head): not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's final flush quiet

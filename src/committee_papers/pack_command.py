@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def run_pack(workbook: Path, output: Path, *, rules: str | None, fmt: str, templ
             return 1
         bar.step("assessing every indicator")
         pack = build_pack(data, chosen, charts=charts)
+        gc.freeze()  # the pack stays alive to the end: later collections need not walk it (cli unfreezes)
         pages = render_pack(pack, pdf=pdf, docx=docx, template=template, style=style, variant=variant,
                             progress=bar.step)
     finally:

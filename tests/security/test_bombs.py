@@ -10,6 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from committee_papers.loaders.bounds import PRESCAN_FROM
+
 from .conftest import Q2, WORKBOOK, assert_refused, rewrite_zip, run_cli
 
 REPORT_TAIL = "appendix: A\nsections: []\n"
@@ -38,10 +40,14 @@ def _merge_bomb(levels: int, refs: int) -> str:
     ("block nesting 200", "appendix: A\nsections:\n" + "".join("  " * n + "-\n" for n in range(200)),
      "nest more than"),
 ])
-def test_yaml_bombs_are_refused_before_they_expand(tmp_path: Path, name: str, text: str, phrase: str) -> None:
+@pytest.mark.parametrize("padded", [False, True], ids=["small", "padded"])
+def test_yaml_bombs_are_refused_before_they_expand(tmp_path: Path, name: str, text: str, phrase: str,
+                                                  padded: bool) -> None:
+    """Small, or padded with a long comment past the size from which the text is scanned first
+    (and a tree with no alias is not measured again)."""
     report = tmp_path / "bomb.yaml"
-    report.write_text(text, encoding="utf-8")
-    assert report.stat().st_size < 50_000
+    report.write_text(text + ("#" + "x" * PRESCAN_FROM + "\n" if padded else ""), encoding="utf-8")
+    assert report.stat().st_size < (2 * PRESCAN_FROM if padded else 50_000)
     run = run_cli("check", report)
     assert_refused(run, str(report), phrase)
 

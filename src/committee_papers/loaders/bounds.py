@@ -33,20 +33,39 @@ def _too_many(limits: Limits) -> str:
             f"the right file; {limits.hint('nodes')}")
 
 
-def prescan_yaml(text: str, name: str, loader: type[Any], limits: Limits) -> None:
-    """Refuse a large YAML text holding more than ``limits.nodes`` values, before composing it."""
+def prescan_yaml(text: str, name: str, loader: type[Any], limits: Limits) -> bool:
+    """Refuse a large YAML text holding more than ``limits.nodes`` values, before composing it.
+
+    Return whether the text was scanned and holds no alias and no nesting near
+    ``limits.depth``: its document is then a tree of at most ``limits.nodes`` values, and no
+    longer than its text, so it needs no measuring (``measure_yaml``).
+    """
     if len(text) < PRESCAN_FROM:
-        return
-    count = 0
-    values = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+        return False
+    count = depth = deepest = 0
+    aliases = False
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
     try:
         for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, values):
+            if isinstance(event, yaml.ScalarEvent):
                 count += 1
-                if count > limits.nodes:
-                    raise LoadError(name, [Problem("", _too_many(limits))])
+            elif isinstance(event, starts):
+                count += 1
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(event, ends):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                count += 1
+                aliases = True
+            else:
+                continue
+            if count > limits.nodes:
+                raise LoadError(name, [Problem("", _too_many(limits))])
     except yaml.YAMLError:
-        return  # the syntax error is reported, with its line, when the text is composed
+        return False  # the syntax error is reported, with its line, when the text is composed
+    return not aliases and deepest + 1 <= limits.depth  # a value inside the deepest collection
 
 
 def _children(node: Node) -> list[Node]:

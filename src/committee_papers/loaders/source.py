@@ -148,7 +148,7 @@ def parse_yaml(text: str, name: str, limits: Limits | None = None) -> Source:
     """
     limits = resolve(limits)
     try:
-        prescan_yaml(text, name, _Composer, limits)
+        tree = prescan_yaml(text, name, _Composer, limits)
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
@@ -162,7 +162,7 @@ def parse_yaml(text: str, name: str, limits: Limits | None = None) -> Source:
         raise LoadError(name, [Problem("", problem, line)]) from None
     except yaml.YAMLError as error:
         raise LoadError(name, [Problem("", f"not valid YAML: {error}")]) from None
-    if root is not None:
+    if root is not None and not tree:  # a scanned tree needs no measuring: nothing in it repeats
         measure_yaml(root, text, name, limits)
     walker = _Walker(name)
     walker.source.data = walker.walk(root, "") if root is not None else None

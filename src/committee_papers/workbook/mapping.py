@@ -24,13 +24,15 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import LoadError, Problem
 from ..limits import Limits
-from ..loaders.source import Source, parse_yaml, read_text
 from ..model import FiscalPeriod, parse_period
 from .headers import FIELDS, IGNORE, key
+
+if TYPE_CHECKING:  # the YAML reader loads when a mapping is read: most workbooks have none
+    from ..loaders.source import Source
 
 KEYS = ("sheets", "skip_sheets", "header_rows", "columns", "periods")
 MAX_HEADER_ROW = 50  # headings further down are not headings
@@ -71,6 +73,8 @@ def read_mapping(path: str | os.PathLike[str], limits: Limits | None = None) -> 
 
     The file is read within ``limits`` (size, nesting, values), as any untrusted input.
     """
+    from ..loaders.source import read_text
+
     name = os.fspath(path)
     return parse_mapping(read_text(path, "mapping file", limits), name, limits)
 
@@ -80,6 +84,8 @@ def parse_mapping(text: str, name: str, limits: Limits | None = None) -> Mapping
 
     Raise LoadError listing every problem with its line.
     """
+    from ..loaders.source import parse_yaml
+
     source = parse_yaml(text, name, limits)
     problems: list[Problem] = []
     data = source.data

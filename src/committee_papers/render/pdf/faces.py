@@ -1,9 +1,9 @@
 """Font files read with fontTools and HarfBuzz: character map, advance widths, metrics, outlines.
 
 A ``Face`` is one face of a TrueType or OpenType file (a ``.ttf``, an ``.otf``, or one face of a
-``.ttc`` collection), with TrueType (``glyf``) or PostScript (``CFF``) outlines. It is read
-lazily: the character map when a character is looked up, the advance widths when text is
-measured; HarfBuzz reads the whole file to shape text and to cut the subset that is embedded
+``.ttc`` collection), with TrueType (``glyf``) or PostScript (``CFF``) outlines. Its character
+map is read with the face (by HarfBuzz, ``_character_map``), the advance widths when text is
+first measured; HarfBuzz reads the whole file to shape text and to cut the subset that is embedded
 (``embedding.py``).
 
 Nothing is kept between calls: each ``load_fonts`` (each render, each ``check``) reads its own
@@ -18,16 +18,21 @@ import threading
 import unicodedata
 from functools import cached_property
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import uharfbuzz as hb
+from fontTools.misc import sstruct
 from fontTools.ttLib import TTFont, TTLibError
+from fontTools.ttLib.tables._p_o_s_t import postFormat, postFormatSize
 
 from ...errors import CommitteePapersError
 from ...style import FontSource
 from .shaping import is_simple, shaped_width
 
 UNITS = 1000  # widths are kept in thousandths of an em, as PDF font widths are (ISO 32000-1 §9.2.4)
+# (platform, encoding) of the Unicode cmap subtables fontTools' getBestCmap takes; HarfBuzz takes the same
+BEST_CMAPS = frozenset({(3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0)})
 MEMORY = 100_000  # texts whose width a face remembers: a long-running process must not grow for ever
 STAND_INS = ("\u25a1", "\ufffd", "?")  # □, �, ?: what a character no face has is drawn as
 
@@ -47,10 +52,9 @@ class Face:
             if not self.cff and "glyf" not in font:
                 raise TTLibError("it has neither TrueType nor CFF outlines")
             self.name = _postscript_name(font, Path(path).stem)
-            cmap = font.getBestCmap() or {}
-            order = font.getGlyphOrder()
-            ids = {name: number for number, name in enumerate(order)}
-            self.cmap: dict[int, int] = {code: ids[name] for code, name in cmap.items() if name in ids}
+            self._face = hb.Face(hb.Blob.from_file_path(path), index)
+            self._metrics = hb.Font(self._face)  # at the face's own units per em
+            self.cmap: dict[int, int] = _character_map(font, self._metrics, self._face, self.glyph_count)
         except (OSError, TTLibError, KeyError, AssertionError, ValueError, IndexError) as error:
             raise CommitteePapersError(
                 f"the font file {source.path} cannot be used ({error}): give the path of a "
@@ -67,12 +71,14 @@ class Face:
 
     @cached_property
     def advances(self) -> list[float]:
-        """Return each glyph's advance width in thousandths of an em, by glyph id."""
+        """Return each glyph's advance width in thousandths of an em, by glyph id.
+
+        The ``hmtx`` table's advances, read by HarfBuzz (the last one repeated past the table's
+        end, as the OpenType spec says); fontTools' reading needs every glyph's name first.
+        """
         with self._lock:
-            metrics = self._font["hmtx"].metrics
-            order = self._font.getGlyphOrder()
-            scale = self._scale
-            return [metrics[name][0] * scale if name in metrics else 0.0 for name in order]
+            advance, scale = self._metrics.get_glyph_h_advance, self._scale
+            return [advance(glyph) * scale for glyph in range(self.glyph_count)]
 
     @cached_property
     def descriptor(self) -> dict[str, Any]:
@@ -81,7 +87,7 @@ class Face:
             font, scale = self._font, self._scale
             head, hhea = font["head"], font["hhea"]
             os2 = font.get("OS/2")
-            post = font.get("post")
+            post = _post_header(font)
             ascent = (os2.sTypoAscender if os2 is not None and os2.sTypoAscender else hhea.ascent)
             descent = (os2.sTypoDescender if os2 is not None and os2.sTypoDescender else hhea.descent)
             cap = getattr(os2, "sCapHeight", 0) or ascent
@@ -115,10 +121,8 @@ class Face:
     @cached_property
     def harfbuzz(self) -> Any:
         """Return a HarfBuzz font of the face at its own units per em, for shaping."""
-        path, index = self.source.key
         with self._lock:
-            face = hb.Face(hb.Blob.from_file_path(path), index)
-            return hb.Font(face)
+            return hb.Font(self._face)
 
     # ------------------------------------------------------------------ looking up characters
 
@@ -159,6 +163,59 @@ class Face:
                 found = shaped_width(self, text)
             self.known[text] = found
         return found
+
+
+def _character_map(font: TTFont, metrics: Any, face: Any, glyphs: int) -> dict[int, int]:
+    """Return the face's best Unicode character map: code point to glyph id.
+
+    Read by HarfBuzz, in C (``metrics`` a HarfBuzz font of ``face``): a tenth of the time
+    fontTools takes to decode the subtable in Python and name every glyph (most of each render's
+    font load). HarfBuzz takes the subtable fontTools' ``getBestCmap`` takes, in the same order
+    of preference (``hb-ot-cmap-table.hh``, ``find_best_subtable``: (3, 10), (0, 6), (0, 4),
+    (3, 1), (0, 3), (0, 2), (0, 1), (0, 0)). A font that lists none of them (a symbol-encoded
+    one, which HarfBuzz would map by its own rule), or where HarfBuzz finds nothing (a damaged
+    table its sanitizer drops), is read by fontTools as before: such a font maps what it mapped,
+    and a damaged table is the error it was. Raises what fontTools raises.
+    """
+    if _lists_unicode_subtable(font):
+        found = {code: glyph for code in face.unicodes
+                 if (glyph := metrics.get_nominal_glyph(code)) is not None and glyph < glyphs}
+        if found:
+            return found
+    cmap = font.getBestCmap() or {}
+    ids = {name: number for number, name in enumerate(font.getGlyphOrder())}
+    return {code: ids[name] for code, name in cmap.items() if name in ids}  # none past the last glyph
+
+
+def _lists_unicode_subtable(font: TTFont) -> bool:
+    """Return whether the font's cmap lists one of the ``BEST_CMAPS`` subtables.
+
+    Read from the table's header, its encoding records (OpenType spec, "cmap — Character to
+    Glyph Index Mapping Table"): asking fontTools for the list decodes every subtable.
+    """
+    if "cmap" not in font:
+        return False
+    data = font.getTableData("cmap")
+    count = int.from_bytes(data[2:4], "big")
+    records = data[4:4 + 8 * count]
+    listed = {(int.from_bytes(records[at:at + 2], "big"), int.from_bytes(records[at + 2:at + 4], "big"))
+              for at in range(0, len(records) - 7, 8)}
+    return not listed.isdisjoint(BEST_CMAPS)
+
+
+def _post_header(font: TTFont) -> Any:
+    """Return the ``post`` table's header (italic angle, fixed pitch ...), or None without one.
+
+    Unpacked with fontTools' own layout of it (``postFormat``): decoding the table itself names
+    every glyph, a third of the PDF's font work for a small document. A table too short for
+    its header is left to fontTools to read (and refuse).
+    """
+    if "post" not in font:
+        return None
+    data = font.getTableData("post")
+    if len(data) < postFormatSize:
+        return font["post"]
+    return SimpleNamespace(**sstruct.unpack(postFormat, data[:postFormatSize]))
 
 
 def _postscript_name(font: TTFont, fallback: str) -> str:
