@@ -25,6 +25,7 @@ from .elements import (
     set_fonts,
     set_language,
     set_outline_level,
+    set_widow_control,
     strip_theme_fonts,
     style_rpr,
     table_style_header_fill,
@@ -42,11 +43,12 @@ from .markup import (
     paragraph,
     row,
     run,
+    separator,
     table,
 )
 
 __all__ = ["CELL_END", "PARAGRAPH_END", "ROW_END", "TABLE_END", "DocxObject", "Element", "add_field",
            "add_numbering_instance", "cell", "chart_run", "check", "configure_table_style", "doc_defaults_rpr",
-           "elements", "hyperlink", "paragraph", "plain_bullets", "row", "run", "set_compatibility_mode",
-           "set_default_size", "set_fonts", "set_language", "set_outline_level", "strip_theme_fonts",
-           "style_rpr", "table", "table_style_header_fill"]
+           "elements", "hyperlink", "paragraph", "plain_bullets", "row", "run", "separator",
+           "set_compatibility_mode", "set_default_size", "set_fonts", "set_language", "set_outline_level",
+           "set_widow_control", "strip_theme_fonts", "style_rpr", "table", "table_style_header_fill"]

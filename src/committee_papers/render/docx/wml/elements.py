@@ -29,6 +29,11 @@ _ORDER = {name: tuple(f"w:{child}" for child in children.split()) for name, chil
             "tblCellSpacing jc hidden ins del trPrChange",
     "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
             "tcFitText vAlign hideMark headers cellIns cellDel cellMerge tcPrChange",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+           "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+           "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+           "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+           "rPr sectPr pPrChange",
     "styles": "docDefaults latentStyles style",
     "docDefaults": "rPrDefault pPrDefault",
 }.items()}
@@ -205,6 +210,14 @@ def plain_bullets(document: DocxObject, bullet: str) -> None:
         rpr = level.find(qn("w:rPr"))
         if rpr is not None:
             level.remove(rpr)
+
+
+def set_widow_control(document: DocxObject) -> None:
+    """Turn on widow and orphan control for every paragraph (``w:widowControl`` in the document
+    defaults, 17.3.1.44): no first or last line of a paragraph alone on a page, as the PDF."""
+    styles = document.styles.element
+    defaults = _child(_child(_child(styles, "w:docDefaults"), "w:pPrDefault"), "w:pPr")
+    _child(defaults, "w:widowControl")
 
 
 def set_compatibility_mode(document: DocxObject, mode: int) -> None:
