@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .console import say
 from .errors import CommitteePapersError
@@ -205,19 +205,23 @@ def _render(args: argparse.Namespace) -> int:
         for finding in check(report, style):
             say(f"{file}: {finding}", error=True)
         layouts[file] = layout_report(report, assess_report(report), style)  # once, for both formats
+    pages: dict[Path, int] = {}  # each PDF's page count: its Word file's "Page 1 of N" shows it
     with OutputSet() as outputs:  # every file of the batch appears together, or none does
-        for file, report, target, fmt in jobs:
+        for file, report, target, fmt in sorted(jobs, key=lambda job: job[3] != "pdf"):  # the PDFs first
             if fmt == "docx":
                 from .render.docx import render_docx
 
                 outputs.write(target, partial(render_docx, layouts[file], template=args.template,
-                                              style=style, date=report.meeting_date))
+                                              style=style, date=report.meeting_date, pages=pages.get(file)))
             else:
                 from .render.pdf import render_pdf
 
+                def write_pdf(stream: BinaryIO, file: Path = file, report: Report = report) -> None:
+                    pages[file] = render_pdf(layouts[file], stream, style=style, variant=args.pdf_variant,
+                                             date=report.meeting_date).pages
+
                 try:  # a running header too long for the page, say: the batch is written whole or not at all
-                    outputs.write(target, partial(render_pdf, layouts[file], style=style,
-                                                  variant=args.pdf_variant, date=report.meeting_date))
+                    outputs.write(target, write_pdf)
                 except CommitteePapersError as error:
                     raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     for _, report, target, _ in jobs:

@@ -173,6 +173,15 @@ class PageLayout:
 
 
 @dataclass(frozen=True, slots=True)
+class Pagination:
+    """Where a document's pages fell: the page (from 1) each page layout starts on, and how
+    many pages there are."""
+
+    starts: tuple[int, ...]
+    pages: int
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentLayout:
     """The whole appendix: metadata, page furniture and pages."""
 

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from ..assess import Pack
 from ..errors import CommitteePapersError
-from ..layout import DocumentLayout
+from ..layout import DocumentLayout, Pagination
 from ..layout.pack import PageNumbers, layout_pack
 from ..output import OutputSet, Target
 from ..style import DEFAULT_STYLE, HouseStyle
@@ -20,18 +20,18 @@ Progress = Callable[[str], None]
 
 
 def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, variant: str | None,
-               date: dt.date | None, tagged: bool) -> list[int]:
-    """Write the PDF and return the page each page layout starts on."""
+               date: dt.date | None, tagged: bool) -> Pagination:
+    """Write the PDF and return the page each page layout starts on, and the page count."""
     from ..render.pdf import render_pdf
 
     return render_pdf(layout, stream, style=style, tagged=tagged, variant=variant if tagged else None, date=date)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
-                style: HouseStyle, pack: Pack) -> None:
+                style: HouseStyle, pack: Pack, pages: int) -> None:
     from ..render.docx import render_docx
 
-    render_docx(layout, target, template=template, style=style, date=pack.report.meeting_date)
+    render_docx(layout, target, template=template, style=style, date=pack.report.meeting_date, pages=pages)
 
 
 def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> PageNumbers:
@@ -70,8 +70,8 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
         # The first pass only finds where the pages start, which tagging does not move: it is
         # written untagged, at half the cost; a later pass is the file, if its numbers settle.
         tagged = pdf is not None and attempt > 0
-        found = page_numbers(pack, layout, _write_pdf(layout, buffer, style, variant, pack.report.meeting_date,
-                                                      tagged))
+        pagination = _write_pdf(layout, buffer, style, variant, pack.report.meeting_date, tagged)
+        found = page_numbers(pack, layout, pagination.starts)
         if found == pages:
             break
         pages = found
@@ -88,5 +88,5 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
             outputs.write(pdf, copy)
         if docx is not None:
             say("writing the Word file")
-            outputs.write(docx, lambda stream: _write_docx(layout, stream, template, style, pack))
+            outputs.write(docx, lambda stream: _write_docx(layout, stream, template, style, pack, pagination.pages))
     return pages

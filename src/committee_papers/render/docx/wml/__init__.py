@@ -15,16 +15,22 @@ page's blocks as ``markup.elements`` parses them.
 from .elements import (
     DocxObject,
     Element,
+    Piece,
     add_field,
     add_numbering_instance,
     configure_table_style,
     doc_defaults_rpr,
+    embed_font,
+    field_pieces,
     plain_bullets,
+    set_app_properties,
     set_compatibility_mode,
     set_default_size,
     set_fonts,
     set_language,
     set_outline_level,
+    set_text,
+    set_update_fields,
     set_widow_control,
     strip_theme_fonts,
     style_rpr,
@@ -47,8 +53,10 @@ from .markup import (
     table,
 )
 
-__all__ = ["CELL_END", "PARAGRAPH_END", "ROW_END", "TABLE_END", "DocxObject", "Element", "add_field",
+__all__ = ["CELL_END", "PARAGRAPH_END", "ROW_END", "TABLE_END", "DocxObject", "Element", "Piece", "add_field",
            "add_numbering_instance", "cell", "chart_run", "check", "configure_table_style", "doc_defaults_rpr",
-           "elements", "hyperlink", "paragraph", "plain_bullets", "row", "run", "separator",
-           "set_compatibility_mode", "set_default_size", "set_fonts", "set_language", "set_outline_level",
-           "set_widow_control", "strip_theme_fonts", "style_rpr", "table", "table_style_header_fill"]
+           "elements", "embed_font", "field_pieces", "hyperlink", "paragraph", "plain_bullets", "row", "run",
+           "separator",
+           "set_app_properties", "set_compatibility_mode", "set_default_size", "set_fonts", "set_language",
+           "set_outline_level", "set_text", "set_update_fields", "set_widow_control", "strip_theme_fonts",
+           "style_rpr", "table", "table_style_header_fill"]
