@@ -16,20 +16,19 @@ the template has no font table part.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import io
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import uharfbuzz as hb
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from ...errors import CommitteePapersError
 from ...layout import Chart, DocumentLayout, ListItems, Span, SpanRole, Table, TextBlock
 from ...style import HouseStyle
 from . import wml
@@ -70,27 +69,30 @@ def _file(style: HouseStyle, face: tuple[bool, bool]) -> Path:
             (True, True): files.bold_italic}[face]
 
 
-@functools.lru_cache(maxsize=16)
-def _subset(path: str, stamp: tuple[int, int], chars: frozenset[str]) -> tuple[bytes, str]:
-    """Return a TrueType subset of the font file with ``chars``, and its family name.
-    ``stamp`` (size, modification time) keys the cache on the file's content."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+# tables no mark needs: layout (marks are single glyphs, never kerned or joined), FontForge's stamp
+_DROP = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "morx", "feat", "FFTM", "DSIG")
 
-    font = TTFont(path, recalcTimestamp=False, lazy=True)  # only the tables the subset needs are read
-    family = font["name"].getDebugName(1) or ""
-    options = subset.Options()
-    options.name_IDs = ["*"]  # keep the names (and the licence) whole
-    options.layout_features = []
-    options.recalc_timestamp = False
-    # FontForge's timestamps, and the layout tables: marks are single glyphs, never kerned or joined
-    options.drop_tables = [*options.drop_tables, "FFTM", "GSUB", "GPOS", "GDEF", "kern"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(map(ord, chars)))
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue(), family
+
+def subset(path: Path, chars: frozenset[str]) -> tuple[bytes, str]:
+    """Return a TrueType subset of the font file holding ``chars`` (and .notdef), with its names
+    (the licence among them) and hints kept, and the font's family name.
+
+    HarfBuzz's subsetter does it in a millisecond, as for the PDF. Raises CommitteePapersError
+    when the file cannot be cut down.
+    """
+    face = hb.Face(hb.Blob.from_file_path(str(path)))
+    plan = hb.SubsetInput()
+    plan.sets(hb.SubsetInputSets.UNICODE).update(sorted(map(ord, chars)))
+    plan.sets(hb.SubsetInputSets.NAME_ID).update(range(256))
+    dropped = plan.sets(hb.SubsetInputSets.DROP_TABLE_TAG)
+    for tag in _DROP:
+        dropped.add(int.from_bytes(tag.encode("ascii"), "big"))
+    plan.flags = hb.SubsetFlags.NOTDEF_OUTLINE | hb.SubsetFlags.NO_LAYOUT_CLOSURE
+    found = hb.subset(face, plan)
+    if found is None:
+        raise CommitteePapersError(f"the font {path} could not be cut down to the marks drawn: give "
+                                   "another font file for the marks in the house style")
+    return bytes(found.blob.data), face.get_name(hb.OTNameIdPredefined.FONT_FAMILY) or ""
 
 
 def obfuscate(data: bytes, key: str) -> bytes:
@@ -114,9 +116,7 @@ def embed_mark_font(document: Any, layout: DocumentLayout, style: HouseStyle, na
         return
     table = etree.fromstring(table_part.blob, _PARSER)
     for number, (face, chars) in enumerate(sorted(faces.items()), 1):
-        path = _file(style, face)
-        stat = os.stat(path)
-        data, family = _subset(str(path), (stat.st_size, stat.st_mtime_ns), chars)
+        data, family = subset(_file(style, face), chars)
         if family != style.symbol_font_name:
             return  # the files are another font than the one named: nothing to embed that matches
         key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
