@@ -126,7 +126,7 @@ def _page(document: Any, house: HouseStyle) -> None:
         if field:
             wml.add_field(footer, *fields[field])
     for name in ("Header", "Footer"):
-        document.styles[name].font.size = Pt(house.table_size)
+        document.styles[name].font.size = Pt(house.furniture_size)
 
 
 def build(house: HouseStyle = DEFAULT_STYLE) -> bytes:
@@ -137,6 +137,7 @@ def build(house: HouseStyle = DEFAULT_STYLE) -> bytes:
     _page(document, house)
     wml.set_language(document, "en-GB")
     wml.set_compatibility_mode(document, 15)
+    wml.set_widow_control(document)
     properties = document.core_properties
     properties.title = "Exception reports house style"
     properties.author = properties.last_modified_by = "committee_papers"

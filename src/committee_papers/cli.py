@@ -14,7 +14,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -167,22 +167,23 @@ def _template_style(template: Path | None) -> HouseStyle:
     return setup.style
 
 
-def _docx_writer(layout: DocumentLayout, template: Path | None, style: HouseStyle, date: dt.date | None) -> Writer:
+def _docx_writer(layout: DocumentLayout, template: Path | None, style: HouseStyle, date: dt.date | None,
+                 pages: Callable[[], int | None]) -> Writer:
     def write(stream: BinaryIO) -> None:
         from .render.docx import render_docx  # imported where it runs: in the child, when there is one
 
-        render_docx(layout, stream, template=template, style=style, date=date)
+        render_docx(layout, stream, template=template, style=style, date=date, pages=pages)
 
     return write
 
 
 def _pdf_writer(file: Path, layout: DocumentLayout, style: HouseStyle, variant: str | None,
-                date: dt.date | None) -> Writer:
+                date: dt.date | None, counts: dict[Path, int]) -> Writer:
     def write(stream: BinaryIO) -> None:
         from .render.pdf import render_pdf
 
         try:  # a running header too long for the page, say: the batch is written whole or not at all
-            render_pdf(layout, stream, style=style, variant=variant, date=date)
+            counts[file] = render_pdf(layout, stream, style=style, variant=variant, date=date).pages
         except CommitteePapersError as error:
             raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
 
@@ -194,7 +195,7 @@ def _render(args: argparse.Namespace) -> int:
     from .assess import assess_report
     from .layout import layout_report
     from .output import check_targets
-    from .parallel import write_all
+    from .parallel import Later, write_all
 
     stems = [f.stem for f in args.files]
     repeated = sorted({s for s in stems if stems.count(s) > 1})
@@ -234,10 +235,18 @@ def _render(args: argparse.Namespace) -> int:
             raise CommitteePapersError(f"{file}: {error}; nothing was written") from error
     gc.freeze()  # and the layouts (a forked child then shares their memory pages untouched)
     # Every file of the batch appears together, or none does; with both formats, the Word files
-    # are written in a second process while this one writes the PDFs (parallel.write_all).
-    write_all([(target, _docx_writer(layouts[file], args.template, style, report.meeting_date) if fmt == "docx"
-                else _pdf_writer(file, layouts[file], style, args.pdf_variant, report.meeting_date), fmt == "docx")
-               for file, report, target, fmt in jobs])
+    # are written in a second process while this one writes the PDFs (parallel.write_all), and
+    # each shows its PDF's page count ("Page 1 of N"), which the Word child is sent once known.
+    counts: dict[Path, int] = {}
+    later: Later[dict[Path, int]] = Later()
+
+    def count(file: Path) -> Callable[[], int | None]:
+        return lambda: (later.value() or {}).get(file)
+
+    write_all([(target, _docx_writer(layouts[file], args.template, style, report.meeting_date, count(file))
+                if fmt == "docx" else
+                _pdf_writer(file, layouts[file], style, args.pdf_variant, report.meeting_date, counts), fmt == "docx")
+               for file, report, target, fmt in jobs], later, lambda: counts)
     for _, report, target, _ in jobs:
         print(f"wrote {target} ({report.page_count} exception page{'' if report.page_count == 1 else 's'})")
     return EXIT_OK

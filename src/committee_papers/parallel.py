@@ -69,7 +69,9 @@ class Elsewhere(Generic[T]):
     """``work(value)`` run in a forked child; ``result()`` collects what it returned.
 
     With ``waits``, the child first runs ``prepare()`` (imports, say), then waits for the
-    value this process gives to ``send``; otherwise ``work(None)`` starts at once. Where no
+    value this process gives to ``send``; otherwise ``work(None)`` starts at once. With
+    ``waits`` and ``lazily``, ``work`` starts at once and is given a function that waits for
+    the value, to call when it needs it. Where no
     child can be forked (or ``fork`` is false), ``started`` is false and ``result()`` is None:
     do the work here.
     Use it as a context manager: on leaving, a child still running is ended (SIGKILL) and
@@ -77,7 +79,7 @@ class Elsewhere(Generic[T]):
     """
 
     def __init__(self, work: Callable[[Any], T], *, waits: bool = False,
-                 prepare: Callable[[], object] | None = None, fork: bool = True) -> None:
+                 prepare: Callable[[], object] | None = None, fork: bool = True, lazily: bool = False) -> None:
         self._pid = 0
         self._results = -1
         self._values = -1
@@ -98,7 +100,7 @@ class Elsewhere(Generic[T]):
                     os.close(descriptor)
             return
         if pid == 0:
-            self._child(work, prepare, results[1], values[0], (results[0], values[1], *_OURS))
+            self._child(work, prepare, results[1], values[0], (results[0], values[1], *_OURS), lazily)
         os.close(results[1])
         if waits:
             os.close(values[0])
@@ -107,7 +109,7 @@ class Elsewhere(Generic[T]):
 
     @staticmethod
     def _child(work: Callable[[Any], T], prepare: Callable[[], object] | None, results: int, values: int,
-               others: tuple[int, ...]) -> None:
+               others: tuple[int, ...], lazily: bool = False) -> None:
         """Run the work and send its result; never return (``os._exit``), whatever happens."""
         code = 1
         try:
@@ -118,7 +120,9 @@ class Elsewhere(Generic[T]):
                 if descriptor >= 0:
                     os.close(descriptor)
             given: object = None
-            if values >= 0:
+            if values >= 0 and lazily:
+                given = _receiver(values)
+            elif values >= 0:
                 if prepare is not None:
                     prepare()
                 data = _read_all(values)
@@ -188,7 +192,47 @@ class Elsewhere(Generic[T]):
         self.close()
 
 
-def _render(writers: Sequence[Writer]) -> list[bytes]:
+def _receiver(values: int) -> Callable[[], object]:
+    """Return a function that waits for the value sent on ``values`` (once) and returns it;
+    raises EOFError when this process gave up before sending it."""
+    got: list[object] = []
+
+    def receive() -> object:
+        if not got:
+            data = _read_all(values)
+            if not data:
+                raise EOFError("no value was sent")
+            got.append(pickle.loads(data))
+        return got[0]
+
+    return receive
+
+
+class Later(Generic[T]):
+    """A value this process has only once it has done some of the work, which work done in a
+    child forked before then needs too (each PDF's page count, for its Word file): ``value()``
+    returns it in either process; in the child it waits until ``write_all`` sends it."""
+
+    def __init__(self) -> None:
+        self._value: T | None = None
+        self._known = False
+        self._receive: Callable[[], object] | None = None
+
+    def give(self, value: T) -> None:
+        """Know the value (in this process)."""
+        self._value, self._known = value, True
+
+    def value(self) -> T | None:
+        """Return the value: known here, or received from this process in the child."""
+        if not self._known and self._receive is not None:
+            self.give(self._receive())  # type: ignore[arg-type]  # pickled by give's caller as a T
+        return self._value
+
+
+def _render(writers: Sequence[Writer], later: Later[Any] | None = None,
+            receive: Callable[[], object] | None = None) -> list[bytes]:
+    if later is not None and receive is not None:
+        later._receive = receive
     done = []
     for write in writers:
         buffer = io.BytesIO()
@@ -204,27 +248,30 @@ def _copy(data: bytes) -> Writer:
     return write
 
 
-def write_all(jobs: Sequence[tuple[Target, Writer, bool]]) -> None:
+def write_all(jobs: Sequence[tuple[Target, Writer, bool]], later: Later[Any] | None = None,
+              value: Callable[[], object] = lambda: None) -> None:
     """Write each ``(target, write, away)`` as one all-or-nothing set (``output.OutputSet``).
 
     Those marked ``away`` are rendered meanwhile in a forked child (the Word files, say, while
     this process writes the PDFs), when there can be one and there is work left for this
     process; their bytes then go into the set here. Otherwise, or if the child fails, every
-    output is written here in the order given, so any error is raised as a serial run raises it.
+    output is written here, those not ``away`` first, so any error is raised as a serial run
+    raises it. ``later`` is given ``value()`` once this process's outputs are written, and the
+    child's writers may wait for it there (``Later.value``).
     """
     away = [write for _, write, elsewhere in jobs if elsewhere]
     split = bool(away) and len(away) < len(jobs)
-    with Elsewhere(lambda _: _render(away), fork=split) as child, OutputSet() as outputs:
-        if not child.started:
-            for target, write, _ in jobs:
-                outputs.write(target, write)
-            return
+    with Elsewhere(lambda receive: _render(away, later, receive), fork=split, waits=later is not None,
+                   lazily=True) as child, OutputSet() as outputs:
         for target, write, elsewhere in jobs:
             if not elsewhere:
                 outputs.write(target, write)
-        rendered = child.result()
+        if later is not None:  # every output not away is written: the away ones may need it now
+            later.give(value())
+            child.send(later.value())
+        rendered = child.result()  # None without a child, or when it failed: render them here
         for number, (target, write) in enumerate((t, w) for t, w, e in jobs if e):
             outputs.write(target, write if rendered is None else _copy(rendered[number]))
 
 
-__all__ = ["WORKERS", "Elsewhere", "workers", "write_all"]
+__all__ = ["WORKERS", "Elsewhere", "Later", "workers", "write_all"]

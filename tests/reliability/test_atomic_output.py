@@ -268,14 +268,15 @@ def interrupted_second_file(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     real = committee_papers.output.write_output
     calls = 0
 
-    def write_output(target: Any, write: Callable[[Any], None], **options: Any) -> None:
+    def write_pdf(target: Any, write: Callable[[Any], None], **options: Any) -> None:
         nonlocal calls
         calls += 1
-        if calls == 2:  # the second file's PDF (written in this process, the Word files maybe in another)
+        if calls == 2:  # the second file's PDF
             raise OSError(errno.ENOSPC, "No space left on device")
         real(target, write, **options)
 
-    monkeypatch.setattr("committee_papers.render.pdf.write_output", write_output)
+    monkeypatch.setattr("committee_papers.render.pdf.write_output", write_pdf)
+    monkeypatch.setattr("committee_papers.render.docx.render.write_output", real)
     yield
 
 

@@ -197,7 +197,7 @@ def test_a_page_without_a_portfolio_is_a_top_level_bookmark() -> None:
     cover = PageLayout(layout.pages[0].blocks[1:2], "Summary scorecard", "")
     layout = dataclasses.replace(layout, pages=(cover, *layout.pages))
     buffer = io.BytesIO()
-    starts = render_layout_pdf(layout, buffer)
+    starts = list(render_layout_pdf(layout, buffer).starts)
     reader = PdfReader(buffer)
     outline = reader.outline
     assert [item.title for item in outline if not isinstance(item, list)] == [
@@ -213,11 +213,12 @@ def test_render_pdf_says_where_each_exception_page_starts() -> None:
         {"indicators": [{"description": f"Page {n}", "polarity": "high"}],
          "commentary": words if n == 1 else "Short."} for n in range(3)]}]})
     buffer = io.BytesIO()
-    starts = render_layout_pdf(layout_report(report, assess_report(report)), buffer)
+    pagination = render_layout_pdf(layout_report(report, assess_report(report)), buffer)
+    starts = pagination.starts
     reader = PdfReader(buffer)
     assert len(starts) == 3 and starts[0] == 1 and starts[1] == 2
     assert starts[2] > 3, "the long commentary runs over pages"
-    assert len(reader.pages) == starts[2]
+    assert len(reader.pages) == starts[2] == pagination.pages
     for number, start in enumerate(starts):
         assert f"Page {number}" in reader.pages[start - 1].extract_text()
 

@@ -3,8 +3,8 @@
 LibreOffice paginates a .docx with whatever fonts the machine has. Without Arial or a font
 with Arial's widths it falls back to a wider one (Noto Sans on Debian), so its pages say
 nothing about Word's. Here it runs with a fontconfig file that adds the fonts shipped in
-the package (Liberation Sans, metric-compatible with Arial; DejaVu Sans) and names them for
-Arial and Segoe UI Symbol, as a council's Word has Arial: the pages it makes are then the
+the package (Liberation Sans, metric-compatible with Arial; DejaVu Sans, the marks' font) and
+names Liberation Sans for Arial, as a council's Word has Arial: the pages it makes are then the
 independent reference for the Word file's pagination.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 FONTS = Path(__file__).resolve().parents[2] / "src" / "committee_papers" / "fonts"
-ALIASES = {"Arial": "Liberation Sans", "Segoe UI Symbol": "DejaVu Sans"}
+ALIASES = {"Arial": "Liberation Sans", "Segoe UI Symbol": "DejaVu Sans"}  # the marks' font in older files
 
 
 def soffice() -> str:

@@ -45,7 +45,7 @@ WORKBOOK = ROOT / "samples" / "kpis.xlsx"
 LONG_INDICATOR = "ASC04"  # the pack's first exception
 SENTENCE = ("Officers reviewed every delayed discharge with the hospital trust and agreed a weekly "
             "escalation call, so that no person waits longer than needed for a package of care.")
-SENTENCES = 7  # in paragraphs of three: with the page's trend chart, the page then just fills A4
+SENTENCES = 8  # in paragraphs of three: with the page's trend chart, the page then just fills A4
 DEJAVU = cp.FontFiles(bundled_font("DejaVuSans.ttf"), bundled_font("DejaVuSans-Bold.ttf"),
                       bundled_font("DejaVuSans.ttf"), bundled_font("DejaVuSans-Bold.ttf"))
 

@@ -12,6 +12,7 @@ from .nodes import (
     LayoutRow,
     ListItems,
     PageLayout,
+    Pagination,
     ParagraphKind,
     Scope,
     Span,
@@ -23,7 +24,7 @@ from .nodes import (
 
 __all__ = [
     "Align", "DocumentLayout", "Heading", "LayoutBlock", "LayoutCell", "LayoutRow", "ListItems",
-    "PageLayout", "ParagraphKind", "Placed", "Scope", "Span", "SpanRole", "Table", "TextBlock",
+    "PageLayout", "Pagination", "ParagraphKind", "Placed", "Scope", "Span", "SpanRole", "Table", "TextBlock",
     "gap_after", "layout_report", "page_layout", "place",
 ]
 __all__ += ["Chart", "ChartLine", "Dash", "Marker", "Role", "ValueAxis"]  # the trend chart

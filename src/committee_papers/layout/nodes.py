@@ -155,14 +155,15 @@ LayoutBlock = Heading | Table | TextBlock | ListItems | Chart
 
 
 def gap_after(block: LayoutBlock, following: LayoutBlock | None) -> bool:
-    """Tell whether an empty body paragraph follows ``block`` on its page, in both formats.
+    """Tell whether the house style's space after a table (``Spacing.table_after``) follows
+    ``block`` on its page, in both formats.
 
-    Word joins two tables with nothing between them into one, so a table is followed by an
-    empty paragraph; but not before a heading (it brings its own space), a footnote (it
-    belongs right under its table) or at the end of a page (it could spill onto a page of its
-    own). The PDF leaves the same space, so both break pages in the same places.
+    It follows a table, but not before a footnote (it belongs right under its table) nor at
+    the end of a page. It is the next paragraph's space before (the greater of the two: a
+    heading keeps a larger space of its own); between two tables, which Word would join, it
+    is a paragraph exactly that tall, in the PDF a gap of the same height.
     """
-    if not isinstance(block, Table) or following is None or isinstance(following, Heading):
+    if not isinstance(block, Table) or following is None:
         return False
     return not (isinstance(following, TextBlock) and following.kind is ParagraphKind.SMALL)
 
@@ -180,6 +181,15 @@ class PageLayout:
 
     def __post_init__(self) -> None:
         clean_fields(self, "bookmark", "portfolio")
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Where a document's pages fell: the page (from 1) each page layout starts on, and how
+    many pages there are."""
+
+    starts: tuple[int, ...]
+    pages: int
 
 
 @dataclass(frozen=True, slots=True)

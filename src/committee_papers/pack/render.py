@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from ..assess import Pack
 from ..errors import CommitteePapersError
-from ..layout import DocumentLayout
+from ..layout import DocumentLayout, Pagination
 from ..layout.pack import PageNumbers, layout_pack
 from ..output import OutputSet, Target
 from ..parallel import Elsewhere, workers
@@ -24,28 +24,30 @@ Progress = Callable[[str], None]
 
 
 def _write_pdf(layout: DocumentLayout, stream: BinaryIO, style: HouseStyle, *, variant: str | None = None,
-               date: dt.date | None = None, tagged: bool = True) -> list[int]:
-    """Write the PDF and return the page each page layout starts on."""
+               date: dt.date | None = None, tagged: bool = True) -> Pagination:
+    """Write the PDF and return the page each page layout starts on, and the page count."""
     from ..render.pdf import render_pdf
 
     return render_pdf(layout, stream, style=style, tagged=tagged, variant=variant if tagged else None, date=date)
 
 
 def _write_docx(layout: DocumentLayout, target: Target, template: str | os.PathLike[str] | None,
-                style: HouseStyle, pack: Pack) -> None:
+                style: HouseStyle, pack: Pack, pages: int) -> None:
     from ..render.docx import render_docx
 
-    render_docx(layout, target, template=template, style=style, date=pack.report.meeting_date)
+    render_docx(layout, target, template=template, style=style, date=pack.report.meeting_date, pages=pages)
 
 
 def _import_docx() -> None:
     from ..render import docx  # noqa: F401 - loaded while the page numbers are being measured
 
 
-def _docx_bytes(pack: Pack, template: str | os.PathLike[str] | None, style: HouseStyle, pages: PageNumbers) -> bytes:
-    """Return the Word file of the pack with these page numbers (run in the child)."""
+def _docx_bytes(pack: Pack, template: str | os.PathLike[str] | None, style: HouseStyle,
+                sent: tuple[PageNumbers, int]) -> bytes:
+    """Return the Word file of the pack with these page numbers and page count (run in the child)."""
+    pages, count = sent
     buffer = io.BytesIO()
-    _write_docx(layout_pack(pack, style, pages), buffer, template, style, pack)
+    _write_docx(layout_pack(pack, style, pages), buffer, template, style, pack, count)
     return buffer.getvalue()
 
 
@@ -56,8 +58,9 @@ def _copy(data: bytes) -> Callable[[BinaryIO], None]:
     return copy
 
 
-def _measure(layout: DocumentLayout, style: HouseStyle) -> list[int]:
-    """Return the page each page layout starts on, from an untagged PDF written to memory.
+def _measure(layout: DocumentLayout, style: HouseStyle) -> Pagination:
+    """Return the page each page layout starts on and the page count, from an untagged PDF
+    written to memory.
 
     Each page layout starts a page of its own, so the two halves of the document can be
     measured apart and added up: on two CPUs the later half is measured in a child meanwhile.
@@ -74,7 +77,8 @@ def _measure(layout: DocumentLayout, style: HouseStyle) -> list[int]:
         rest = other.result()
     if rest is None:  # no child, or it failed: measure here
         rest = _write_pdf(tail, io.BytesIO(), style, tagged=False)
-    return head[:half] + [head[half] - 1 + start for start in rest]
+    before = head.starts[half] - 1  # the pages before the later half
+    return Pagination((*head.starts[:half], *(before + start for start in rest.starts)), before + rest.pages)
 
 
 def page_numbers(pack: Pack, layout: DocumentLayout, starts: Sequence[int]) -> PageNumbers:
@@ -113,22 +117,22 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
     with Elsewhere(partial(_docx_bytes, pack, template, style), waits=True, prepare=_import_docx,
                    fork=docx is not None) as word:
         pages: PageNumbers | None = None
-        sent: PageNumbers | None = None
+        sent: tuple[PageNumbers, int] | None = None
         for attempt in range(MAX_PASSES):
             say(f"laying out pages (pass {attempt + 1})")
             layout = layout_pack(pack, style, pages)
             buffer = io.BytesIO()
             # The first pass only measures (its numbers are dashes), untagged: tagging moves no
             # page. A later pass is the file if its numbers settle, tagged when a PDF is wanted.
-            starts = (_measure(layout, style) if pages is None
-                      else _write_pdf(layout, buffer, style, variant=variant, date=date, tagged=pdf is not None))
-            found = page_numbers(pack, layout, starts)
+            pagination = (_measure(layout, style) if pages is None
+                          else _write_pdf(layout, buffer, style, variant=variant, date=date, tagged=pdf is not None))
+            found = page_numbers(pack, layout, pagination.starts)
             if found == pages:
                 break
             pages = found
-            if sent is None:
-                word.send(pages)
-                sent = pages
+            if sent is None:  # the numbers and the page count the Word file's fields show
+                sent = (pages, pagination.pages)
+                word.send(sent)
         else:
             raise CommitteePapersError("the scorecard's page numbers did not settle: please report this")
         with OutputSet() as outputs:  # the PDF and the Word file appear together, or neither does
@@ -137,7 +141,8 @@ def render_pack(pack: Pack, *, pdf: Target | None = None, docx: Target | None = 
                 outputs.write(pdf, _copy(buffer.getvalue()))
             if docx is not None:
                 say("writing the Word file")
-                data = word.result() if sent == pages else None  # None: the child failed, or numbers moved
+                # None: the child failed, or the numbers or the page count moved since it was sent
+                data = word.result() if sent == (pages, pagination.pages) else None
                 outputs.write(docx, _copy(data) if data is not None
-                              else lambda stream: _write_docx(layout, stream, template, style, pack))
+                              else lambda stream: _write_docx(layout, stream, template, style, pack, pagination.pages))
     return pages

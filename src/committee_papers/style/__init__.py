@@ -245,6 +245,10 @@ class Spacing:
     cell_bottom: float = 1.4
     cell_side: float = 4.25
     border: float = 0.5  # the table style's horizontal borders: each adds its width to a row
+    # The space between a table and the block after it, the same in both formats: Word's next
+    # paragraph takes it as its space before (the greater of it and its style's own); between
+    # two tables (which Word would join) a paragraph exactly this tall holds them apart.
+    table_after: float = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +306,9 @@ class HouseStyle:
     """Fonts, sizes, colours, symbols, labels and page furniture for both outputs."""
 
     font_name: str = "Arial"  # the name Word uses; the PDF embeds ``text_fonts``
-    symbol_font_name: str = "Segoe UI Symbol"  # Word's font for marks (Arial has no ✓ ✗)
+    # The font of the marks (Arial has no ✓ ✗): the family of ``symbol_fonts``, named in the Word
+    # file so both formats draw the same glyphs
+    symbol_font_name: str = "DejaVu Sans"
     text_fonts: FontFiles = field(default_factory=default_text_fonts)
     symbol_fonts: FontFiles = field(default_factory=default_symbol_fonts)
     # For what neither the text nor the symbol font has, in order (PDF only), e.g. fonts-noto-* (README, Fonts)
@@ -310,6 +316,7 @@ class HouseStyle:
     body_size: float = 12
     table_size: float = 10
     small_size: float = 9
+    furniture_size: float = 9  # the running header and "Page X of Y", in both formats
     heading_sizes: tuple[float, ...] = (14, 12, 12, 12, 12, 12)  # levels 1-6; a deeper level than given: the last
     text_colour: Colour = BLACK
     heading_colour: Colour = BLACK

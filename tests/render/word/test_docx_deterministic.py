@@ -55,6 +55,7 @@ def test_zip_members_have_fixed_timestamps_permissions_and_order(samples):
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
         "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
         "word/settings.xml", "word/webSettings.xml", "word/fontTable.xml",
+        "word/_rels/fontTable.xml.rels", "word/fonts/font1.odttf",  # the marks' font, embedded
         "word/theme/theme1.xml", "word/numbering.xml", "word/header1.xml", "word/footer1.xml"]
     for member in members:
         assert member.date_time == (1980, 1, 1, 0, 0, 0), member.filename

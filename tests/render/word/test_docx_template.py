@@ -94,7 +94,7 @@ def test_the_template_carries_the_house_style():
     for name, colour in colours.items():
         mark = document.styles[name]
         assert mark.type == WD_STYLE_TYPE.CHARACTER
-        assert str(mark.font.color.rgb) == colour and mark.font.name == "Segoe UI Symbol"
+        assert str(mark.font.color.rgb) == colour and mark.font.name == "DejaVu Sans"
     table = document.styles["Exception Table"]
     assert header_fill(table).get(qn("w:fill")) == "D9E2F3"
     assert [p.text for p in section.header.paragraphs] == ["{{ appendix }}"]

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import docx
 import pdfplumber
-import pytest
 from docx.oxml.ns import qn
 
 import committee_papers as cp
@@ -72,10 +71,6 @@ def test_word_gives_the_same_mark_the_arrows_run_and_style_properties_but_colour
     assert len({looks(name) for name in styles}) == 1  # the styles differ in colour only
 
 
-@pytest.mark.xfail(strict=True, reason="the .docx asks for Segoe UI Symbol for marks; where it is missing "
-                   "LibreOffice draws ↔ in another, lighter font (Symbola) than ↑ and ✗. The mark-font change "
-                   "of issue 15 point 5 (render/docx, another branch) gives the marks the PDF's font: "
-                   "remove this marker when it is merged")
 def test_libreoffice_draws_the_same_mark_in_the_arrows_face_and_size(
         to_pdf: Callable[[Path], Path], tmp_path: Path) -> None:
     source = tmp_path / "q3.docx"

@@ -14,6 +14,8 @@ from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds
 from .tables import table_xml
 
+_END_TWIPS = 20  # the paragraph Word requires after a table that ends the body: one point
+
 
 class BodyWriter:
     """Write exception pages as body XML, each page after the first starting a new page."""
@@ -33,22 +35,25 @@ class BodyWriter:
         self._links = Links(document.part)
 
     def _paragraph(self, style: str, content: str = "", *, page_break: bool = False,
-                   num_id: int | None = None) -> str:
+                   num_id: int | None = None, keep_next: bool = False, before: int | None = None) -> str:
         at_top = page_break and self._section_start  # a new section starts the page already
         start = wml.paragraph(self.ids.paragraph[style], page_break=page_break and not at_top, num_id=num_id,
-                              at_top=at_top)
+                              keep_next=keep_next, before=before, at_top=at_top)
         return f"{start}{content}{wml.PARAGRAPH_END}"
 
     def body(self, pages: Iterable[PageLayout]) -> list[str]:
         """Return the XML of the body's blocks, one string per page.
 
-        A body that would end with a table gets a last paragraph: Word requires one. Where
-        pages turn from upright to landscape or back, a paragraph ending a section
+        No empty paragraph spaces blocks apart: the space after a table is the next paragraph's
+        space before. Two exceptions, each a paragraph Word requires (``wml.separator``): two
+        tables in a row are held apart by a paragraph exactly as tall as that space (Word would
+        join them), and a body that ends with a table ends with a hidden one-point paragraph
+        (a body's last block before its section properties is a paragraph: Word adds one).
+        Where pages turn from upright to landscape or back, a paragraph ending a section
         (``wml.section_end``) closes the pages before; the last section's properties are the
         template's, which ``render.py`` turns to match the last page.
         """
         chunks = []
-        ends_with_table = False
         last: LayoutBlock | None = None
         turned = False
         for number, page in enumerate(pages):
@@ -56,56 +61,73 @@ class BodyWriter:
             if new_section:
                 chunks.append(wml.section_end(self.document, landscape=turned, first=self.sections == 1))
                 self.sections += 1
-            elif last is not None and page.blocks and gap_after(last, page.blocks[0]):
-                chunks.append(self._paragraph(styles.BODY))  # Word would join two tables
+            elif isinstance(last, Table) and page.blocks and isinstance(page.blocks[0], Table):
+                chunks.append(wml.separator(self.ids.paragraph[styles.BODY], _END_TWIPS))  # not joined
             turned = page.landscape
             self._width = self.turned_width if turned else self.text_width
             self._section_start = new_section
             chunks.append(self.page(page, new_page=number > 0))
             self._section_start = False
             if page.blocks:
-                ends_with_table = isinstance(page.blocks[-1], Table)
                 last = page.blocks[-1]
-        if ends_with_table:
-            chunks.append(self._paragraph(styles.BODY))
+        if isinstance(last, Table):
+            chunks.append(wml.separator(self.ids.paragraph[styles.BODY], _END_TWIPS))
         return chunks
 
     def page(self, page: PageLayout, *, new_page: bool) -> str:
         """Return the XML of one page; ``new_page`` makes it start a new page."""
         blocks = []
+        gap = round(self.style.spacing.table_after * 20)
+        after_table = False
         for index, block in enumerate(page.blocks):
-            blocks.append(self._block(block, page_break=new_page and index == 0))
+            if after_table and isinstance(block, Table):
+                blocks.append(wml.separator(self.ids.paragraph[styles.BODY], gap))
+            blocks.append(self._block(block, page_break=new_page and index == 0,
+                                      before=gap if after_table and not isinstance(block, Table) else None))
             following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
-            if gap_after(block, following):
-                blocks.append(self._paragraph(styles.BODY))  # Word would join two tables
+            after_table = gap_after(block, following)
         return "".join(blocks)
 
-    def _block(self, block: LayoutBlock, *, page_break: bool) -> str:
+    def _before(self, style: str, gap: int | None) -> int | None:
+        """Return a paragraph's space before after a table: the greater of ``gap`` and its style's."""
+        if gap is None:
+            return None
+        spacing = self.style.spacing
+        own = 0.0
+        if style in styles.HEADINGS or style in styles.DEEP_HEADINGS:
+            befores = spacing.heading_before
+            own = befores[min(int(style.rsplit(" ", 1)[1]), len(befores)) - 1]
+        return max(gap, round(own * 20))
+
+    def _block(self, block: LayoutBlock, *, page_break: bool, before: int | None = None) -> str:
         if isinstance(block, Heading):
-            return self._paragraph(styles.heading(block.level), wml.run(block.text), page_break=page_break)
+            name = styles.heading(block.level)
+            return self._paragraph(name, wml.run(block.text), page_break=page_break, keep_next=True,
+                                   before=self._before(name, before))
         if isinstance(block, TextBlock):
             small = block.kind is ParagraphKind.SMALL
             return self._paragraph(styles.SMALL_TEXT if small else styles.BODY,
                                    spans_xml(block.spans, self.palette, self.ids, self._links),
-                                   page_break=page_break)
+                                   page_break=page_break, before=before)
         if isinstance(block, ListItems):
-            return self._list(block, page_break=page_break)
+            return self._list(block, page_break=page_break, before=before)
         if isinstance(block, Chart):
-            return self._chart(block, page_break=page_break and not self._section_start)
+            return self._chart(block, page_break=page_break and not self._section_start, before=before)
         page_break = page_break and not self._section_start
         return table_xml(block, self._width, self.palette, self.ids, self._links, page_break=page_break,
                          house=self.style)
 
-    def _chart(self, block: Chart, *, page_break: bool) -> str:
+    def _chart(self, block: Chart, *, page_break: bool, before: int | None = None) -> str:
         if self._charts is None:
             from .chart import ChartWriter
 
             self._charts = ChartWriter(self.document, self.style, self.text_width)
         self._charts.across(self._width)  # a landscape page's chart is as wide as its text, as in the PDF
         ids = self.ids.paragraph
-        return str(self._charts.paragraphs(block, ids[styles.BODY], ids[styles.SMALL_TEXT], page_break=page_break))
+        return str(self._charts.paragraphs(block, ids[styles.BODY], ids[styles.SMALL_TEXT], page_break=page_break,
+                                           before=before))
 
-    def _list(self, block: ListItems, *, page_break: bool) -> str:
+    def _list(self, block: ListItems, *, page_break: bool, before: int | None = None) -> str:
         name = styles.LIST_NUMBER if block.ordered else styles.LIST_BULLET
         number = self._numbering.new(name) if block.ordered else None
         if block.ordered and number is None:  # the numbers would be lost without a word
@@ -115,10 +137,10 @@ class BodyWriter:
                                 "print without its numbers: give the style a numbered list format (in Word, "
                                 "Modify Style > Format > Numbering), or use the house-style template")
         if not block.items:
-            return self._paragraph(name, page_break=page_break)
+            return self._paragraph(name, page_break=page_break, before=before)
         items = []
         for item in block.items:
             items.append(self._paragraph(name, spans_xml(item, self.palette, self.ids, self._links),
-                                         page_break=page_break, num_id=number))
-            page_break = False
+                                         page_break=page_break, num_id=number, before=before))
+            page_break, before = False, None
         return "".join(items)

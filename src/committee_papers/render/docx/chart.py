@@ -282,12 +282,12 @@ class ChartWriter:
         return rid
 
     def paragraphs(self, chart: Chart, body_style: str | None, caption_style: str | None, *,
-                   page_break: bool) -> str:
+                   page_break: bool, before: int | None = None) -> str:
         """Return the paragraph holding the chart (kept with its caption) and the caption's."""
         relationship = self._parts(chart)
         shape, self.shape_id = self.shape_id, self.shape_id + 1
         height = round(chart.height_mm * EMU_PER_MM)
         drawing = wml.chart_run(relationship, width=self.width, height=height, shape=shape,
                                 description=chart.alt)
-        return (wml.paragraph(body_style, page_break, keep_next=True) + drawing + wml.PARAGRAPH_END
+        return (wml.paragraph(body_style, page_break, keep_next=True, before=before) + drawing + wml.PARAGRAPH_END
                 + wml.paragraph(caption_style) + wml.run(chart.caption) + wml.PARAGRAPH_END)

@@ -71,6 +71,7 @@ class Band:
     above: float = 0.0
     below: float = 0.0
     key: bool = False
+    size: float | None = None  # the font size of the key line's text, in points, when found
 
 
 class Measure:
@@ -92,9 +93,7 @@ class Measure:
             except ValueError:
                 return None
 
-        mark = None if properties is None else properties.find(qn("w:rPr"))
-        runs = [run.find(qn("w:rPr")) for run in paragraph.iter(qn("w:r"))] or [mark]
-        line = LINE * max(self.sheet.size(run, style_id) for run in runs)
+        line = LINE * self.size(paragraph)
         rule = self.sheet.attribute(properties, style_id, "w:pPr", "w:spacing", "lineRule") or "auto"
         setting = spacing("line")
         if setting and rule == "exact":
@@ -109,6 +108,15 @@ class Measure:
         text = line * (1 + breaks)
         height = max([line, *pictures]) + breaks * line
         return (spacing("before") or 0) / TWIPS, height, text, (spacing("after") or 0) / TWIPS
+
+    def size(self, paragraph: Any) -> float:
+        """Return the font size of a paragraph's largest text, in points, as Word resolves it."""
+        properties = paragraph.find(qn("w:pPr"))
+        style = None if properties is None else properties.find(qn("w:pStyle"))
+        style_id = None if style is None else style.get(qn("w:val"))
+        mark = None if properties is None else properties.find(qn("w:rPr"))
+        runs = [run.find(qn("w:rPr")) for run in paragraph.iter(qn("w:r"))] or [mark]
+        return max(self.sheet.size(run, style_id) for run in runs)
 
     def table(self, table: Any) -> float:
         """Return a table's height: each row as tall as its tallest cell, or its set height."""
@@ -125,6 +133,7 @@ class Measure:
         ``key`` (or when no paragraph holds it) everything counts as above."""
         above = below = 0.0
         found = False
+        size = None
         for block in blocks(container):
             if block.tag == qn("w:tbl"):
                 height = self.table(block)
@@ -135,14 +144,14 @@ class Measure:
                 continue
             before, height, text, after = self.paragraph(block)
             if not found and key is not None and key in paragraph_text(block).upper():
-                found = True
+                found, size = True, self.size(block)
                 above += before + (height - text)  # a picture taller than the line
                 below += after
             elif found:
                 below += before + height + after
             else:
                 above += before + height + after
-        return Band(above, below, found)
+        return Band(above, below, found, size)
 
 
 def _number_attr(element: Any, name: str) -> float | None:
@@ -159,6 +168,7 @@ class TemplatePage:
     page: PageSetup | None  # None when the template sets no page size
     problems: tuple[str, ...]  # things neither format can agree on: refuse the template
     warnings: tuple[str, ...]  # things the PDF does differently: say so
+    furniture_size: float | None = None  # the page number's font size (the running header's, if none)
 
 
 def _setting(document: Any, tag: str) -> bool:
@@ -242,6 +252,11 @@ def read_page(document: Any) -> TemplatePage:
                                          where=f"its {'footer' if is_footer else 'header'}")
             pictures += found
             warnings += said
+    furniture = footer.size if footer.size is not None else header.size
+    if header.size is not None and footer.size is not None and header.size != footer.size:
+        warnings.append(f"its running header is set in {header.size:g} pt and its page number in "
+                        f"{footer.size:g} pt: the PDF sets both in {footer.size:g} pt; give the Header "
+                        "and Footer styles the same size")
     try:
         page = PageSetup(width / TWIPS, height / TWIPS, top, margin("bottom"), left, right,
                          margin("header"), margin("footer"), header.above, header.below,
@@ -249,7 +264,7 @@ def read_page(document: Any) -> TemplatePage:
     except ValueError as error:
         problems.append(str(error))
         return TemplatePage(None, tuple(problems), tuple(warnings))
-    return TemplatePage(page, tuple(problems), tuple(warnings))
+    return TemplatePage(page, tuple(problems), tuple(warnings), furniture)
 
 
 def write_page(document: Any, page: PageSetup) -> None:

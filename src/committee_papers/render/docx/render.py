@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from ...layout import DocumentLayout
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
-from . import package, wml
+from . import package, styles, wml
 from .body import BodyWriter
 from .drawings import number_drawings
+from .fields import fill_page_fields, set_statistics
+from .fontembed import embed_mark_font
 from .geometry import write_page
 from .stylenames import TemplateStyles
 from .styles import Palette, StyleIds, add_missing_styles
@@ -52,7 +55,7 @@ def _text_width(document: Any, *, turned: bool = False) -> int:
 
 
 def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, style: HouseStyle,
-             date: dt.date | None) -> tuple[Any, list[str]]:
+             date: dt.date | None, pages: int | Callable[[], int | None] | None = None) -> tuple[Any, list[str]]:
     """Return the filled-in template (with the relationships of the links and charts) and
     the XML of the body's blocks, one string per page."""
     context = {"appendix": layout.running_header, "title": layout.title,
@@ -63,19 +66,26 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
     _set_properties(document, layout, date)
     add_missing_styles(document, TemplateStyles.read(document))  # Heading 4-6, Hyperlink
     found = TemplateStyles.read(document)
+    # the marks' font travels with the file, when the DoT styles name it
+    embed_mark_font(document, layout, style, {found.get(name, "character").font.name
+                                              for name in styles.CHARACTER_STYLES})
     writer = BodyWriter(document, found, Palette.read(found, style), StyleIds.read(found),
                         _text_width(document), style, _text_width(document, turned=True))
-    pages = writer.body(layout.pages)
+    blocks = writer.body(layout.pages)
     if layout.pages and layout.pages[-1].landscape:  # the last section is the body's own
         wml.turn_section(document.sections[-1], landscape=True)
     if writer.sections > 1:
         wml.continue_section(document.sections[-1]._sectPr)
-    return document, pages
+    count = pages() if callable(pages) else pages  # asked for last: the PDF may be written meanwhile
+    fill_page_fields(document, style, layout.language, count)  # "Page 1 of N", in the report's language
+    set_statistics(document, count)
+    return document, blocks
 
 
 def render_docx(layout: DocumentLayout, target: Target, *,
                 template: str | os.PathLike[str] | None = None,
-                style: HouseStyle = DEFAULT_STYLE, date: dt.date | None = None) -> None:
+                style: HouseStyle = DEFAULT_STYLE, date: dt.date | None = None,
+                pages: int | Callable[[], int | None] | None = None) -> None:
     """Write a laid-out document as a .docx to a path or a binary stream, atomically.
 
     ``template`` is a house-style .docx (default: templates/house-style.docx); ``date`` fills
@@ -83,11 +93,16 @@ def render_docx(layout: DocumentLayout, target: Target, *,
     was made for: lay out with the style ``template_style`` returns for the template, so the
     template's page is kept. A template that lacks a style or the running-header placeholder,
     or whose page cannot be followed, raises TemplateError. The same layout and template
-    always give the same bytes. This is the Word renderer's one public entry.
+    always give the same bytes. ``pages`` is the number of pages the PDF of the same layout has
+    (``render_pdf`` returns it): the footer's "Page 1 of N" and ``docProps/app.xml`` show it
+    until Word updates the fields (``fields.py``); without it they claim no count. It may be a
+    function returning the count, called once the body is made (so the PDF can be written
+    meanwhile). This is the
+    Word renderer's one public entry.
     """
-    document, pages = _prepare(layout, template, style, date)
+    document, blocks = _prepare(layout, template, style, date, pages)
 
     def write(stream: BinaryIO) -> None:
-        package.save(document, stream, pages)
+        package.save(document, stream, blocks)
 
     write_output(target, write, protect=[template] if template is not None else [])

@@ -154,12 +154,18 @@ def template_style(template: str | os.PathLike[str], style: HouseStyle, *,
         raise TemplateError(f"the template {path} cannot be used: {'; '.join(page.problems)}")
     warnings = list(page.warnings)
     changes = _sizes(path, document, found, style)
-    changes["spacing"] = _spacing(document, found, warnings)
+    # the space after a table is the house style's: no Word style holds it
+    changes["spacing"] = replace(_spacing(document, found, warnings), table_after=style.spacing.table_after)
     if page.page is None:
         warnings.append(f"it sets no page size, so both files use the house style's page "
                         f"({style.page_setup.describe()}): set one in Layout > Size")
     else:
         changes["page"] = page.page
+    if page.furniture_size is not None:  # the running header and page number, in both formats
+        if not SIZES[0] <= page.furniture_size <= SIZES[1]:
+            raise TemplateError(f"the template {path} sets its page number in {page.furniture_size:g} pt: "
+                                f"give the Footer style a size from {SIZES[0]:g} to {SIZES[1]:g} pt")
+        changes["furniture_size"] = page.furniture_size
     warnings += _font_warnings(document, found, style)
     return TemplateSetup(replace(style, **changes),
                          tuple(f"the template {path}: {warning}" for warning in warnings))

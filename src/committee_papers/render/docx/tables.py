@@ -70,9 +70,12 @@ def table_xml(table: Table, text_width: int, palette: Palette, ids: StyleIds, li
             width = widths[column] if span == 1 else sum(widths[column:column + span])
             out.append(wml.cell(width, span, merge, fill))
             align = "left" if cell.align is Align.LEFT else _ALIGN[cell.align]
-            size = _half_points(table, cell.small, house)
-            out.append(wml.paragraph(small_style if cell.small else text_style, page_break,
-                                     align, half_points=size))
+            # Small Text's space after is for footnotes under a table, not in a cell; an empty
+            # cell is one line of Table Text high, as in the PDF
+            small = cell.small and bool(cell.text)
+            size = _half_points(table, small, house)
+            out.append(wml.paragraph(small_style if small else text_style, page_break,
+                                     align, after=0 if small else None, half_points=size))
             page_break = False  # only the first cell's paragraph starts the page
             if first and cell.spans:
                 out.append(spans_xml(cell.spans, palette, ids, links, size))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO
 
-from ...layout import DocumentLayout
+from ...layout import DocumentLayout, Pagination
 from ...output import Target, write_output
 from ...style import DEFAULT_STYLE, HouseStyle
 from .document import write_pdf
@@ -24,9 +24,9 @@ from .fonts import load_fonts
 
 
 def render_pdf(layout: DocumentLayout, target: Target, *, style: HouseStyle = DEFAULT_STYLE,
-               tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> list[int]:
+               tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> Pagination:
     """Write a laid-out document as a PDF to a path or a binary stream, atomically; return the
-    page each page layout starts on.
+    page each page layout starts on and the number of pages (``.starts``, ``.pages``).
 
     Page numbers count from 1, one per page layout in order, so a scorecard can refer to
     them. The PDF is tagged (PDF/UA) unless ``tagged`` is false; ``variant="pdf/a-2b"`` makes
@@ -37,13 +37,13 @@ def render_pdf(layout: DocumentLayout, target: Target, *, style: HouseStyle = DE
     renderer's one public entry.
     """
     fonts = load_fonts(style)
-    starts: list[int] = []
+    found: list[Pagination] = []
 
     def write(stream: BinaryIO) -> None:
-        starts[:] = write_pdf(layout, style, fonts, stream, tagged=tagged, variant=variant, date=date)
+        found.append(write_pdf(layout, style, fonts, stream, tagged=tagged, variant=variant, date=date))
 
     write_output(target, write)
-    return starts
+    return found[-1]
 
 
 __all__ = ["render_pdf"]

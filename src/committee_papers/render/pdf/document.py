@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from ...errors import CommitteePapersError
 from ...languages import localised
-from ...layout import DocumentLayout, PageLayout
+from ...layout import DocumentLayout, PageLayout, Pagination
 from ...style import HouseStyle, PageSetup
 from .draw import Painter
 from .embedding import FontSet
@@ -170,11 +170,12 @@ def draw_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, *, tagged:
 
 
 def write_pdf(layout: DocumentLayout, style: HouseStyle, fonts: Fonts, stream: BinaryIO, *,
-              tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> list[int]:
-    """Write the PDF to ``stream``; return the page (from 1) each page layout starts on.
+              tagged: bool = True, variant: str | None = None, date: dt.date | None = None) -> Pagination:
+    """Write the PDF to ``stream``; return the page (from 1) each page layout starts on, and the
+    number of pages.
 
     The options are ``draw_pdf``'s.
     """
     drawn = draw_pdf(layout, style, fonts, tagged=tagged, variant=variant, date=date)
     drawn.write(stream)
-    return drawn.starts
+    return Pagination(tuple(drawn.starts), len(drawn.streams.bodies))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from types import SimpleNamespace
@@ -112,6 +113,14 @@ class Face:
         with self._lock:
             hhea = self._font["hhea"]
             return float((hhea.ascent - hhea.descent + hhea.lineGap) / self.units_per_em)
+
+    @cached_property
+    def vertical(self) -> tuple[float, float, float]:
+        """Return the face's ascender, descender (positive) and line gap in ems (``hhea``)."""
+        with self._lock:
+            hhea = self._font["hhea"]
+            return (hhea.ascent / self.units_per_em, -hhea.descent / self.units_per_em,
+                    hhea.lineGap / self.units_per_em)
 
     @property
     def ascent(self) -> float:
@@ -237,3 +246,13 @@ def is_invisible(char: str) -> bool:
     code = ord(char)
     return (unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
             or code in (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0))
+
+
+def mixed_line_height(faces: Iterable[Face], paragraph: tuple[float, float, float]) -> float:
+    """Return the single line height, in ems, of a line set in several faces, as Word and
+    LibreOffice set it: the greatest ascender, the greatest descender and the greatest line gap
+    of the faces on it and of the paragraph's own font (``paragraph``: its ascender, descender
+    and line gap; the paragraph mark is in it), so a cell with a mark in DejaVu Sans is taller
+    than one of Liberation Sans alone."""
+    found = [paragraph, *(face.vertical for face in faces)]
+    return sum(max(metric[i] for metric in found) for i in range(3))

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from ...layout import Span
 from ...style import Colour
 from .draw import Body, Painter, Placed
+from .faces import mixed_line_height
 from .fonts import Fonts
 from .links import Marking
 from .styles import Styles, TextStyle
@@ -52,6 +53,11 @@ class Para:
         self.lines, self.style, self.width, self.indent, self.bullet = lines, style, width, indent, bullet
         self.memo = memo  # shared by paragraphs with the same lines: the drawn body, once made
         self.size, self.leading = style.size, style.leading
+        # A line with text in another face (a mark in the symbol font) is as tall as Word makes it
+        faces = {face for _, segments in lines for face, _, text in segments if text.strip()}
+        mixed = mixed_line_height(faces, style.vertical)
+        if mixed > style.single + 1e-9:
+            self.leading = style.leading * mixed / style.single
         self.space_before, self.space_after = style.space_before, style.space_after
         self.drawn = 0  # lines already drawn on earlier pages
         self.element: Element | None = None  # what its lines are tagged as, when tagged
@@ -126,13 +132,20 @@ class Para:
 
     def draw_part(self, painter: Painter, x: float, top: float, available: float,
                   at_top: bool) -> tuple[float, bool]:
-        """Draw as many lines as fit; return the height used and whether all are drawn."""
+        """Draw as many lines as fit; return the height used and whether all are drawn.
+
+        As Word's widow and orphan control (``w:widowControl``, which the house-style template
+        sets) and LibreOffice's: a first line is never left alone at the foot of a page, nor a
+        last line alone at the top of the next.
+        """
         remaining = len(self.lines) - self.drawn
         fit = int((available + EPSILON) / self.leading) if available > 0 else 0
         if fit >= remaining:
             self.draw_lines(painter, x, top, self.drawn, remaining, self.element)
             self.drawn = len(self.lines)
             return remaining * self.leading, True
+        if remaining - fit == 1 and not at_top:
+            fit -= 1  # the last line would be alone on the next page: take one more with it
         if at_top:
             fit = max(fit, 1)
         elif fit == 0 or (self.drawn == 0 and fit < 2):

@@ -53,14 +53,16 @@ def blocks(block: LayoutBlock, styles: Styles, width: float, height: float,
 
 
 class Gap:
-    """An empty body paragraph (see ``layout.gap_after``): one line and its space after."""
+    """The space between two tables (see ``layout.gap_after``): the house style's
+    ``table_after``, as tall as the paragraph Word holds them apart with."""
 
     keep_with_next = False
     space_before = 0.0
+    space_after = 0.0
 
     def __init__(self, styles: Styles) -> None:
-        body = styles.get("body")
-        self.height, self.space_after = body.leading, body.space_after
+        spacing = styles.house.spacing
+        self.height = spacing.table_after + spacing.border / 2
 
     def min_first(self) -> float:
         """Return the height it needs: all of it."""
@@ -68,7 +70,7 @@ class Gap:
 
     def draw_part(self, painter: Painter, x: float, top: float, available: float,
                   at_top: bool) -> tuple[float, bool]:
-        """Take its line if it fits (or at the top of a page); it draws nothing."""
+        """Take its height if it fits (or at the top of a page); it draws nothing."""
         if at_top or self.height <= available + EPSILON:
             return self.height, True
         return 0.0, False
@@ -78,13 +80,20 @@ def page_story(page: PageLayout, styles: Styles, width: float, height: float,
                parent: Element | None = None) -> list[Block]:
     """Return what one exception page draws, in order, within a frame of the given size.
 
-    With a ``parent`` (the document's structure element), the page's elements go in a Sect.
+    After a table, the next paragraph's space before is at least the house style's
+    ``table_after`` (as in Word), and two tables in a row have a ``Gap`` of that height between
+    them. With a ``parent`` (the document's structure element), the page's elements go in a Sect.
     """
     section = None if parent is None else Element("Sect", parent, {"T": " ".join(page.bookmark.split())})
     story: list[Block] = []
+    after_table = False
     for index, block in enumerate(page.blocks):
-        story.extend(blocks(block, styles, width, height, section))
-        following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
-        if gap_after(block, following):
+        made = list(blocks(block, styles, width, height, section))
+        if after_table and isinstance(block, Table):
             story.append(Gap(styles))
+        elif after_table and made:
+            made[0].space_before = max(made[0].space_before, styles.house.spacing.table_after)
+        story.extend(made)
+        following = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
+        after_table = gap_after(block, following)
     return story

@@ -27,6 +27,8 @@ class TextStyle:
     space_after: float = 0.0
     align: str = "left"
     line: float = 1.15
+    single: float = 1.15  # the text font's single line height in ems, which ``line`` multiplies
+    vertical: tuple[float, float, float] = (0.905, 0.212, 0.033)  # its ascender, descender, line gap
 
     @property
     def leading(self) -> float:
@@ -64,10 +66,11 @@ class Styles:
         elif kind == "cell":
             size, space_after = house.table_size, 0.0
         elif kind == "furniture":
-            size, space_after, line = house.small_size, 0.0, self.fonts.line
+            size, space_after, line = house.furniture_size, 0.0, self.fonts.line
         elif kind != "body":
             raise ValueError(f"no paragraph style {kind!r}")
-        return TextStyle(kind, size, self.text_colour(kind), space_before, space_after, line=line)
+        return TextStyle(kind, size, self.text_colour(kind), space_before, space_after, line=line,
+                         single=self.fonts.line, vertical=self.fonts.text.regular.vertical)
 
     def get(self, kind: str, *, size: float | None = None, align: str = "left") -> TextStyle:
         """Return the style ``kind``, at another font size or alignment if asked."""

@@ -29,7 +29,35 @@ _ORDER = {name: tuple(f"w:{child}" for child in children.split()) for name, chil
             "tblCellSpacing jc hidden ins del trPrChange",
     "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
             "tcFitText vAlign hideMark headers cellIns cellDel cellMerge tcPrChange",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+           "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+           "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+           "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+           "rPr sectPr pPrChange",
     "styles": "docDefaults latentStyles style",
+    "font": "altName panose1 charset family notTrueType pitch sig embedRegular embedBold embedItalic "
+            "embedBoldItalic",
+    "settings": "writeProtection view zoom removePersonalInformation removeDateAndTime "
+                "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
+                "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
+                "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges bordersDoNotSurroundHeader "
+                "bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors hideGrammaticalErrors "
+                "activeWritingStyle proofState formsDesign attachedTemplate linkStyles stylePaneFormatFilter "
+                "stylePaneSortMethod documentType mailMerge revisionView trackRevisions doNotTrackMoves "
+                "doNotTrackFormatting documentProtection autoFormatOverride styleLockTheme styleLockQFSet "
+                "defaultTabStop autoHyphenation consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps "
+                "showEnvelope summaryLength clickAndTypeStyle defaultTableStyle evenAndOddHeaders "
+                "bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
+                "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
+                "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin "
+                "doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
+                "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture "
+                "doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText "
+                "doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
+                "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars "
+                "rsids mathPr attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+                "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType "
+                "schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator",
     "docDefaults": "rPrDefault pPrDefault",
 }.items()}
 
@@ -207,6 +235,14 @@ def plain_bullets(document: DocxObject, bullet: str) -> None:
             level.remove(rpr)
 
 
+def set_widow_control(document: DocxObject) -> None:
+    """Turn on widow and orphan control for every paragraph (``w:widowControl`` in the document
+    defaults, 17.3.1.44): no first or last line of a paragraph alone on a page, as the PDF."""
+    styles = document.styles.element
+    defaults = _child(_child(_child(styles, "w:docDefaults"), "w:pPrDefault"), "w:pPr")
+    _child(defaults, "w:widowControl")
+
+
 def set_compatibility_mode(document: DocxObject, mode: int) -> None:
     """Set the Word version whose layout rules apply (15: Word 2013 and later)."""
     for setting in document.settings.element.iter(qn("w:compatSetting")):
@@ -214,47 +250,134 @@ def set_compatibility_mode(document: DocxObject, mode: int) -> None:
             setting.set(qn("w:val"), str(mode))
 
 
-def turn_section(section: DocxObject, *, landscape: bool) -> None:
-    """Set a python-docx section upright or on its side: its orientation, and its width and
-    height swapped where they do not already say so (ECMA-376 part 1, 17.6.13 ``w:pgSz``)."""
-    from docx.enum.section import WD_ORIENT
+# ---------------------------------------------------------------- fields, settings, app.xml
 
-    width, height = section.page_width, section.page_height
-    if landscape != (width > height):
-        section.page_width, section.page_height = height, width
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+Piece = tuple[str | None, list[Element], Element | None]  # field name or None, its w:t, where to add one
 
 
-def continue_section(properties: Element) -> None:
-    """Make a section after the first go on from the one before: its page numbers continue
-    (no ``w:pgNumType/@w:start``, 17.6.12) and it has no first-page header of its own
-    (no ``w:titlePg``, 17.10.6): those belong to the document's first page alone."""
-    numbering = properties.find(qn("w:pgNumType"))
-    if numbering is not None and numbering.get(qn("w:start")) is not None:
-        del numbering.attrib[qn("w:start")]
-    title_page = properties.find(qn("w:titlePg"))
-    if title_page is not None:
-        properties.remove(title_page)
+def field_pieces(paragraph: Element) -> list[Piece]:
+    """Return a paragraph's text in order as pieces, a literal piece before, between and after
+    its fields: ``(None, texts, anchor)`` for literal text, ``(NAME, texts, anchor)`` for a
+    field's shown result (``NAME`` its instruction's first word in upper case: ``PAGE``,
+    ``NUMPAGES``). ``texts`` are the ``w:t`` elements showing it; ``anchor`` is the run after
+    which a missing one goes (a literal's last run, or the end of the field before it; a
+    field's separator run), None for the paragraph's start, or for a field with no result
+    part. Complex fields (``w:fldChar``, 17.16.18) and simple ones (``w:fldSimple``) are read.
+    """
+    pieces: list[Piece] = [(None, [], None)]
+    state, code = "text", ""
+    for child in paragraph:
+        if child.tag == qn("w:fldSimple"):
+            words = (child.get(qn("w:instr")) or "").split()
+            pieces += [((words[0] if words else "").upper(), list(child.iter(qn("w:t"))), None),
+                       (None, [], child)]
+            continue
+        if child.tag != qn("w:r"):
+            continue
+        mark = child.find(qn("w:fldChar"))
+        kind = None if mark is None else mark.get(qn("w:fldCharType"))
+        words = code.split()
+        if kind == "begin":
+            state, code = "code", ""
+        elif kind == "separate" and state == "code":
+            state = "result"
+            pieces.append(((words[0] if words else "").upper(), [], child))
+        elif kind == "end":
+            if state == "code":  # a field with no result part
+                pieces.append(((words[0] if words else "").upper(), [], None))
+            pieces.append((None, [], child))
+            state = "text"
+        elif state == "code":
+            code += "".join(text.text or "" for text in child.iter(qn("w:instrText")))
+        elif state == "result":
+            pieces[-1][1].extend(child.iter(qn("w:t")))
+        else:
+            texts = pieces[-1][1] + list(child.iter(qn("w:t")))
+            pieces[-1] = (None, texts, child)
+    return pieces
 
 
-def section_end(document: DocxObject, *, landscape: bool, first: bool) -> str:
-    """Return a paragraph ending a section of the body (``w:pPr/w:sectPr``, 17.6.18): the
-    template's own section properties (page, margins, header and footer) upright or on its
-    side, the next section starting on a new page; a section but the ``first`` goes on from
-    the one before (``continue_section``). The paragraph has no text, no space and a line of
-    1 pt, so it adds no height a reader could see."""
-    from copy import deepcopy
+def set_text(texts: list[Element], value: str, anchor: Element | None, paragraph: Element) -> None:
+    """Show ``value`` in the ``w:t`` elements of one piece (the first holds it, the others are
+    emptied); with none, a run is added after ``anchor`` (first in the paragraph, after its
+    properties, for None), with the anchor run's properties."""
+    if texts:
+        texts[0].text = value
+        _preserve(texts[0], value)
+        for other in texts[1:]:
+            other.text = ""
+        return
+    if not value:
+        return
+    run = OxmlElement("w:r")
+    properties = None if anchor is None else anchor.find(qn("w:rPr"))
+    if properties is not None:
+        from copy import deepcopy
 
-    from docx.enum.section import WD_SECTION
-    from docx.section import Section
-    from lxml import etree
+        run.append(deepcopy(properties))
+    text = OxmlElement("w:t")
+    text.text = value
+    _preserve(text, value)
+    run.append(text)
+    if anchor is not None:
+        anchor.addnext(run)
+    else:
+        first = paragraph.find(qn("w:pPr"))
+        if first is not None:
+            first.addnext(run)
+        else:
+            paragraph.insert(0, run)
 
-    properties = deepcopy(document.sections[-1]._sectPr)
-    section = Section(properties, document.part)
-    turn_section(section, landscape=landscape)
-    section.start_type = WD_SECTION.NEW_PAGE
-    if not first:
-        continue_section(properties)
-    paragraph = _el("w:p", _el("w:pPr", _el("w:spacing", before="0", after="0", line="20", lineRule="exact"),
-                               _el("w:rPr", _el("w:sz", val="2"), _el("w:szCs", val="2")), properties))
-    return str(etree.tostring(paragraph, encoding="unicode"))
+
+def _preserve(text: Element, value: str) -> None:
+    if value != value.strip():
+        text.set(qn("xml:space"), "preserve")
+
+
+def set_update_fields(document: DocxObject) -> None:
+    """Ask Word to update every field when the file is opened (``w:updateFields``, 17.15.1.90)."""
+    _child(document.settings.element, "w:updateFields").set(qn("w:val"), "true")
+
+
+def embed_font(document: DocxObject, table: Element, name: str, face: str, relationship: str, key: str) -> None:
+    """Name an embedded face of the font ``name`` in the font table ``table`` (``w:fonts``):
+    ``face`` is Regular, Bold, Italic or BoldItalic; ``relationship`` the font table part's
+    relationship to the obfuscated font part, ``key`` its GUID (17.8.3.3). A ``w:font`` for the
+    name is added if the table has none. Word then uses the embedded font where the reader's
+    machine lacks it (``w:embedTrueTypeFonts``, ``w:saveSubsetFonts`` in the settings)."""
+    font = next((f for f in table.findall(qn("w:font")) if f.get(qn("w:name")) == name), None)
+    if font is None:
+        font = _el("w:font", _el("w:charset", val="00"), _el("w:family", val="swiss"),
+                   _el("w:pitch", val="variable"), name=name)
+        table.append(font)
+    embedded = _el(f"w:embed{face}", fontKey=key)
+    embedded.set(qn("r:id"), relationship)
+    _insert(font, embedded)
+    settings = document.settings.element
+    _child(settings, "w:embedTrueTypeFonts")
+    _child(settings, "w:saveSubsetFonts")
+
+
+_EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+# the statistics of the text Word counts when it saves: not counted here, so not claimed
+_STATISTICS = ("Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs", "AppVersion",
+               "TotalTime")
+
+
+def set_app_properties(root: Element, application: str, pages: int | None) -> None:
+    """Set the extended properties (``docProps/app.xml``, ECMA-376 part 1, 22.2): the
+    ``Application`` that made the file and its ``Pages``, removed when not known; the text
+    statistics Word fills in when it saves (words, characters, lines...) are removed."""
+    for name in _STATISTICS:
+        for element in root.findall(f"{_EXTENDED}{name}"):
+            root.remove(element)
+    for name, value in (("Application", application), ("Pages", None if pages is None else str(pages))):
+        element = root.find(f"{_EXTENDED}{name}")
+        if value is None:
+            if element is not None:
+                root.remove(element)
+            continue
+        if element is None:
+            element = root.makeelement(f"{_EXTENDED}{name}")
+            root.insert(0, element)
+        element.text = value

@@ -70,23 +70,27 @@ def _val(tag: str, value: str) -> str:
     return f'<w:{tag} w:val="{_attribute(value)}"/>'
 
 
-@functools.lru_cache(maxsize=1024)
 def _size(half_points: int) -> str:
     return f'<w:sz w:val="{half_points:d}"/><w:szCs w:val="{half_points:d}"/>'
 
 
+@functools.lru_cache(maxsize=1024)
 def paragraph(style_id: str | None, page_break: bool = False, align: str | None = None,
-              num_id: int | None = None, keep_next: bool = False, half_points: int | None = None,
-              at_top: bool = False) -> str:
+              num_id: int | None = None, keep_next: bool = False, before: int | None = None,
+              after: int | None = None, half_points: int | None = None, at_top: bool = False) -> str:
     """Return the start of a ``w:p`` in a paragraph style (None: the default style).
 
     ``page_break`` starts it on a new page, with no space before it (Word and LibreOffice
     differ on keeping a style's space before at the top of a page; the PDF never keeps it);
     ``align`` is a ``w:jc`` value; ``num_id`` puts it
     in a numbering instance, at the first level; ``keep_next`` keeps it on the page of the
-    next paragraph; ``at_top`` drops its space before, as ``page_break`` does, where the page
-    starts already (a new section's first paragraph); ``half_points`` sizes its paragraph mark
-    (an empty cell's line) where it is not its style's. Runs follow, then ``PARAGRAPH_END``.
+    next paragraph; ``before`` is its space before in twips, in place of its style's (the
+    space after a table, say: Word leaves the greater of a paragraph's space before and the
+    space after the block above it, and a table has none); ``after`` its space after (0 in a
+    table cell, where the PDF leaves none); ``at_top`` drops its space before, as
+    ``page_break`` does, where the page starts already (a new section's first paragraph);
+    ``half_points`` sizes its paragraph mark (an empty cell's line) where it is not its
+    style's. Runs follow, then ``PARAGRAPH_END``.
     """
     properties = "" if style_id is None else _val("pStyle", style_id)
     if keep_next:
@@ -95,13 +99,34 @@ def paragraph(style_id: str | None, page_break: bool = False, align: str | None 
         properties += "<w:pageBreakBefore/>"
     if num_id is not None:
         properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id:d}"/></w:numPr>'
-    if page_break or at_top:
-        properties += '<w:spacing w:before="0"/>'
+    top = page_break or at_top
+    spacing = ' w:before="0"' if top else "" if before is None else f' w:before="{before:d}"'
+    if after is not None:
+        spacing += f' w:after="{after:d}"'
+    if spacing:
+        properties += f"<w:spacing{spacing}/>"
     if align is not None:
         properties += _val("jc", align)
     if half_points is not None:
         properties += f"<w:rPr>{_size(half_points)}</w:rPr>"
     return f"<w:p><w:pPr>{properties}</w:pPr>" if properties else "<w:p><w:pPr/>"
+
+
+@functools.lru_cache(maxsize=64)
+def separator(style_id: str | None, height: int) -> str:
+    """Return a whole ``w:p`` with no text, exactly ``height`` twips tall, with no spacing.
+
+    Word joins two tables with nothing between them into one table, so two tables are held
+    apart by this paragraph, as tall as the space the house style leaves after a table. At
+    the end of the body, where Word requires a paragraph after a table, it is one point tall
+    (20 twips) and its mark is hidden (``w:vanish``, ECMA-376 part 1, 17.3.2.41), so it
+    adds no space and no blank line for a screen reader.
+    """
+    properties = "" if style_id is None else _val("pStyle", style_id)
+    properties += f'<w:spacing w:before="0" w:after="0" w:line="{height:d}" w:lineRule="exact"/>'
+    if height <= 20:
+        properties += "<w:rPr><w:vanish/></w:rPr>"
+    return f"<w:p><w:pPr>{properties}</w:pPr></w:p>"
 
 
 def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: bool = False,
