@@ -70,10 +70,15 @@ def _render_both(tmp_path: Path, name: str) -> tuple[bytes, bytes]:
     return (tmp_path / f"{name}.docx").read_bytes(), (tmp_path / f"{name}.pdf").read_bytes()
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])  # one process, or the Word file in a forked child
 @pytest.mark.parametrize(("name", "words"), [("blackpool-q2-2015-16", "Page 1 of {}"),
                                              ("e-welsh", "Tudalen 1 o {}")])
 def test_the_footer_shows_the_pdfs_page_count_in_the_reports_language(tmp_path: Path, name: str,
-                                                                      words: str) -> None:
+                                                                      words: str, workers: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from committee_papers.parallel import WORKERS
+
+    monkeypatch.setenv(WORKERS, workers)
     word, pdf = _render_both(tmp_path, name)
     pages, pdf_footer = _pdf_pages(pdf)
     shown, results = _footer(word)
