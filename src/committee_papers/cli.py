@@ -292,6 +292,10 @@ def _check(args: argparse.Namespace) -> int:
             findings = check(report, style, rules=rules)
             try:  # not a finding: the PDF cannot be made at all, as with a file that cannot be read
                 check_header(report, style)
+                from .assess import assess_report
+                from .layout import layout_report
+
+                layout_report(report, assess_report(report), style)  # a table too wide for any page
             except CommitteePapersError as error:
                 say(f"error: {file}: {error}", error=True)
                 worst = EXIT_PROBLEM

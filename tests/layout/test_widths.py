@@ -177,6 +177,9 @@ def test_the_cli_refuses_a_table_too_wide_with_exit_1_and_no_file(tmp_path: Any,
     err = capsys.readouterr().err
     assert "Too wide" in err and "Traceback" not in err
     assert f"{source}: sections[0].pages[0]: the figures table" in err  # the file and the place in it
+    assert main(["check", str(source)]) == 1  # check says what render would refuse
+    err = capsys.readouterr().err
+    assert f"error: {source}: sections[0].pages[0]: the figures table" in err and "Traceback" not in err
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -249,3 +252,35 @@ def test_given_widths_that_hold_their_figures_are_kept() -> None:
 def test_a_table_fit_that_cannot_hold_is_refused(limits: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="least size is 4 to 72 pt"):
         cp.TableFit(**limits)  # type: ignore[arg-type]
+
+
+def _titled_table_after(sentences: int) -> cp.Report:
+    sentence = "Officers have worked with partners to reduce waiting times across the borough this quarter. "
+    page = page_of([], MONTHS[:3], [{"label": "No.", "values": {"Apr": "1", "May": "2", "Jun": "3"}}],
+                   title="Waiting times")
+    page["blocks"] = [{"table": {"columns": page.pop("columns"), "rows": page.pop("rows")}},
+                      {"commentary": [sentence * sentences]},
+                      {"supplementary": {"title": "Results by school", "header": [["School", "2024/25"]],
+                                         "rows": [[f"School {n}", "45%"] for n in range(4)]}}]
+    return report_of(page)
+
+
+def test_a_tables_title_is_never_left_alone_at_the_foot_of_a_page() -> None:
+    """Whatever the length of the commentary before it, the title of a supplementary table is
+    on the page where its table starts, in the PDF; in Word it keeps with the next paragraph."""
+    import docx
+    from docx.oxml.ns import qn
+
+    for sentences in range(30, 64, 2):  # from a short page to the title at the foot of the first
+        out = io.BytesIO()
+        report = _titled_table_after(sentences)
+        cp.render_pdf(report, out)
+        with pdfplumber.open(io.BytesIO(out.getvalue())) as pdf:
+            for page in pdf.pages:
+                text = page.extract_text()
+                if "Results by school" in text:
+                    assert "School 0" in text, f"{sentences} sentences: the title is alone on its page"
+    word = io.BytesIO()
+    cp.render_docx(report, word)
+    (title,) = [p for p in docx.Document(word).paragraphs if p.text == "Results by school"]
+    assert title._p.pPr.find(qn("w:keepNext")) is not None

@@ -81,7 +81,7 @@ def _supplementary(table: SupplementaryTable, style: HouseStyle, width: float, w
         return None
     blocks: list[LayoutBlock] = []
     if table.title:
-        blocks.append(TextBlock((span(table.title, bold=True),)))
+        blocks.append(TextBlock((span(table.title, bold=True),), keep_with_next=True))
     blocks.append(laid)
     blocks.extend(TextBlock((span(note),), ParagraphKind.SMALL) for note in table.footnotes)
     return blocks

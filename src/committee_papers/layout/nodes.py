@@ -132,10 +132,12 @@ class ParagraphKind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class TextBlock:
-    """A paragraph of spans. A newline in a span is a line break."""
+    """A paragraph of spans. A newline in a span is a line break. ``keep_with_next`` keeps it
+    on the page where what follows it starts (a table's title), in both formats."""
 
     spans: tuple[Span, ...]
     kind: ParagraphKind = ParagraphKind.BODY
+    keep_with_next: bool = False
 
     @property
     def text(self) -> str:

@@ -190,3 +190,32 @@ def test_hostile_text_in_a_chart_reaches_its_workbook_and_legend_exactly(text: s
     assert comparator in [sheet.cell(1, column).value for column in range(2, len(names) + 2)]
     categories = cached(space)[0][1]
     assert [sheet.cell(row, 1).value for row in range(2, len(categories) + 2)] == categories
+
+
+C_NS = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _one_line_report(values: dict[str, float]) -> cp.Report:
+    return cp.load({"appendix": "App", "period": "Q2 2015/16", "sections": [{"portfolio": "P", "pages": [{
+        "title": "Completions", "indicators": [{"description": "Successful completions", "polarity": "high",
+                                                 "unit": "percent"}],
+        "columns": {"past": ["2014/15"], "year": "2015/16", "periods": ["Q1", "Q2", "Q3", "Q4"]},
+        "rows": [{"values": values}], "chart": True}]}]})
+
+
+def test_the_latest_figures_label_is_written_as_the_table_writes_it() -> None:
+    """The series' number format has the most places any of its figures has (9.38: two); the
+    latest figure, 6.4, is labelled ``6.4%`` as printed, not ``6.40%`` (a precision it was not
+    given)."""
+    (_, space, _), = read_charts(docx_of(_one_line_report({"2014/15": 9.38, "Q1": 5.7, "Q2": 6.4})))
+    labels = list(space.iter(f"{C_NS}dLbl"))
+    assert len(labels) == 1
+    text = "".join(t.text or "" for t in labels[0].iter(f"{A_NS}t"))
+    assert text == "6.4%"
+
+
+def test_a_chart_of_one_line_has_no_title_of_its_own() -> None:
+    """Word titles a one-line chart with its line's name unless told not to; the PDF has none."""
+    (_, space, _), = read_charts(docx_of(_one_line_report({"2014/15": 9.38, "Q1": 5.7, "Q2": 6.4})))
+    assert space.find(f"{C_NS}chart/{C_NS}autoTitleDeleted").get("val") == "1"

@@ -108,7 +108,7 @@ class BodyWriter:
             small = block.kind is ParagraphKind.SMALL
             return self._paragraph(styles.SMALL_TEXT if small else styles.BODY,
                                    spans_xml(block.spans, self.palette, self.ids, self._links),
-                                   page_break=page_break, before=before)
+                                   page_break=page_break, before=before, keep_next=block.keep_with_next)
         if isinstance(block, ListItems):
             return self._list(block, page_break=page_break, before=before)
         if isinstance(block, Chart):

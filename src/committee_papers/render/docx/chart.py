@@ -127,6 +127,7 @@ def _template(chart: Chart, style: HouseStyle) -> Any:
     pptx_chart = PptxChart(space, None)
     pptx_chart.font.name = style.font_name
     pptx_chart.font.size = Pt(look.font_size)
+    pptx_chart.has_title = False  # no title of its own (Word makes one of a lone line's name): the caption says it
     pptx_chart.has_legend = True
     pptx_chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     pptx_chart.legend.include_in_layout = False
@@ -156,12 +157,21 @@ def _template(chart: Chart, style: HouseStyle) -> Any:
     return space
 
 
-def _finish(space: Any, chart: Chart) -> Any:
-    """Set the value axis's scale and label format: the only formatting that is the chart's own.
+def _finish(space: Any, chart: Chart, look: ChartStyle) -> Any:
+    """Set the value axis's scale and label format, and the latest figure's label: the only
+    formatting that is the chart's own.
 
     The template has the elements already (``_template`` sets them through python-pptx's axis
-    API), so here their values change in place.
+    API), so here their values change in place. The label is the figure as the PDF writes it,
+    not in its line's number format (which has as many places as the line's most precise figure).
     """
+    if chart.current is not None and chart.current_label:
+        number, index = chart.current
+        label = PptxChart(space, None).plots[0].series[number].points[index].data_label
+        label.text_frame.text = chart.current_label
+        for run in label.text_frame.paragraphs[0].runs:
+            run.font.bold = True
+            run.font.size = Pt(look.font_size)
     axis = next(space.iter(qn("c:valAx")))
     scaling = axis.find(qn("c:scaling"))
     scaling.find(qn("c:min")).set("val", str(float(chart.axis.minimum)))
@@ -183,7 +193,7 @@ def chart_xml(chart: Chart, style: HouseStyle, template: Any = None) -> Any:
     else:
         space = copy.deepcopy(template)
         _put_figures(space, chart)
-    return _finish(space, chart)
+    return _finish(space, chart, style.chart)
 
 
 _C = {name: qn(f"c:{name}") for name in ("ser", "tx", "cat", "val", "strRef", "numRef", "f", "strCache",

@@ -37,6 +37,7 @@ def blocks(block: LayoutBlock, styles: Styles, width: float, height: float,
         yield from chart_blocks(block, styles, width, parent)
     elif isinstance(block, TextBlock):
         para = paragraph(block.spans, styles, block.kind.value, width)
+        para.keep_with_next = block.keep_with_next
         para.element = content("P", block.spans, parent)
         yield para
     else:
