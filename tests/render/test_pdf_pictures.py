@@ -112,3 +112,29 @@ def test_an_archive_copy_with_pictures_passes_the_pdfa_validator(tmp_path: Path)
 def test_a_damaged_picture_is_a_clear_error() -> None:
     with pytest.raises(CommitteePapersError, match="a picture in the template cannot be read"):
         _pdf(_style(Picture(b"\x89PNG\r\n\x1a\n not really", 100.0, 20.0, 60.0, 20.0)))
+
+
+def test_on_a_turned_page_an_aligned_picture_moves_with_its_alignment() -> None:
+    """A right-aligned header logo stays against the right margin on a landscape page, and a
+    centred footer picture stays centred, as Word places them: A4 with 20 mm margins leaves
+    481.9 pt upright and 728.5 pt on its side, 246.6 pt more; the logo moves all of it, the
+    centred picture half. A picture aligned left does not move."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "layout"))
+    from pressure import MONTHS, PAST, page_of, report_of
+
+    right = Picture(_picture("PNG", "RGB"), x=418.6, y=20.0, width=120.0, height=40.0, align=1.0)
+    centre = Picture(_picture("PNG", "RGB"), x=267.6, y=15.0, width=60.0, height=20.0, footer=True, align=0.5)
+    left = Picture(_picture("PNG", "RGB"), x=56.7, y=20.0, width=30.0, height=20.0)
+    pairs = [{"label": "No. (Rate)", "values": dict.fromkeys([*PAST[3:], *MONTHS], "2,912 (1000.4)")}]
+    report = report_of(page_of([], MONTHS[:2], [{"label": "No.", "values": {"Apr": "1", "May": "2"}}], title="Up"),
+                       page_of(PAST[3:], MONTHS, pairs, title="Turned"))
+    buffer = io.BytesIO()
+    cp.render_pdf(report, buffer, _style(right, centre, left))
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        assert [float(p.MediaBox[2]) > float(p.MediaBox[3]) for p in pdf.pages] == [False, True]
+        xs = [{name: matrix[4] for name, matrix, _ in _drawn(pdf, number)} for number in range(2)]
+    extra = 728.5 - 481.9
+    assert xs[0] == pytest.approx({"/Im1": 418.6, "/Im2": 267.6, "/Im3": 56.7}, abs=0.01)
+    assert xs[1] == pytest.approx({"/Im1": 418.6 + extra, "/Im2": 267.6 + extra / 2, "/Im3": 56.7}, abs=0.2)

@@ -14,7 +14,9 @@ class Picture:
 
     ``data`` is the PNG, JPEG or GIF file; ``x`` is its left edge's distance from the page's
     left edge, and ``y`` its top edge's distance from the page's top (in a header) or its
-    bottom edge's from the page's bottom (``footer``); sizes in points.
+    bottom edge's from the page's bottom (``footer``); sizes in points. ``align`` is how far
+    across the text width its paragraph aligns it (0 left, 0.5 centred, 1 right), so that on a
+    page turned to landscape it moves as Word moves it: by that share of the extra width.
     """
 
     data: bytes = field(repr=False)
@@ -23,6 +25,7 @@ class Picture:
     width: float
     height: float
     footer: bool = False
+    align: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

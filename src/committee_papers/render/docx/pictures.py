@@ -96,6 +96,7 @@ def place_pictures(measure: Measure, container: Any, part: Any, *, footer: bool,
             if footer:
                 y += height - picture_height if picture_height < height else 0.0
             x += space_left
-            pictures.append(Picture(bytes(image.blob), x, y, picture_width, picture_height, footer))
+            pictures.append(Picture(bytes(image.blob), x, y, picture_width, picture_height, footer,
+                                    _ALIGN.get(align, 0.0)))
             x += picture_width + space_right
     return pictures, warnings

@@ -109,7 +109,9 @@ class Furniture:
 
     def _matrix(self, picture: Picture) -> str:
         bottom = picture.y if picture.footer else self.page.height - picture.y - picture.height
-        return f"{picture.width:.2f} 0 0 {picture.height:.2f} {picture.x:.2f} {bottom:.2f}"
+        # on a turned page, its paragraph's alignment moves it across the wider text, as in Word
+        x = picture.x + (self.page.text_width - self.styles.house.page_setup.text_width) * picture.align
+        return f"{picture.width:.2f} 0 0 {picture.height:.2f} {x:.2f} {bottom:.2f}"
 
     def footer(self, page: int, total: int) -> str:
         """Return the operators that draw the page number of ``page``."""
