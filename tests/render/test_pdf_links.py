@@ -27,6 +27,7 @@ from committee_papers.layout import DocumentLayout, Heading, PageLayout, Span, T
 from committee_papers.render.pdf import render_pdf
 
 SITE = "https://www.example.gov.uk/performance"
+MAIL = "mailto:performance@example.gov.uk"
 WORDS = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 3
 LONG = "the council's performance pages, with every figure of this year and of the quarter before it"
 ARABIC = "صفحة الأداء"
@@ -103,7 +104,7 @@ def test_each_link_is_a_uri_annotation_over_its_text() -> None:
     data = sample()
     found = [(n, a) for n, a in annotations(data) if not a["URI"].startswith("https://example.org/ar/")]
     assert [a["URI"] for _, a in found] == [SITE, "https://example.org/perf?q=1&p=2",
-                                           "https://example.org/perf?q=1&p=2", "mailto:performance@example.gov.uk"]
+                                           "https://example.org/perf?q=1&p=2", MAIL, MAIL]
     for _, annotation in found:
         assert annotation["Subtype"] == "/Link" and annotation["S"] == "/URI"
         assert annotation["F"] & 4, "printed (PDF/A)"
@@ -111,7 +112,8 @@ def test_each_link_is_a_uri_annotation_over_its_text() -> None:
     shown = [text_under(data, n, a["Rect"]) for n, a in found]
     assert shown[0] == "our website"
     assert shown[1] + " " + shown[2] == LONG, "a wrapped link has an annotation on each line, over its words only"
-    assert shown[3] == "e-mail the team"
+    # "e-mail" breaks after its hyphen at the line's end, as Word breaks it: an annotation a line
+    assert shown[3] + shown[4] == "e-mail the team"
 
 
 def test_each_annotation_says_what_the_link_is_and_where_it_goes() -> None:

@@ -38,6 +38,9 @@ CASES: dict[str, Callable[[], cp.Report]] = {
     "mixed": lambda: report_of(page_of([], MONTHS[:3], _pairs(MONTHS[:3]), title="Upright"),
                                page_of(PAST[3:], MONTHS, _pairs([*PAST[3:], *MONTHS]), title="Turned"),
                                page_of([], MONTHS[:2], _pairs(MONTHS[:2]), title="Upright again")),
+    "hyphens": lambda: report_of(page_of([], MONTHS, [
+        {"label": "Self-reported-wellbeing-of-residents", "values": dict.fromkeys(MONTHS, "2,912 (1000.4)")},
+        {"label": "Year-to-date cumulative figure", "values": dict.fromkeys(MONTHS, "12")}])),
     "q2": lambda: cp.load(SAMPLES / "blackpool-q2-2015-16.yaml"),
     "q3": lambda: cp.load(SAMPLES / "blackpool-q3-2016-17.yaml"),
 }

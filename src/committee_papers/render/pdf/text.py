@@ -1,7 +1,8 @@
 """Break spans of text into lines: words measured once, greedy filling, long words split.
 
-A word is a run of characters between breakable white space; it may change face or colour in
-the middle (a bold prefix, a tick drawn from the symbol font). White space is kept as typed,
+A word is a run of characters between breakable white space, or after a hyphen followed by a
+letter (where Word breaks too); it may change face or colour in the middle (a bold prefix, a
+tick drawn from the symbol font). White space is kept as typed,
 as the Word file keeps it: a run of spaces stays a run of spaces, and a tab moves on to the
 next tab stop (every ``TAB_STOP`` points from the start of the line, Word's default of 1.27 cm
 in the house template). A newline is a line break; it stays at the end of its line's text, so
@@ -31,7 +32,10 @@ from .fonts import Fonts
 # White space a line may break at: everything but the no-break spaces.
 _BREAKABLE = re.compile(r"([^\S\xa0\u2007\u202f]+)")
 _SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
-_PLAIN = re.compile(r"^ |  | $|[^\S \xa0\u2007\u202f]")  # anything but single spaces between words
+_PLAIN = re.compile(r"^ |  | $|[^\S \xa0\u2007\u202f]|(?<=\S)-(?=[^\W\d_])")  # all but single spaces between words
+# A line may also break after a hyphen between a character and a letter ("Self-|reported"), as
+# Word and LibreOffice break it (UAX #14: after HY, but not before a digit: "2014-15", "-5" stay)
+_HYPHEN_BREAK = re.compile(r"(?<=\S-)(?=[^\W\d_])")
 EPSILON = 1e-6
 TAB_STOP = 36.0  # points between default tab stops (720 twips, the template's w:defaultTabStop)
 
@@ -112,11 +116,15 @@ def words(spans: Iterable[Span], fonts: Fonts, default: Colour) -> list[Token]:
                         if between:
                             add_space(face, colour, between)
                 elif part:
-                    if pieces is None:
-                        pieces, width = [(face, colour, part)], face.width(part)
-                    else:
-                        pieces.append((face, colour, part))
-                        width += face.width(part)
+                    for number, piece in enumerate(_HYPHEN_BREAK.split(part)):
+                        if number:  # after a hyphen: a word of its own, joined without a space
+                            tokens.append((pieces or [], width, gap))
+                            pieces, gap = None, None
+                        if pieces is None:
+                            pieces, width = [(face, colour, piece)], face.width(piece)
+                        else:
+                            pieces.append((face, colour, piece))
+                            width += face.width(piece)
     if pieces is not None:
         tokens.append((pieces, width, gap))
     elif gap is not None:
