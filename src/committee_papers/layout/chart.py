@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import Enum
 
-from ..formatting import format_number
+from ..formatting import format_number, format_value
 from ..model import (
     DataRow,
     DataTable,
@@ -263,7 +263,7 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
     for number, comparator in enumerate(chart.comparators):
         value = comparator.value
         lines.append(ChartLine(
-            f"{comparator.label} ({format_number(value, locale)})",
+            f"{comparator.label} ({format_number(value, locale, ungrouped=style.ungrouped_units)})",
             (value.value,) * len(categories), Role.COMPARATOR,
             look.comparator_colours[number % len(look.comparator_colours)], look.level_width,
             COMPARATOR_DASHES[number % len(COMPARATOR_DASHES)], Marker.NONE, places=value.places))
@@ -271,7 +271,9 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
     last = max((i for i, f in enumerate(figures) if f is not None), default=None)
     latest = None if last is None else figures[last]
     axis = _axis(lines, unit, locale)
-    current_label = "" if latest is None else format_number(latest, locale)
+    shown_as = page.indicators[sources[0][1]]  # the latest figure labelled as the table prints it
+    current_label = "" if latest is None else format_value(latest, locale, ungrouped=style.ungrouped_units,
+                                                           prefix=shown_as.prefix, suffix=shown_as.suffix)
     return Chart(
         tuple(c for c in categories), tuple(lines), axis,
         None if last is None else (0, last), current_label,

@@ -219,3 +219,30 @@ def test_a_chart_of_one_line_has_no_title_of_its_own() -> None:
     """Word titles a one-line chart with its line's name unless told not to; the PDF has none."""
     (_, space, _), = read_charts(docx_of(_one_line_report({"2014/15": 9.38, "Q1": 5.7, "Q2": 6.4})))
     assert space.find(f"{C_NS}chart/{C_NS}autoTitleDeleted").get("val") == "1"
+
+
+@pytest.mark.parametrize(("indicator", "latest", "expected"), [
+    ({"unit": "number", "suffix": " days"}, 34.5, "34.5 days"),
+    ({"unit": "number", "prefix": "£", "suffix": "k"}, 950, "£950k"),
+    ({"unit": "money"}, 950.5, "£950.5"),
+    ({"unit": "rate"}, 1234.5, "1234.5"),  # rates ungrouped, as the house style prints them in tables
+    ({"unit": "percent"}, 6.4, "6.4%"),
+])
+def test_the_latest_figure_is_labelled_as_the_officer_wrote_it_in_both_formats(
+        indicator: dict[str, object], latest: float, expected: str) -> None:
+    """The chart's label on the latest figure keeps its unit, its custom prefix and suffix and
+    its places, as the table prints it, in Word and in the PDF."""
+    import pdfplumber
+
+    report = cp.load({"appendix": "App", "period": "Q2 2015/16", "sections": [{"portfolio": "P", "pages": [{
+        "title": "Latest", "indicators": [{"description": "Measure", "polarity": "low", **indicator}],
+        "columns": {"past": ["2014/15"], "year": "2015/16", "periods": ["Q1", "Q2", "Q3", "Q4"]},
+        "rows": [{"values": {"2014/15": 41.25, "Q1": 80, "Q2": latest}}], "chart": True}]}]})
+    (_, space, _), = read_charts(docx_of(report))
+    (label,) = space.iter(f"{C_NS}dLbl")
+    assert "".join(t.text or "" for t in label.iter(f"{A_NS}t")) == expected
+    pdf = io.BytesIO()
+    cp.render_pdf(report, pdf)
+    with pdfplumber.open(io.BytesIO(pdf.getvalue())) as read:
+        lines = [line["text"] for page in read.pages for line in page.extract_text_lines()]
+    assert expected in lines or any(line.endswith(" " + expected) or line == expected for line in lines), lines
