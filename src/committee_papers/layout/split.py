@@ -10,7 +10,7 @@ cell over several periods (a year over its months) is repeated over its part in 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .grid import place
 from .nodes import LayoutCell, LayoutRow, Table
@@ -47,12 +47,21 @@ def even_runs(count: int, groups: int) -> list[range]:
     return runs
 
 
+class Group(NamedTuple):
+    """One table of a split: its columns in the whole table (row headings first), the period
+    columns among them (counted from the first period), and whether it is the last."""
+
+    columns: list[int]
+    periods: range
+    last: bool
+
+
 def split_columns(heads: int, periods: int, tails: int, max_groups: int,
-                     fits: Callable[[list[int], range, bool], T | None]) -> list[tuple[range, T]] | None:
+                  fits: Callable[[Group], T | None]) -> list[tuple[Group, T]] | None:
     """Return the fewest groups (2 to ``max_groups``) of the ``periods`` columns after ``heads``
-    row-heading columns for which ``fits(columns, periods_in_group, last)`` gives a result for
-    every group, with those results; the ``tails`` columns after the periods join the last
-    group. Return None when no such grouping exists."""
+    row-heading columns for which ``fits(group)`` gives a result for every group, with those
+    results; the ``tails`` columns after the periods join the last group. Return None when no
+    such grouping exists."""
     for groups in range(2, min(max_groups, periods) + 1):
         found = []
         for number, run in enumerate(even_runs(periods, groups)):
@@ -60,10 +69,11 @@ def split_columns(heads: int, periods: int, tails: int, max_groups: int,
             chosen = [*range(heads), *(heads + c for c in run)]
             if last:
                 chosen.extend(range(heads + periods, heads + periods + tails))
-            result = fits(chosen, run, last)
+            group = Group(chosen, run, last)
+            result = fits(group)
             if result is None:
                 break
-            found.append((run, result))
+            found.append((group, result))
         else:
             return found
     return None

@@ -28,7 +28,7 @@ from ..style import HouseStyle
 from .grid import place
 from .marks import dot_spans, mark_words
 from .nodes import Align, LayoutCell, LayoutRow, Scope, Span, Table
-from .split import columns_of, split_columns
+from .split import Group, columns_of, split_columns
 from .widths import WORDS, Fit, Memo, fit_given, fit_table, least_width, settings
 
 
@@ -114,8 +114,9 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     if not split:
         return None
 
-    def part_of(chosen: list[int], run: range, last: bool, start: int = 0) -> tuple[Table, int] | None:
+    def part_of(group: Group, start: int = 0) -> tuple[Table, int] | None:
         """Return one part of the split table and the step of ``settings`` it is set at."""
+        chosen, run, last = group
         part = columns_of(laid, columns, "data", chosen)
         fitted = fit_table(part, len(chosen), "data", style, width, whole=whole,
                            equal=range(heads, heads + len(run)), floors=floors, start=start, memo=memo)
@@ -141,10 +142,8 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     # every part at the same size and padding: the smallest any part needs (smaller fits too)
     step = max(found[1] for _, found in parts)
     same = []
-    for number, (run, _) in enumerate(parts):
-        last = number == len(parts) - 1
-        chosen = [*range(heads), *(heads + c for c in run), *(range(heads + count, columns) if last else ())]
-        found = part_of(chosen, run, last, start=step)
+    for group, _ in parts:
+        found = part_of(group, start=step)
         assert found is not None  # a smaller setting needs no more width
         same.append(found[0])
     return same
