@@ -38,3 +38,21 @@ def test_every_figure_of_a_wide_monthly_indicator_is_whole(digits: int, turned: 
         words = {w["text"] for w in last.extract_words(x_tolerance=1.5)}
         assert turned is None or (last.width > last.height) is turned
     assert expected <= words, sorted(expected - words)[:3]
+
+
+@pytest.mark.parametrize("latest", ["1003117.09", "98765432.10"])
+def test_the_scorecard_keeps_each_figure_whole(latest: str) -> None:
+    """The scorecard's columns were fixed shares (15% for the latest figure: 72 pt), too narrow
+    for ``£98,765,432.10`` (13 characters, 68 pt at 10 pt plus padding); they are fitted as
+    any table is, so every figure and target is on one line."""
+    indicators = pd.DataFrame([{"id": "M1", "portfolio": "P", "description": "Spend on agency staff",
+                                "polarity": "low", "unit": "money", "target": "1250000.00"}])
+    values = pd.DataFrame([{"indicator_id": "M1", "period": "Q1 2015/16", "value": "900000.00"},
+                           {"indicator_id": "M1", "period": "Q2 2015/16", "value": latest}])
+    pack = cp.build_pack(cp.from_dataframes(indicators, values), charts=False)
+    out = io.BytesIO()
+    render_pack(pack, pdf=out)
+    with pdfplumber.open(io.BytesIO(out.getvalue())) as pdf:
+        words = {w["text"] for w in pdf.pages[0].extract_words(x_tolerance=1.5)}
+    expected = f"£{int(latest.split('.')[0]):,}.{latest.split('.')[1]}"
+    assert {expected, "£1,250,000.00"} <= words, sorted(w for w in words if "£" in w)

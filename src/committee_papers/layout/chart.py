@@ -9,6 +9,7 @@ so it is written here rather than taken from a charting library that would also 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import Enum
@@ -248,6 +249,12 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
     if len(categories) < 2 or sum(v is not None for _, _, vs in sources for v in vs) < 2:
         return None
     single = len(sources) == 1
+    shown_as = page.indicators[sources[0][1]]  # figures in labels and legend as the table prints them
+
+    def written(figure: Number) -> str:
+        return format_value(figure, locale, ungrouped=style.ungrouped_units, prefix=shown_as.prefix,
+                            suffix=shown_as.suffix)
+
     unit = next((f.unit for _, _, vs in sources for f in vs if f is not None), Unit.NUMBER)
     lines: list[ChartLine] = []
     for number, (name, _, figures) in enumerate(sources):
@@ -257,13 +264,13 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
             tuple(None if f is None else f.value for f in figures), Role.FIGURES,
             look.series_colours[number % len(look.series_colours)], look.line_width, Dash.SOLID,
             FIGURE_MARKERS[number % len(FIGURE_MARKERS)], places=_places(shown)))
-    target = _target_line(page, chart, categories, look, locale)
+    target = _target_line(page, chart, categories, look, written)
     if target is not None:
         lines.append(target)
     for number, comparator in enumerate(chart.comparators):
         value = comparator.value
         lines.append(ChartLine(
-            f"{comparator.label} ({format_number(value, locale, ungrouped=style.ungrouped_units)})",
+            f"{comparator.label} ({written(value)})",
             (value.value,) * len(categories), Role.COMPARATOR,
             look.comparator_colours[number % len(look.comparator_colours)], look.level_width,
             COMPARATOR_DASHES[number % len(COMPARATOR_DASHES)], Marker.NONE, places=value.places))
@@ -271,9 +278,7 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
     last = max((i for i, f in enumerate(figures) if f is not None), default=None)
     latest = None if last is None else figures[last]
     axis = _axis(lines, unit, locale)
-    shown_as = page.indicators[sources[0][1]]  # the latest figure labelled as the table prints it
-    current_label = "" if latest is None else format_value(latest, locale, ungrouped=style.ungrouped_units,
-                                                           prefix=shown_as.prefix, suffix=shown_as.suffix)
+    current_label = "" if latest is None else written(latest)
     return Chart(
         tuple(c for c in categories), tuple(lines), axis,
         None if last is None else (0, last), current_label,
@@ -288,8 +293,9 @@ def chart_block(page: ExceptionPage, style: HouseStyle, locale: str) -> Chart | 
 
 
 def _target_line(page: ExceptionPage, chart: TrendChart, categories: list[str], look: ChartStyle,
-                 locale: str) -> ChartLine | None:
-    """Return the target line: per-period targets as a step, else the page's figure as a level."""
+                 written: Callable[[Number], str]) -> ChartLine | None:
+    """Return the target line: per-period targets as a step, else the page's figure as a level,
+    named with the figure ``written`` as the table writes it."""
     if chart.target is TargetLine.NONE:
         return None
     if chart.targets:
@@ -309,7 +315,7 @@ def _target_line(page: ExceptionPage, chart: TrendChart, categories: list[str], 
     if target is None or target.kind is not TargetKind.VALUE or target.value is None:
         return None
     figure = headline(target.value)
-    return ChartLine(f"{look.target_label} ({format_number(figure, locale)})",
+    return ChartLine(f"{look.target_label} ({written(figure)})",
                      (figure.value,) * len(categories), Role.TARGET, look.target_colour,
                      look.level_width, Dash.LONG_DASH, Marker.NONE, places=figure.places)
 

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 
 from ..assess.results import Pack, ScorecardEntry
+from ..errors import TableTooWide
 from ..formatting import format_long_date, format_target, format_value
 from ..languages import localised
 from ..model import DotConvention
@@ -25,7 +26,8 @@ from .nodes import (
     Table,
     TextBlock,
 )
-from .tables import header_cell, span
+from .tables import fitted_as, header_cell, span
+from .widths import FIGURES, fit_given
 
 PageNumbers = Mapping[tuple[int, int], int]  # (section, page) -> the page number it starts on
 UNKNOWN_PAGE = "–"
@@ -85,10 +87,16 @@ def scorecard_table(pack: Pack, style: HouseStyle, pages: PageNumbers | None, lo
             _status_cell(entry, style),
             LayoutCell((span(_page_text(entry, pages)),), align=Align.CENTRE),
         )))
-    widths = (0.42, 0.15, 0.13, 0.12, 0.11, 0.07)
+    widths = (0.42, 0.15, 0.13, 0.12, 0.11, 0.07)  # kept where every figure fits them whole
     description = (f"Scorecard of all {len(pack.scorecard)} indicators: latest figure, target, "
                    "direction of travel, status, and the page of each exception report")
-    return Table(tuple(rows), widths, description, "scorecard")
+    laid, width = tuple(rows), style.page_setup.text_width
+    fit = (fit_given(laid, widths, "scorecard", style, width)
+           or fit_given(laid, widths, "scorecard", style, width, whole=FIGURES))
+    if fit is None:
+        raise TableTooWide(f"the scorecard: its figures do not fit whole even at {style.table_fit.min_size:g} pt: "
+                           "check the figures in the workbook's value column")
+    return Table(laid, fit.widths, description, "scorecard", *fitted_as(fit, style))
 
 
 def reasons_table(pack: Pack, style: HouseStyle, pages: PageNumbers | None) -> Table:

@@ -110,7 +110,7 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
     fit = fit_table(laid, columns, "data", style, width, whole=whole, equal=range(heads, heads + count),
                     floors=floors, memo=memo)
     if fit is not None:
-        return [Table(laid, fit.widths, describe(0, count - 1, True), "data", *_set(fit, style))]
+        return [Table(laid, fit.widths, describe(0, count - 1, True), "data", *fitted_as(fit, style))]
     if not split:
         return None
 
@@ -122,7 +122,7 @@ def data_table(page: ExceptionPage, table: DataTable, marks: TableMarks, style: 
                            equal=range(heads, heads + len(run)), floors=floors, start=start, memo=memo)
         if fitted is None:
             return None
-        laid_part = Table(part, fitted.widths, describe(run[0], run[-1], last), "data", *_set(fitted, style))
+        laid_part = Table(part, fitted.widths, describe(run[0], run[-1], last), "data", *fitted_as(fitted, style))
         return laid_part, fitted.step
 
     tails = columns - heads - count
@@ -236,7 +236,7 @@ def _prepared(page: ExceptionPage, table: DataTable, marks: TableMarks, style: H
     return tuple(rows), describe
 
 
-def _set(fit: Fit, style: HouseStyle) -> tuple[float | None, float | None]:
+def fitted_as(fit: Fit, style: HouseStyle) -> tuple[float | None, float | None]:
     """Return a fitted table's size and padding, None where they are the house style's."""
     return (None if fit.size == style.table_size else fit.size,
             None if fit.cell_side == style.spacing.cell_side else fit.cell_side)
@@ -328,7 +328,7 @@ def supplementary_table(table: SupplementaryTable, style: HouseStyle, text_width
     if fit is None and where:
         raise TableTooWide(f"the table '{description}' on the page '{where}': its figures do not fit whole "
                            f"even at {list(settings(style))[-1][0]:g} pt: show fewer columns or split it in two")
-    return None if fit is None else Table(tuple(rows), fit.widths, description, "supplementary", *_set(fit, style))
+    return None if fit is None else Table(tuple(rows), fit.widths, description, "supplementary", *fitted_as(fit, style))
 
 
 def _aligned(table: Table, aligns: tuple[Align, ...]) -> list[LayoutRow]:

@@ -246,3 +246,29 @@ def test_the_latest_figure_is_labelled_as_the_officer_wrote_it_in_both_formats(
     with pdfplumber.open(io.BytesIO(pdf.getvalue())) as read:
         lines = [line["text"] for page in read.pages for line in page.extract_text_lines()]
     assert expected in lines or any(line.endswith(" " + expected) or line == expected for line in lines), lines
+
+
+@pytest.mark.parametrize(("indicator", "target", "expected"), [
+    ({"unit": "number", "suffix": " days"}, 18, ["Target (18 days)", "England (20 days)"]),
+    ({"unit": "number", "prefix": "£", "suffix": "k"}, 900, ["Target (£900k)", "England (£20k)"]),
+    ({"unit": "rate"}, 1000.5, ["Target (1000.5)", "England (20)"]),
+])
+def test_the_legend_writes_the_target_and_comparators_as_the_table_does(
+        indicator: dict[str, object], target: float, expected: list[str]) -> None:
+    """The legend's target and comparator figures keep the indicator's prefix and suffix, and
+    the house style's ungrouped rates, in the Word chart's series names and in the PDF."""
+    import pdfplumber
+
+    report = cp.load({"appendix": "App", "period": "Q2 2015/16", "sections": [{"portfolio": "P", "pages": [{
+        "title": "Legend", "indicators": [{"description": "Measure", "polarity": "low", **indicator}],
+        "columns": {"past": ["2014/15"], "year": "2015/16", "periods": ["Q1", "Q2", "Q3", "Q4"]},
+        "target": target, "rows": [{"values": {"2014/15": 21, "Q1": 19, "Q2": 17}}],
+        "chart": {"comparators": {"England": 20}}}]}]})
+    (_, space, _), = read_charts(docx_of(report))
+    names = ["".join(v.text or "" for v in tx.iter(f"{C_NS}v")) for tx in space.iter(f"{C_NS}tx")]
+    assert set(expected) <= set(names), names
+    pdf = io.BytesIO()
+    cp.render_pdf(report, pdf)
+    with pdfplumber.open(io.BytesIO(pdf.getvalue())) as read:
+        text = " ".join(page.extract_text() for page in read.pages)
+    assert all(name in text for name in expected), text[-300:]
