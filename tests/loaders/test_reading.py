@@ -140,27 +140,3 @@ def test_figure_spellings(minimal: dict[str, Any], written: Any, figure: Any) ->
         minimal["sections"][0]["pages"][0]["rows"][0]["unit"] = "count"
     table = cp.load(minimal).sections[0].pages[0].table
     assert table is not None and table.rows[0].values["Q2"] == figure
-
-
-def test_a_large_file_without_aliases_is_read_without_measuring_it_again(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The scan of a large file's events already bounds a tree (no alias, nothing nested near the
-    limit): the report read is the same, and the measuring walk is not made."""
-    from committee_papers.loaders import source
-    from committee_papers.loaders.bounds import PRESCAN_FROM
-
-    sample = Path(__file__).resolve().parents[2] / "samples" / "blackpool-q2-2015-16.yaml"
-    text = sample.read_text(encoding="utf-8")
-    padded = tmp_path / "padded.yaml"
-    padded.write_text(text + "#" + "x" * PRESCAN_FROM + "\n", encoding="utf-8")
-    expected = cp.load(sample)
-
-    def measured(*_: Any) -> None:
-        raise AssertionError("measured again")
-
-    monkeypatch.setattr(source, "measure_yaml", measured)
-    assert cp.load(padded) == expected
-    aliased = tmp_path / "aliased.yaml"
-    aliased.write_text("x: &x one\ny: *x\n" + text + "#" + "x" * PRESCAN_FROM + "\n", encoding="utf-8")
-    with pytest.raises(AssertionError, match="measured again"):
-        cp.load(aliased)

@@ -34,7 +34,10 @@ def _merge_bomb(levels: int, refs: int) -> str:
     ("aliases 10x9", _alias_bomb(10, 9), "expands to more than"),
     ("aliases 30x2", _alias_bomb(30, 2), "expands to more than"),
     ("merge keys 8x9", _merge_bomb(8, 9), "expands to more than"),
-    ("merge keys 40x2", _merge_bomb(40, 2), "nest more than"),  # deep as well as wide
+    ("merge keys 40x2", _merge_bomb(40, 2), "expands to more than"),  # wide first, then deep
+    ("merge chain 40", _merge_bomb(40, 1), "nest more than"),  # narrow, but 80 levels deep once followed
+    ("alias chain 70", "a0: &a0 [x]\n" + "".join(f"a{n}: &a{n} [*a{n - 1}]\n" for n in range(1, 70)) + REPORT_TAIL,
+     "nest more than"),
     ("self reference", "a: &a [1, *a]\n" + REPORT_TAIL, "refers to a value that holds it"),
     ("flow nesting 900", "appendix: A\nsections: " + "[" * 900 + "]" * 900 + "\n", "nest more than"),
     ("block nesting 200", "appendix: A\nsections:\n" + "".join("  " * n + "-\n" for n in range(200)),

@@ -88,12 +88,12 @@ def _supplementary(table: SupplementaryTable, style: HouseStyle, width: float, w
 
 
 def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_in_section: bool,
-                style: HouseStyle, locale: str, depth: int = 1) -> PageLayout:
+                style: HouseStyle, locale: str, depth: int = 1, *, memo: Memo | None = None) -> PageLayout:
     """Return the layout of one exception page: its blocks in order, showing the marks
     assessed for it. A page without a title has no heading (none is invented); a section
     without a portfolio name has none either. ``depth`` is the number of heading levels above
     the page (1 under a portfolio heading, 0 in a document without one), so levels never
-    skip (PDF/UA-1 §7.4.2).
+    skip (PDF/UA-1 §7.4.2). ``memo`` is the report's (``Memo.next_page``): pages share measured spans.
 
     A figures table that cannot fit the page upright, even set smaller, turns the page to
     landscape where the house style allows (``TableFit.landscape``), and its columns split into
@@ -106,7 +106,7 @@ def page_layout(section: Section, page: ExceptionPage, marks: PageMarks, first_i
     if turns:
         tries.append((setup.turned().text_width, False, True))
     tries.append((tries[-1][0], True, turns))
-    memo = Memo()  # each table made and measured once, whatever the tries
+    memo = Memo() if memo is None else memo.next_page()  # each table made and measured once
     for whole in (WORDS, FIGURES):  # every word whole where any try allows it, then every figure
         for width, split, landscape in tries:
             blocks = _page_blocks(section, page, marks, first_in_section, style, locale, depth, width,
@@ -174,11 +174,13 @@ def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAUL
     style = localised(style, report.language)
     pages = []
     depth = 0  # becomes 1 once a portfolio heading has been printed
+    memo = Memo()  # what the pages share: their spans measured in the report's fonts
     for at, (section, section_marks) in enumerate(zip(report.sections, marks.pages, strict=True)):
         depth = max(depth, int(bool(section.portfolio) and bool(section.pages)))
         for number, (page, page_marks) in enumerate(zip(section.pages, section_marks, strict=True)):
             try:
-                pages.append(page_layout(section, page, page_marks, number == 0, style, report.locale, depth))
+                pages.append(page_layout(section, page, page_marks, number == 0, style, report.locale, depth,
+                                         memo=memo))
             except TableTooWide as error:  # where it is in the input, as a load error says
                 raise TableTooWide(f"sections[{at}].pages[{number}]: {error}") from None
     if style.marks.key_on_reports and pages:  # "How to read the marks", once, on the first page

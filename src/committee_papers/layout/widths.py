@@ -72,6 +72,13 @@ class Memo:
     spans: dict[tuple[Span, ...], tuple[float, float, list[float]]] = field(default_factory=dict)
     tables: dict[int, tuple[tuple[LayoutRow, ...], list[_Cell]]] = field(default_factory=dict)
     kept: dict[object, object] = field(default_factory=dict)
+    measure: Measure | None = None  # the house style's fonts at 1 pt (found on first use)
+
+    def next_page(self) -> Memo:
+        """Return a memo for another page of the same report in the same house style: it shares
+        this one's measured spans and fonts (spans are measured in ems, whatever the size), not
+        its tables."""
+        return Memo(self.spans, measure=self.measure)
 
 
 def _cells(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle,
@@ -79,15 +86,17 @@ def _cells(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseSty
     """Return every cell's needs in ems, measured once at 1 pt (once a page with ``memo``)."""
     if memo is not None and id(rows) in memo.tables:
         return memo.tables[id(rows)][1]
-    cells = _measure(rows, columns, kind, style, {} if memo is None else memo.spans)
-    if memo is not None:
-        memo.tables[id(rows)] = (rows, cells)
+    if memo is None:
+        return _measure(rows, columns, kind, style, {}, Measure(style, 1.0))
+    if memo.measure is None:
+        memo.measure = Measure(style, 1.0)
+    cells = _measure(rows, columns, kind, style, memo.spans, memo.measure)
+    memo.tables[id(rows)] = (rows, cells)
     return cells
 
 
 def _measure(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseStyle,
-             memo: dict[tuple[Span, ...], tuple[float, float, list[float]]]) -> list[_Cell]:
-    measure = Measure(style, 1.0)
+             memo: dict[tuple[Span, ...], tuple[float, float, list[float]]], measure: Measure) -> list[_Cell]:
     small = style.small_size / style.table_size
     pairs_break = style.table_fit.pairs_break
     cells = []

@@ -3,9 +3,9 @@
 YAML aliases (``*a``) and merge keys bring a value in again wherever they stand, so a few
 hundred bytes can stand for billions of values, or a long text for a thousand copies of it;
 and PyYAML builds a Python object per value, so even a plain file of millions of values
-would fill memory before it could be refused. So, before composing, a large file's YAML
-events are counted (stopping at the limit); after composing, every distinct value is
-measured once, iteratively, as the number of values and characters it stands for. A report
+would fill memory before it could be refused. So, before composing, a file's YAML events are
+read once (``scan_yaml``), each anchored value measured when it ends as the number of values,
+characters and levels it stands for, and each alias counted as what it names. A report
 may hold at most ``limits.nodes`` values, nest at most ``limits.depth`` levels, and its
 aliases may expand it to at most ten times the values and text it is written with (with a
 floor, so that a small file may still use aliases freely). JSON has no aliases; its values
@@ -14,10 +14,11 @@ are counted from its text before it is parsed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..limits import Limits
 from .problems import LoadError, Problem
@@ -25,7 +26,7 @@ from .problems import LoadError, Problem
 EXPANSION = 10  # aliases may expand a report to ten times what it is written with...
 FLOOR_NODES = 20_000  # ...or to this many values,
 FLOOR_CHARACTERS = 1_000_000  # and this much text, whichever is more
-PRESCAN_FROM = 256 * 1024  # characters: smaller files cannot hold enough values to matter
+PRESCAN_FROM = 256 * 1024  # characters: smaller JSON cannot hold enough values to matter
 
 
 def _too_many(limits: Limits) -> str:
@@ -33,95 +34,111 @@ def _too_many(limits: Limits) -> str:
             f"the right file; {limits.hint('nodes')}")
 
 
-def prescan_yaml(text: str, name: str, loader: type[Any], limits: Limits) -> bool:
-    """Refuse a large YAML text holding more than ``limits.nodes`` values, before composing it.
+@dataclass(slots=True)
+class _Open:
+    """A collection whose events are being read: what it stands for so far."""
 
-    Return whether the text was scanned and holds no alias and no nesting near
-    ``limits.depth``: its document is then a tree of at most ``limits.nodes`` values, and no
-    longer than its text, so it needs no measuring (``measure_yaml``).
+    values: int
+    characters: int
+    deepest: int  # levels below it, aliases followed
+    anchor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    """What a YAML document stands for once every alias (``*name``) and merge key is followed:
+    ``values`` (each scalar and collection, counted every time it is brought in), ``characters``
+    (of its scalars, likewise), ``depth`` (levels of nesting), and ``written``, its values as
+    written (each alias as one)."""
+
+    values: int
+    characters: int
+    depth: int
+    written: int
+
+
+def scan_yaml(text: str, name: str, loader: type[Any], limits: Limits) -> Extent | None:
+    """Return what a YAML text stands for, read from its events before any value is built, or
+    raise ``LoadError`` for one that would exhaust the machine.
+
+    It is refused when it is written with more than ``limits.nodes`` values, nests more than
+    ``limits.depth`` levels, holds an alias (``*name``) inside the value it names, or whose
+    aliases expand it past ``limits.nodes`` values, or to more than ten times the values or text
+    it is written with (with a floor, so that a small file may still use aliases freely). Each
+    anchored value is measured once, when it ends, so the scan is linear in the text, however
+    far the aliases expand. Returns None for a text with a syntax error or an anchor named twice,
+    which composing it then reports with its line.
     """
-    if len(text) < PRESCAN_FROM:
-        return False
-    count = depth = deepest = 0
-    aliases = False
-    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    anchors: dict[str, tuple[int, int, int]] = {}  # anchor: (values, characters, depth)
+    stack = [_Open(0, 0, 0, None)]  # the document's root is the one value of this frame
+    named: set[str] = set()  # every anchor, ended or not
+    written = 0
     try:
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, yaml.ScalarEvent):
-                count += 1
-            elif isinstance(event, starts):
-                count += 1
-                depth += 1
-                deepest = max(deepest, depth)
-            elif isinstance(event, ends):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent):
-                count += 1
-                aliases = True
+        events: Iterator[Any] = yaml.parse(text, Loader=loader)
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                written += 1
+                if event.anchor is not None:
+                    if event.anchor in named:
+                        return None  # a name used twice: composing refuses it, naming both lines
+                    named.add(event.anchor)
+            if kind is yaml.ScalarEvent:
+                found = (1, len(event.value), 1)
+                if event.anchor is not None:
+                    anchors[event.anchor] = found
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if len(stack) > limits.depth:
+                    raise _refusal(name, _deep(limits), event)
+                stack.append(_Open(1, 0, 0, event.anchor))
+                continue
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                done = stack.pop()
+                found = (done.values, done.characters, done.deepest + 1)
+                if done.anchor is not None:
+                    anchors[done.anchor] = found
+            elif kind is yaml.AliasEvent:
+                if any(open_.anchor == event.anchor for open_ in stack):
+                    raise _refusal(name, "an alias (*name) refers to a value that holds it: remove the loop",
+                                   event)
+                if event.anchor not in anchors:
+                    continue  # an undefined alias: composing reports it with its line
+                found = anchors[event.anchor]
             else:
                 continue
-            if count > limits.nodes:
+            if written > limits.nodes:
                 raise LoadError(name, [Problem("", _too_many(limits))])
+            parent = stack[-1]
+            parent.values += found[0]
+            parent.characters += found[1]
+            parent.deepest = max(parent.deepest, found[2])
+            if len(stack) - 1 + found[2] > limits.depth:
+                raise _refusal(name, _deep(limits), event)
+            if parent.values > limits.nodes:
+                raise _refusal(name, f"the file expands to more than {limits.nodes:,} values once its aliases "
+                                     f"(*name) are followed: remove the repeated aliases; {limits.hint('nodes')}",
+                               event)
     except yaml.YAMLError:
-        return False  # the syntax error is reported, with its line, when the text is composed
-    return not aliases and deepest + 1 <= limits.depth  # a value inside the deepest collection
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [child for pair in node.value for child in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
-
-
-def measure_yaml(root: Node, text: str, name: str, limits: Limits) -> None:
-    """Refuse a composed document that refers to itself, nests too deeply, or expands too far.
-
-    Each value an alias or merge key brings in counts every time it is brought in. The walk
-    is iterative and each distinct node is measured once.
-    """
-    values: dict[int, int] = {}
-    characters: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
-    while stack:
-        node, depth, done = stack.pop()
-        key = id(node)
-        line = node.start_mark.line + 1
-        if done:
-            on_path.discard(key)
-            children = _children(node)
-            values[key] = 1 + sum(values[id(child)] for child in children)
-            characters[key] = (len(node.value) if isinstance(node, ScalarNode) else 0) + sum(
-                characters[id(child)] for child in children)
-            if values[key] > limits.nodes:
-                raise LoadError(name, [Problem("", f"the file expands to more than {limits.nodes:,} values "
-                                                   "once its aliases (*name) are followed: remove the "
-                                                   f"repeated aliases; {limits.hint('nodes')}", line)])
-            continue
-        if key in values:
-            continue
-        if key in on_path:
-            raise LoadError(name, [Problem("", "an alias (*name) refers to a value that holds it: "
-                                               "remove the loop", line)])
-        if depth > limits.depth:
-            raise LoadError(name, [Problem("", f"the values nest more than {limits.depth} levels deep: a "
-                                               f"report needs far fewer; {limits.hint('depth')}", line)])
-        on_path.add(key)
-        stack.append((node, depth, True))
-        stack.extend((child, depth + 1, False) for child in _children(node) if id(child) not in values)
-    written = len(values)  # each distinct node once: the values as written
-    if values[id(root)] > max(FLOOR_NODES, EXPANSION * written):
+        return None
+    root = stack[0]
+    if root.values > max(FLOOR_NODES, EXPANSION * written):
         raise LoadError(name, [Problem("", f"the file's aliases (*name) expand its {written:,} values to "
-                                           f"{values[id(root)]:,}, more than {EXPANSION} times: write the "
+                                           f"{root.values:,}, more than {EXPANSION} times: write the "
                                            "repeated parts out, or use fewer aliases")])
-    if characters[id(root)] > max(FLOOR_CHARACTERS, EXPANSION * len(text)):
+    if root.characters > max(FLOOR_CHARACTERS, EXPANSION * len(text)):
         raise LoadError(name, [Problem("", f"the file's aliases (*name) repeat its text to "
-                                           f"{characters[id(root)]:,} characters, more than {EXPANSION} "
+                                           f"{root.characters:,} characters, more than {EXPANSION} "
                                            "times its length: write the repeated parts out, or use fewer "
                                            "aliases")])
+    return Extent(root.values, root.characters, root.deepest, written)
+
+
+def _deep(limits: Limits) -> str:
+    return f"the values nest more than {limits.depth} levels deep: a report needs far fewer; {limits.hint('depth')}"
+
+
+def _refusal(name: str, message: str, event: Any) -> LoadError:
+    return LoadError(name, [Problem("", message, event.start_mark.line + 1)])
 
 
 def prescan_json(text: str, name: str, limits: Limits) -> None:
@@ -154,4 +171,4 @@ def check_mapping(data: Any, name: str, limits: Limits) -> None:
             stack.extend((child, depth + 1, f"{path}[{i}]") for i, child in enumerate(value))
 
 
-__all__ = ["check_mapping", "measure_yaml", "prescan_json", "prescan_yaml"]
+__all__ = ["Extent", "check_mapping", "prescan_json", "scan_yaml"]

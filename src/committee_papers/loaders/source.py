@@ -13,7 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..limits import InputError, Limits, read_bytes, resolve
-from .bounds import measure_yaml, prescan_json, prescan_yaml
+from .bounds import prescan_json, scan_yaml
 from .problems import LoadError, Problem
 
 _TAG = "tag:yaml.org,2002:"
@@ -148,12 +148,15 @@ def parse_yaml(text: str, name: str, limits: Limits | None = None) -> Source:
     """
     limits = resolve(limits)
     try:
-        tree = prescan_yaml(text, name, _Composer, limits)
+        scan_yaml(text, name, _Composer, limits)  # bombs are refused before a value is built
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
         problem = f"{error.problem or error}: fix the YAML syntax here"
+        if isinstance(error, yaml.composer.ComposerError) and error.context and error.context_mark is not None:
+            problem = (f"{error.context} on line {error.context_mark.line + 1}, {error.problem} here: "
+                       "give each anchor (&name) a name of its own")  # found duplicate anchor 'x'; ...
         raise LoadError(name, [Problem("", problem, line)]) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -162,8 +165,6 @@ def parse_yaml(text: str, name: str, limits: Limits | None = None) -> Source:
         raise LoadError(name, [Problem("", problem, line)]) from None
     except yaml.YAMLError as error:
         raise LoadError(name, [Problem("", f"not valid YAML: {error}")]) from None
-    if root is not None and not tree:  # a scanned tree needs no measuring: nothing in it repeats
-        measure_yaml(root, text, name, limits)
     walker = _Walker(name)
     walker.source.data = walker.walk(root, "") if root is not None else None
     if walker.problems:
