@@ -154,6 +154,22 @@ def test_each_header_cell_is_one_th_on_the_tables_first_page(name: str) -> None:
             assert spanned  # the year header spans its periods
 
 
+@pytest.mark.parametrize("name", SAMPLES)
+def test_cells_with_the_same_table_attributes_share_one_attribute_object(name: str) -> None:
+    """Each set of table attributes (/Scope /Column, a /ColSpan) is one indirect object that
+    every cell with that set refers to, not a copy in each cell."""
+    with pikepdf.open(io.BytesIO(pdf_of(name))) as pdf:
+        found: dict[tuple[tuple[str, str], ...], set[tuple[int, int]]] = {}
+        for element in elements(pdf.Root.StructTreeRoot):
+            if element.S in ("/TH", "/TD") and "/A" in element:
+                attributes = element.A
+                assert attributes.is_indirect
+                kinds = tuple(sorted((str(k), str(v)) for k, v in attributes.items()))
+                found.setdefault(kinds, set()).add(attributes.objgen)
+        assert any(kinds == (("/O", "/Table"), ("/Scope", "/Column")) for kinds in found)
+        assert all(len(objects) == 1 for objects in found.values()), found
+
+
 def test_a_table_on_three_pages_tags_its_header_rows_once() -> None:
     with pikepdf.open(io.BytesIO(pdf_of("300 rows"))) as pdf:
         table = max((e for e in elements(pdf.Root.StructTreeRoot) if e.S == "/Table"),

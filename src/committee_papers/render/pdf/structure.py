@@ -46,10 +46,10 @@ def _attributes(entries: dict[str, Any], attributes: dict[str, Any], pdf: pikepd
         else:
             table.append((key, value))
     if table:  # one attribute object for each set of table attributes, which most cells share
-        key = tuple(table)
-        found = shared.get(key)
+        kinds = tuple(table)
+        found = shared.get(kinds)
         if found is None:
-            found = shared[key] = pdf.make_indirect(
+            found = shared[kinds] = pdf.make_indirect(
                 Dictionary({"/O": Name.Table, **{f"/{name}": _value(name, value) for name, value in table}}))
         entries["/A"] = found
 
