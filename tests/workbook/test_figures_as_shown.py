@@ -344,3 +344,43 @@ def test_check_of_the_sample_workbook_names_the_indicator_without_figures(
     assert main(["check", str(sample)]) == 0
     out = capsys.readouterr().out
     assert "PH11 % of adults who are physically active" in out and "no figures" in out
+
+
+# ------------------------------------- 11. formats whose figure the report cannot print as shown
+
+
+@pytest.mark.parametrize(("stored", "code", "phrase"), [
+    (0.5, "# ?/?", "as a fraction"),  # Excel shows 1/2; it was printed as 1
+    (0.25, "?/4", "as a fraction"),
+    (2.75, "# ??/??", "as a fraction"),
+    (0.3, "# #/100", "as a fraction"),
+    (12345, '#,##0,"k"', "divides the number by 1,000"),  # Excel shows 12k; 12,345 was printed
+    (1234567, '#,##0.0,,"m"', "divides the number by 1,000"),  # 1.2m
+    (45.1, "0.0,", "divides the number by 1,000"),  # 0.0
+    (45.1, '0.0,"k";-0.0,"k"', "divides the number by 1,000"),
+    (45.1, "#,##0,.0", "divides the number by 1,000"),
+    (45.1, '[>=1000]#,##0,"k";0.0', "by a condition"),
+    (45.1, '[<100]0.0;0', "by a condition"),
+])
+def test_formats_that_scale_or_show_fractions_are_located_errors(tmp_path: Path, stored: float, code: str,
+                                                                 phrase: str) -> None:
+    """A figure Excel shows scaled, as a fraction, or by a condition stops the run, naming the cell
+    and the format, rather than printing another number (0.5 as 1, 12,345 where 12k was shown)."""
+    data = sheets()
+    data["values"][P1_Q2[0]][2] = stored
+    found = problems(write_xlsx(tmp_path, data, {("values", "C4"): code}))
+    assert any(p.startswith(f"values!C4 (value): the cell's number format ({code})") and phrase in p
+               for p in found), found
+
+
+@pytest.mark.parametrize(("stored", "code", "shown"), [
+    (45.14, "#,##0.0", "45.1%"),  # commas between digits group thousands
+    (45.1, '#,##0.0_);(#,##0.0)', "45.1%"),
+    (45.1, '0.0" %"', "45.1%"),
+    (45.1, '"1,000s "0.0', "45.1%"),  # a comma in quoted text is only text
+])
+def test_grouping_commas_and_quoted_commas_are_not_scaling(tmp_path: Path, stored: float, code: str,
+                                                           shown: str) -> None:
+    data = sheets()
+    data["values"][P1_Q2[0]][2] = stored
+    assert_shows(write_xlsx(tmp_path, data, {("values", "C4"): code}), shown)

@@ -78,6 +78,8 @@ def read_figure(cell: Cell, *, decimal_comma: bool = False) -> Figure:
         if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
             raise ValueError(f"expected a number, got {shown(value)}")
         fmt = cell.format
+        if fmt.refused is not None:
+            raise ValueError(fmt.refused)
         if fmt.kind in (FormatKind.NUMBER, FormatKind.PERCENT) and fmt.places is not None:
             exact = (Decimal(repr(value)) if isinstance(value, float) else Decimal(value)).scaleb(fmt.scale)
             if exact and exact.adjusted() >= MAX_DIGITS:

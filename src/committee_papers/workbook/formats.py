@@ -9,6 +9,13 @@ leaves the width of ``x`` and ``*x`` repeats it; ``[...]`` holds a colour, a con
 locale; an unquoted, unescaped ``%`` multiplies by 100; the ``0``, ``#`` and ``?`` after the
 decimal point are the places shown.
 
+Three things a format can do are not figures the report could print as Excel shows them, so a
+number with such a format is refused (``NumberFormat.refused``), never printed otherwise:
+a comma after the last digit placeholder divides by 1,000 for each comma (``#,##0,"k"`` shows
+12,345 as 12k; ``0.0,,`` shows 1,234,567 as 1.2); a ``/`` between placeholders shows a fraction
+(``# ?/?`` shows 0.5 as 1/2); and a condition in brackets (``[>=1000]``) chooses a section by
+the value.
+
 This small reader is our own because openpyxl has no helper for percent or places (it has
 ``is_date_format``, used here); it reads only what decides a figure's value and precision.
 """
@@ -39,6 +46,7 @@ class NumberFormat:
     places: int | None = None  # decimal places shown; None for GENERAL, DATE and TEXT
     currency: str | None = None  # e.g. "£", when the format shows one
     percent_sign: bool = False  # a literal "%" (``0.0"%"``, ``0.0\\%``): shown, but not scaling
+    refused: str | None = None  # why a number so formatted cannot be printed as Excel shows it
 
     @property
     def shows_percent(self) -> bool:
@@ -55,9 +63,11 @@ GENERAL = NumberFormat(FormatKind.GENERAL)
 _CURRENCIES = "£$€¥"
 
 
-def _first_section(code: str) -> list[tuple[str, bool]]:
-    """Return the characters of the positive section, each marked literal or not."""
+def _first_section(code: str) -> tuple[list[tuple[str, bool]], bool]:
+    """Return the characters of the positive section, each marked literal or not, and whether
+    it has a condition (``[>=1000]``)."""
     out: list[tuple[str, bool]] = []
+    condition = False
     index, length = 0, len(code)
     while index < length:
         char = code[index]
@@ -80,11 +90,36 @@ def _first_section(code: str) -> list[tuple[str, bool]]:
             if inside.startswith("$"):  # [$£-809]: a currency symbol and locale
                 symbol = inside[1:].split("-", 1)[0]
                 out.extend((c, True) for c in symbol)
+            condition = condition or inside[:1] in ("<", ">", "=")
             index = end + 1
         else:
             out.append((char, False))
             index += 1
-    return out
+    return out, condition
+
+
+def _refusal(code: str, section: list[tuple[str, bool]], condition: bool) -> str | None:
+    """Return why a number in this format cannot be printed as Excel shows it, or None."""
+    shown = [char for char, literal in section if not literal]
+    placeholders = [at for at, char in enumerate(shown) if char in "0#?"]
+    if condition:
+        return (f"the cell's number format ({code}) shows the number one way or another by a condition in "
+                "brackets, so the figure printed might not be the one Excel shows: format the cell as a "
+                "plain number (such as 0.0) or type the figure as text as it should be printed")
+    if any(char == "/" and placeholders and at > placeholders[0] and shown[at + 1:at + 2] and
+           shown[at + 1] in "0123456789#?" for at, char in enumerate(shown)):  # # ?/?, ?/4, # #/100
+        return (f"the cell's number format ({code}) shows the number as a fraction (0.5 as 1/2), which the "
+                "report cannot print: format the cell as a number with the places meant (such as 0.00)")
+    for at, char in enumerate(shown):
+        if char != "," or not placeholders or at < placeholders[0]:
+            continue
+        following = next((c for c in shown[at + 1:] if c != ","), "")
+        if following not in ("0", "#", "?"):  # not a thousands separator between digits: a scaling comma
+            return (f"the cell's number format ({code}) divides the number by 1,000 for each comma after "
+                    "its digits (#,##0,\"k\" shows 12,345 as 12k), so the report would print a different "
+                    "figure: format the cell without the trailing comma (such as #,##0), and give the "
+                    "unit in the indicator's unit")
+    return None
 
 
 def read_format(code: str | None) -> NumberFormat:
@@ -95,7 +130,7 @@ def read_format(code: str | None) -> NumberFormat:
         return NumberFormat(FormatKind.TEXT)
     if is_date_format(code):
         return NumberFormat(FormatKind.DATE)
-    section = _first_section(code)
+    section, condition = _first_section(code)
     currency = next((c for c, _ in section if c in _CURRENCIES), None)
     percent = any(c == "%" and not literal for c, literal in section)
     places = 0
@@ -113,7 +148,8 @@ def read_format(code: str | None) -> NumberFormat:
             c in "eE" and not literal for c, literal in section):
         return GENERAL  # text alone, or scientific notation: read the value as typed
     sign = not percent and any(c == "%" and literal for c, literal in section)
-    return NumberFormat(FormatKind.PERCENT if percent else FormatKind.NUMBER, places, currency, sign)
+    return NumberFormat(FormatKind.PERCENT if percent else FormatKind.NUMBER, places, currency, sign,
+                        _refusal(code, section, condition))
 
 
 __all__ = ["GENERAL", "FormatKind", "NumberFormat", "read_format"]
