@@ -302,3 +302,35 @@ def test_a_child_forked_later_does_not_keep_an_earlier_one_waiting(two: None) ->
         started = time.monotonic()
         assert first.result() is None
         assert time.monotonic() - started < 30
+
+
+def test_the_word_file_asks_for_the_page_count_only_after_its_body_is_written(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """So the Word child does its main work while the PDF is written, not after: when the
+    count is asked for, the body (most of the file) has been written."""
+    import zipfile
+
+    from committee_papers.assess import assess_report
+    from committee_papers.layout import layout_report
+    from committee_papers.render.docx import package
+
+    report = cp.load(ROOT / "samples" / "blackpool-q3-2016-17.yaml")
+    layout = layout_report(report, assess_report(report))
+    events: list[str] = []
+    write_document = package.write_document
+
+    def body(*args: Any) -> None:
+        write_document(*args)
+        events.append("body written")
+
+    def count() -> int:
+        events.append("count asked")
+        return 7
+
+    monkeypatch.setattr(package, "write_document", body)
+    stream = io.BytesIO()
+    docx_render.render_docx(layout, stream, pages=count)
+    assert events == ["body written", "count asked"]
+    with zipfile.ZipFile(stream) as written:
+        footer = written.read("word/footer1.xml").decode()
+    assert ">7<" in footer  # the count asked for late still reaches the footer

@@ -13,7 +13,7 @@ its text). Every other part is python-docx's own serialisation of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any, BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
@@ -50,9 +50,14 @@ def _content_types(parts: list[Any]) -> bytes:
     return bytes(serialize_part_xml(types))
 
 
-def save(document: Any, stream: BinaryIO, pages: Iterable[str]) -> None:
+def save(document: Any, stream: BinaryIO, pages: Iterable[str], finish: Callable[[], None] | None = None) -> None:
     """Write a python-docx document to a binary stream, reproducibly, with the blocks of
     ``pages`` (body XML from ``wml``, one string per page) ending its body.
+
+    The main document part is written first (after the content types and the package's
+    relationships), then ``finish`` is called, then every other part is written: so ``finish``
+    may still change them (the footers' page count, which the PDF written meanwhile in another
+    process gives, ``render.py``), and the body, the most work, is done before it is called.
 
     Raise lxml's XMLSyntaxError if a page is not well-formed (the stream then holds a partial
     file: ``write_output`` discards it).
@@ -74,13 +79,17 @@ def save(document: Any, stream: BinaryIO, pages: Iterable[str]) -> None:
 
         write(CONTENT_TYPES_URI.membername, _content_types(parts))
         write(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        # zlib's default level is COMPRESSION_LEVEL, the level the other members are given
+        with archive.open(member(main.partname.membername), "w") as written:
+            write_document(written, document, pages)
+        if len(main.rels):
+            write(main.partname.rels_uri.membername, main.rels.xml)
+        if finish is not None:
+            finish()
         for part in parts:
             if part is main:
-                # zlib's default level is COMPRESSION_LEVEL, the level the other members are given
-                with archive.open(member(part.partname.membername), "w") as written:
-                    write_document(written, document, pages)
-            else:
-                write(part.partname.membername, part.blob)
+                continue
+            write(part.partname.membername, part.blob)
             if len(part.rels):
                 write(part.partname.rels_uri.membername, part.rels.xml)
 

@@ -55,7 +55,7 @@ def _text_width(document: Any, *, turned: bool = False) -> int:
 
 
 def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, style: HouseStyle,
-             date: dt.date | None, pages: int | Callable[[], int | None] | None = None) -> tuple[Any, list[str]]:
+             date: dt.date | None) -> tuple[Any, list[str]]:
     """Return the filled-in template (with the relationships of the links and charts) and
     the XML of the body's blocks, one string per page."""
     context = {"appendix": layout.running_header, "title": layout.title,
@@ -76,10 +76,17 @@ def _prepare(layout: DocumentLayout, template: str | os.PathLike[str] | None, st
         wml.turn_section(document.sections[-1], landscape=True)
     if writer.sections > 1:
         wml.continue_section(document.sections[-1]._sectPr)
-    count = pages() if callable(pages) else pages  # asked for last: the PDF may be written meanwhile
-    fill_page_fields(document, style, layout.language, count)  # "Page 1 of N", in the report's language
-    set_statistics(document, count)
     return document, blocks
+
+
+def _page_count(document: Any, layout: DocumentLayout, style: HouseStyle,
+                pages: int | Callable[[], int | None] | None) -> None:
+    """Show the PDF's page count in the footers ("Page 1 of N", in the report's language) and
+    the extended properties; ``pages`` is asked for only now, after the body is written (the
+    PDF may be written meanwhile, in another process)."""
+    count = pages() if callable(pages) else pages
+    fill_page_fields(document, style, layout.language, count)
+    set_statistics(document, count)
 
 
 def render_docx(layout: DocumentLayout, target: Target, *,
@@ -96,13 +103,13 @@ def render_docx(layout: DocumentLayout, target: Target, *,
     always give the same bytes. ``pages`` is the number of pages the PDF of the same layout has
     (``render_pdf`` returns it): the footer's "Page 1 of N" and ``docProps/app.xml`` show it
     until Word updates the fields (``fields.py``); without it they claim no count. It may be a
-    function returning the count, called once the body is made (so the PDF can be written
+    function returning the count, called once the body is written (so the PDF can be written
     meanwhile). This is the
     Word renderer's one public entry.
     """
-    document, blocks = _prepare(layout, template, style, date, pages)
+    document, blocks = _prepare(layout, template, style, date)
 
     def write(stream: BinaryIO) -> None:
-        package.save(document, stream, blocks)
+        package.save(document, stream, blocks, lambda: _page_count(document, layout, style, pages))
 
     write_output(target, write, protect=[template] if template is not None else [])
