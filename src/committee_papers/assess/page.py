@@ -61,14 +61,27 @@ def row_dot(page: ExceptionPage, row: DataRow, column: DotColumn | None = None, 
     if column.basis in (DotBasis.PREVIOUS_PERIOD, DotBasis.SAME_PERIOD_LAST_YEAR):
         return _trend(table, row, now, column.basis, polarity)
     if column.basis is DotBasis.PAST:
-        before = table.previous_year(row)
-        if before is not None and before[0] == now[0]:
-            return RowDot(None, f"the row has no figure after {before[0].label}: this year's periods are "
+        latest = table.previous_year(row)
+        if latest is not None and latest[0] == now[0]:
+            return RowDot(None, f"the row has no figure after {latest[0].label}: this year's periods are "
                                 "all blank, so there is nothing to compare with past performance")
+        before = table.year_before(row, now[0])
         if before is None:
-            return RowDot(None, "the row has no past year's outturn to compare with")
+            return RowDot(None, f"the table has no column for the year before {now[0].label}, the outturn a "
+                                "DoT against past performance compares with: add that year's column")
+        if before[1] is None:
+            return RowDot(None, f"{_blank(row, before[0])}, last year's outturn, so no mark is drawn against "
+                                "past performance (none is taken from an earlier year): give that figure")
         return _compared(now[1], before[1], polarity)
     return _against_target(table, row, now, polarity)
+
+
+def _blank(row: DataRow, period: Period) -> str:
+    """Say why a row has no figure for ``period``: words stated in its place, or a blank."""
+    stated = row.stated.get(period.label)
+    if stated is not None:
+        return f"{period.label} holds the words {stated.text!r}, not a figure"
+    return f"the row has no figure for {period.label}"
 
 
 def _trend(table: DataTable, row: DataRow, now: tuple[Period, Value], basis: DotBasis,
@@ -94,9 +107,12 @@ def _against_target(table: DataTable, row: DataRow, now: tuple[Period, Value], p
         return RowDot(against_target(figure, target, polarity), "", figure, target.value)
     if target.kind in _RULE_POLARITY:
         before = table.year_before(row, now[0])
-        if before is None or before[1] is None:
+        if before is None:
             return RowDot(None, "the rule compares with the previous year's outturn, which the table does not "
                                 "have: add that year's column and figure")
+        if before[1] is None:
+            return RowDot(None, f"{_blank(row, before[0])}, the previous year's outturn the rule compares "
+                                "with, so no mark is drawn (none is taken from an earlier year): give that figure")
         return _compared(figure, before[1], _RULE_POLARITY[target.kind])
     if target.kind is TargetKind.BASELINE:
         return RowDot(None, "a baseline year has no target to compare with")

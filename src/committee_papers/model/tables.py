@@ -301,12 +301,14 @@ class DataTable:
 
     def year_before(self, row: DataRow, period: Period) -> tuple[Period, Value | None] | None:
         """Return the outturn column of the financial year before ``period``'s, with the row's
-        figure there (None when blank), as a rule target ("Increase on previous year")
-        compares with; None when the table has no such column. For a period of no known year,
-        the last past year with a figure before it."""
+        figure there (None when blank or stated in words), as a rule target ("Increase on
+        previous year") and a DoT against past performance compare with; None when the table
+        has no such column. For a period of no known year, the last past year's column before
+        it. Never an earlier year's: a blank last year gives no comparison."""
         if period.year is None:
-            found = self.previous_year(row)
-            return found if found is not None and found[0] != period else None
+            at = self.periods.index(period) if period in self.periods else len(self.periods)
+            found = next((p for p in reversed(self.periods[:at]) if p.kind is PeriodKind.YEAR), None)
+            return None if found is None else (found, row.values.get(found.label))
         wanted = period.year.start - 1
         for column in self.periods:
             if column.kind is PeriodKind.YEAR and column.year is not None and column.year.start == wanted:
