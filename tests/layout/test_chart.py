@@ -129,3 +129,22 @@ def test_no_chart_without_the_key_and_a_clean_error_for_a_bad_one() -> None:
 def test_history_keeps_the_last_periods() -> None:
     (chart,) = charts(report({"2013/14": 1, "2014/15": 2, "Q1": 3, "Q2": 4}, {"history": 3}))
     assert chart.categories == ("2014/15", "Q1 2015/16", "Q2 2015/16")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.decimals(min_value=Decimal("-999999999999999"), max_value=Decimal("999999999999999"),
+                            places=0, allow_nan=False, allow_infinity=False), min_size=2, max_size=4),
+       st.sampled_from([cp.Unit.COUNT, cp.Unit.MONEY, cp.Unit.NUMBER]))
+def test_figures_near_the_limit_still_chart_with_every_figure_on_the_axis(values: list[Decimal],
+                                                                          unit: cp.Unit) -> None:
+    """A round axis end past 10^15 (the largest figure a table holds) cannot be labelled: the axis
+    then ends at the figures themselves, instead of stopping the run with an internal error."""
+    periods = ["2013/14", "2014/15", "Q1", "Q2"]
+    data = report({p: str(v) for p, v in zip(periods, values, strict=False)})
+    data["sections"][0]["pages"][0]["indicators"][0]["unit"] = unit.value
+    data["sections"][0]["pages"][0]["target"] = None
+    (chart,) = charts(data)
+    assert all(chart.axis.minimum <= v <= chart.axis.maximum for line in chart.lines for v in line.values
+               if v is not None)
+    assert len(chart.axis.labels) >= 2 and all(label for label in chart.axis.labels)
+    assert abs(chart.axis.maximum) < Decimal(10) ** 15 and abs(chart.axis.minimum) < Decimal(10) ** 15

@@ -16,6 +16,7 @@ from enum import Enum
 
 from ..formatting import format_number, format_value
 from ..model import (
+    MAX_DIGITS,
     DataRow,
     DataTable,
     ExceptionPage,
@@ -189,6 +190,10 @@ def _excel_format(unit: Unit, places: int) -> str:
 def _axis(lines: list[ChartLine], unit: Unit, locale: str) -> ValueAxis:
     figures = [v for line in lines for v in line.values if v is not None]
     minimum, maximum, step = nice_scale(min(figures), max(figures), unit)
+    limit = Decimal(10) ** MAX_DIGITS
+    if maximum >= limit or minimum <= -limit:  # a round tick past the largest figure a table holds:
+        minimum, maximum = max(minimum, min(figures)), min(maximum, max(figures))  # end at the figures
+        step = ((maximum - minimum) / (TICKS - 1)).to_integral_value(ROUND_FLOOR) or Decimal(1)
     places = max(0, -int(step.as_tuple().exponent))
     axis = ValueAxis(minimum, maximum, step, (), _excel_format(unit, places))
     labels = tuple(format_number(Number(tick.quantize(Decimal(1).scaleb(-places)), unit), locale)
