@@ -139,3 +139,23 @@ def test_a_workbook_figure_and_its_yaml_twin_render_alike(tmp_path: Path) -> Non
     book.save(buffer)
     cell = read_figure(Cell(1234.5, read_format("#,##0.00")))
     assert format_value(cp.Number(cell.value, Unit.MONEY)) == "£1,234.50"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["", "%", "£"]), min_size=4, max_size=4), st.integers(1, 99))
+def test_a_number_rows_figures_share_one_unit(symbols: list[str], figure: int) -> None:
+    """A ``number`` indicator takes figures with % or £, but a row mixing them (or a symbol with a
+    bare figure) is refused at the row, since a mark between 40% and £60 would mean nothing."""
+    data = copy.deepcopy(MINIMAL)
+    page = data["sections"][0]["pages"][0]
+    page["indicators"][0]["unit"] = "number"
+    periods = ["2013/14", "2014/15", "Q1", "Q2"]
+    page["rows"] = [{"values": {p: (f"£{figure}" if s == "£" else f"{figure}{s}") if s else figure
+                                for p, s in zip(periods, symbols, strict=True)}}]
+    if len(set(symbols)) == 1:
+        report = cp.load(data)
+        units = {v.unit for v in report.sections[0].pages[0].table.rows[0].values.values()}
+        assert units == {{"": Unit.NUMBER, "%": Unit.PERCENT, "£": Unit.MONEY}[symbols[0]]}
+    else:
+        with pytest.raises(LoadError, match=r"sections\[0\]\.pages\[0\]\.rows\[0\].*different units"):
+            cp.load(data)

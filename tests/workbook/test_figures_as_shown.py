@@ -384,3 +384,21 @@ def test_grouping_commas_and_quoted_commas_are_not_scaling(tmp_path: Path, store
     data = sheets()
     data["values"][P1_Q2[0]][2] = stored
     assert_shows(write_xlsx(tmp_path, data, {("values", "C4"): code}), shown)
+
+
+@pytest.mark.parametrize(("cell", "code", "how"), [
+    ("40%", None, "written with %"),  # typed as text
+    (0.4, "0%", "formatted as a percentage"),
+    ("£60", None, "written with £"),
+    (60, '"£"#,##0', "written with £"),
+])
+def test_a_number_indicators_figure_with_a_unit_is_a_located_error(tmp_path: Path, cell: Any, code: str | None,
+                                                                   how: str) -> None:
+    """A ``number`` indicator prints bare figures: a cell showing % or £ stops the run, naming the
+    cell, rather than printing 40 for 40% or 60 for £60."""
+    data = sheets()
+    data["indicators"][1][4] = "number"
+    data["values"][P1_Q2[0]][2] = cell
+    found = problems(write_xlsx(tmp_path, data, {("values", "C4"): code} if code else None))
+    assert any(p.startswith(f"values!C4 (value): the figure is {how} but the indicator's unit is number")
+               for p in found), found

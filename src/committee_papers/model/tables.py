@@ -12,7 +12,7 @@ from types import MappingProxyType
 from .columns import Period, PeriodKind, out_of_order
 from .status import Rag
 from .targets import TargetComparison, read_wording, threshold
-from .values import Mark, Unit, Value
+from .values import Mark, Number, Unit, Value
 
 
 class TargetKind(Enum):
@@ -157,7 +157,8 @@ class DataRow:
     ``period_targets`` maps period labels to that period's own target (quarterly targets, a
     year-to-date target), shown in a Target row under the figures and used for the marks of
     that period in place of ``target``. Raise ValueError for a period both stated and given a
-    figure, or a note without a figure.
+    figure, a note without a figure, or figures in different units (40% beside £60 or beside a
+    bare 45; a count with its rate is a pair, not a figure in a unit).
     """
 
     values: Mapping[str, Value]
@@ -183,6 +184,14 @@ class DataRow:
         if bare:
             raise ValueError(f"{', '.join(bare)}: a note or marker goes with a figure; for words alone use a "
                              "stated cell")
+        units: dict[Unit, str] = {}
+        for label, value in self.values.items():
+            if isinstance(value, Number):
+                units.setdefault(value.unit, label)
+        if len(units) > 1:  # 40% beside £60, or beside a bare 45: a mark between them would mean nothing
+            shown = ", ".join(f"{label} in {unit.value}" for unit, label in units.items())
+            raise ValueError(f"the row's figures are in different units ({shown}): write every figure of a row "
+                             "in one unit, as its indicator's unit says")
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,7 +152,7 @@ def read_values(cells: Cells, sheet: Sheet, specs: dict[str, Spec | None] | None
 
 
 def _observe(cells: Cells, sheet: Sheet, line: _Line, period: FiscalPeriod, spec: Spec) -> None:
-    found = cells.figure(sheet, line.row, "value", spec.fields["unit"], VALUE_HINT)
+    found = cells.figure(sheet, line.row, "value", spec.fields["unit"], VALUE_HINT, measure=True)
     note = cells.text(sheet, line.row, "note")
     if found is not None:
         observe(spec, found, period, sheet.ref(line.row, "value"), "value", note)

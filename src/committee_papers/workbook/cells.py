@@ -169,8 +169,12 @@ class Cells:
             text = clean_text(text)
         return text
 
-    def figure(self, sheet: Sheet, row: int, column: str, unit: Unit, hint: str = "") -> Figure | None:
-        """Return the figure a cell shows (None when blank), its symbol checked against ``unit``."""
+    def figure(self, sheet: Sheet, row: int, column: str, unit: Unit, hint: str = "", *,
+               measure: bool = False) -> Figure | None:
+        """Return the figure a cell shows (None when blank), its symbol checked against ``unit``.
+
+        ``measure``: the cell is a figure of an indicator, so a ``number`` indicator's figure
+        may not show % or £ either (the figure would be printed without it)."""
         if self._merged(sheet, row, column):
             return None
         cell = sheet.cell(row, column)
@@ -185,7 +189,7 @@ class Cells:
             self.problem(sheet, row, column, str(error))
             return None
         spelled = {"%": Unit.PERCENT, "£": Unit.MONEY}.get(found.symbol or "")
-        if spelled is not None and unit not in (spelled, Unit.NUMBER):
+        if spelled is not None and unit is not spelled and (measure or unit is not Unit.NUMBER):
             how = "formatted as a percentage" if cell.format.shows_percent else f"written with {found.symbol}"
             self.problem(sheet, row, column, f"the figure is {how} but the indicator's unit is {unit.value}: "
                          "correct the indicator's unit, or the cell")

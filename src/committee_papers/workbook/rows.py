@@ -111,7 +111,7 @@ def _series(cells: Cells, sheet: Sheet, row: int, spec: Spec, periods: list[Colu
     for column in periods:
         period = column.period
         assert period is not None
-        found = cells.figure(sheet, row, column.key, spec.fields["unit"], VALUE_HINT)
+        found = cells.figure(sheet, row, column.key, spec.fields["unit"], VALUE_HINT, measure=True)
         if found is None:
             continue
         ref = sheet.ref(row, column.key)
