@@ -200,3 +200,12 @@ def test_a_folder_of_csv_files_in_the_wide_layout(tmp_path: Path) -> None:
     assert [k.id for k in data.kpis] == ["P1", "M1"] and data.kpis[0].portfolio == "Services"
     assert [str(o.value.value) for o in data.kpi("M1").series] == ["3.5", "3.9", "4.25"]
     assert data.layout.startswith("wide: one row per indicator, 2 indicators on 1 sheet")
+
+
+def test_a_number_rows_figure_shown_as_a_percentage_is_an_error(tmp_path: Path) -> None:
+    """The row says its unit is number, so it prints bare figures: 0.4 shown as 40% would be
+    printed 0.4 (or 40) without its sign; the cell is named instead."""
+    data = [HEAD, ["N1", "Reviews", "Higher", "number", 50, 48.2, 0.4, 60], BASE[2]]
+    assert _problems(_write(tmp_path, data, {"G2": "0%"})) == [
+        "Services!G2 (Q2 2016/17): the figure is formatted as a percentage but the indicator's unit is number: "
+        "correct the indicator's unit, or the cell"]

@@ -104,14 +104,14 @@ def _status(cells: Cells, sheet: Sheet, row: int) -> Stated | None:
 
 
 def _series(cells: Cells, sheet: Sheet, row: int, spec: Spec, periods: list[Column],
-            reporting: ReportingPeriod | None) -> None:
+            reporting: ReportingPeriod | None, measure: bool = True) -> None:
     """Add the row's figures to its series: one frequency, nothing after the period reported."""
     declared: Frequency | None = spec.fields["frequency"]
     first: tuple[Frequency, str] | None = None
     for column in periods:
         period = column.period
         assert period is not None
-        found = cells.figure(sheet, row, column.key, spec.fields["unit"], VALUE_HINT, measure=True)
+        found = cells.figure(sheet, row, column.key, spec.fields["unit"], VALUE_HINT, measure=measure)
         if found is None:
             continue
         ref = sheet.ref(row, column.key)
@@ -137,9 +137,11 @@ def read_row(cells: Cells, sheet: Sheet, row: int, kpi_id: str, portfolio: str, 
          reading: Reading, reporting: ReportingPeriod | None) -> Spec | None:
     """Return the indicator a row holds, or None when the row has problems (recorded)."""
     before = len(cells.problems)
-    unit = _unit(cells, sheet, row, periods) or Unit.NUMBER
+    found_unit = _unit(cells, sheet, row, periods)  # None: a problem already recorded
+    unit = found_unit or Unit.NUMBER
+    measure = found_unit is not None  # so a number row's figure shown with % or £ is a problem of its own
     polarity = _polarity(cells, sheet, row)
-    figures = {name: cells.figure(sheet, row, name, unit) for name in ("england", "stat_neighbours")}
+    figures = {name: cells.figure(sheet, row, name, unit, measure=measure) for name in ("england", "stat_neighbours")}
     frequency = cells.words(sheet, row, "frequency", FREQUENCY_WORDS, "monthly, quarterly or annual",
                             required=False) if sheet.has("frequency") else None
     fields: dict[str, Any] = {
@@ -159,7 +161,7 @@ def read_row(cells: Cells, sheet: Sheet, row: int, kpi_id: str, portfolio: str, 
     }
     own = cells.choice(sheet, row, "percent_scale", PercentScale, required=False)
     spec = Spec(row, fields, own or reading.percent_scale, where=f"{sheet.name}!{row}:{row}")
-    _series(cells, sheet, row, spec, periods, reporting)
+    _series(cells, sheet, row, spec, periods, reporting, measure)
     return spec if len(cells.problems) == before else None
 
 
