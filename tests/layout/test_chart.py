@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 from tests.conftest import MINIMAL
 
 import committee_papers as cp
@@ -132,6 +132,9 @@ def test_history_keeps_the_last_periods() -> None:
 
 
 @settings(max_examples=40, deadline=None)
+@example([Decimal("854545454545455")] * 2, cp.Unit.COUNT)  # equal figures: the axis must still span
+@example([Decimal("-854545454545455")] * 2, cp.Unit.MONEY)
+@example([Decimal("-999999999999999"), Decimal("999999999999999")], cp.Unit.NUMBER)
 @given(st.lists(st.decimals(min_value=Decimal("-999999999999999"), max_value=Decimal("999999999999999"),
                             places=0, allow_nan=False, allow_infinity=False), min_size=2, max_size=4),
        st.sampled_from([cp.Unit.COUNT, cp.Unit.MONEY, cp.Unit.NUMBER]))

@@ -156,3 +156,32 @@ def _walk(element: pikepdf.Object) -> list[pikepdf.Object]:
         if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR":
             found += [kid, *_walk(kid)]
     return found
+
+
+def _headers_given_none(language: str) -> dict[str, Any]:
+    data = report_data(language)
+    page = data["sections"][0]["pages"][0]
+    page["dot"] = {"basis": "target"}  # no header: the house style's word
+    page["status"] = True  # a status column, its header not given
+    page["direction_of_travel"] = [{"label": "Current vs. Q1", "reference": {"period": "Q1"}}]
+    return data
+
+
+@pytest.mark.parametrize(("language", "words", "absent"), [
+    ("cy", ["Targed", "CT", "Statws", "Cyfeiriad Teithio"], ["Target", "DoT", "Status", "Direction of Travel"]),
+    ("en-GB", ["Target", "DoT", "Status", "Direction of Travel"], ["Targed", "CT", "Statws"]),
+])
+def test_headers_not_given_are_the_house_styles_words_in_the_reports_language(
+        language: str, words: list[str], absent: list[str]) -> None:
+    """Target, DoT, Status and the Direction of Travel table's title, when the input leaves them
+    out, are the library's words in the report's language, in both formats; words given are kept."""
+    data = _headers_given_none(language)
+    texts = [text for _, text, _ in read_tagged(pdf_of(data)).elements]
+    runs = [text for text, _ in docx_runs(data)]
+    for word in words:
+        assert word in texts, f"{word} missing from the PDF"
+        assert word in runs, f"{word} missing from the Word file"
+    for word in absent:
+        assert word not in texts and word not in runs, f"{word} printed in a {language} report"
+    data["sections"][0]["pages"][0]["target_header"] = "Target"  # given: kept as typed, in any language
+    assert "Target" in [text for _, text, _ in read_tagged(pdf_of(data)).elements]

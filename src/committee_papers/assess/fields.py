@@ -40,12 +40,14 @@ def _blocks(blocks: tuple[Block, ...], where: str) -> Iterator[tuple[str, str]]:
 
 def _table(table: DataTable, where: str) -> Iterator[tuple[str, str]]:
     yield f"{where}.label_header", table.label_header
-    yield f"{where}.target_header", table.target_header
-    if table.show_status:
+    if table.target_header is not None:
+        yield f"{where}.target_header", table.target_header
+    if table.show_status and table.status_header is not None:
         yield f"{where}.status.header", table.status_header
     for d, column in enumerate(table.dots):
         place = f"{where}.dot[{d}]" if len(table.dots) > 1 else f"{where}.dot"
-        yield f"{place}.header", column.header
+        if column.header is not None:
+            yield f"{place}.header", column.header
         if column.subheader is not None:
             yield f"{place}.subheader", column.subheader
     for p, period in enumerate(table.periods):
@@ -123,7 +125,8 @@ def _part(block: object, where: str) -> Iterator[tuple[str, str]]:
     elif isinstance(block, SupplementaryTable):
         yield from _supplementary(block, where)
     elif isinstance(block, StatusBlock):
-        yield f"{where}.label", block.label
+        if block.label is not None:
+            yield f"{where}.label", block.label
         if block.reason is not None:
             yield f"{where}.reason", block.reason
 

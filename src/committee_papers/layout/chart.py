@@ -192,7 +192,8 @@ def _axis(lines: list[ChartLine], unit: Unit, locale: str) -> ValueAxis:
     minimum, maximum, step = nice_scale(min(figures), max(figures), unit)
     limit = Decimal(10) ** MAX_DIGITS
     if maximum >= limit or minimum <= -limit:  # a round tick past the largest figure a table holds:
-        minimum, maximum = max(minimum, min(figures)), min(maximum, max(figures))  # end at the figures
+        maximum = max(figures) if maximum >= limit else maximum  # that end is at the figures
+        minimum = min(figures) if minimum <= -limit else minimum
         step = ((maximum - minimum) / (TICKS - 1)).to_integral_value(ROUND_FLOOR) or Decimal(1)
     places = max(0, -int(step.as_tuple().exponent))
     axis = ValueAxis(minimum, maximum, step, (), _excel_format(unit, places))

@@ -66,8 +66,9 @@ def _status_cell(entry: ScorecardEntry, style: HouseStyle) -> LayoutCell:
 def scorecard_table(pack: Pack, style: HouseStyle, pages: PageNumbers | None, locale: str) -> Table:
     """Return the scorecard: every indicator by portfolio, with its page if it is an exception."""
     current = pack.report.period.label if pack.report.period else None
-    headers = ["Indicator", f"Latest ({current})" if current else "Latest", "Target", style.labels.scorecard_dot,
-               "Status", "Page"]
+    labels = style.labels
+    headers = ["Indicator", f"Latest ({current})" if current else "Latest", labels.target, labels.scorecard_dot,
+               labels.status, "Page"]
     rows = [LayoutRow(tuple(header_cell(h, style, align=Align.LEFT if i == 0 else Align.CENTRE)
                             for i, h in enumerate(headers)), header=True)]
     portfolio = None

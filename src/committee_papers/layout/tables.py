@@ -14,6 +14,7 @@ from ..model import (
     ColumnAlign,
     DataRow,
     DataTable,
+    DotColumn,
     DotTable,
     ExceptionPage,
     Indicator,
@@ -168,17 +169,18 @@ def _prepared(page: ExceptionPage, table: DataTable, marks: TableMarks, style: H
         top.append(header_cell(group, style, colspan=len(periods) + under))
         sub.extend(header_cell(p.label, style) for p in periods)
         if under:
-            sub.append(header_cell(table.target_header, style))
+            sub.append(header_cell(_target_header(table, style), style))
     if table.show_target and not table.target_under_year:
-        top.append(header_cell(table.target_header, style, rowspan=depth))
+        top.append(header_cell(_target_header(table, style), style, rowspan=depth))
     for column in table.dots:
+        header = style.labels.dot if column.header is None else column.header
         if column.subheader is None:
-            top.append(header_cell(column.header, style, rowspan=depth))
+            top.append(header_cell(header, style, rowspan=depth))
         else:
-            top.append(header_cell(column.header, style))
+            top.append(header_cell(header, style))
             sub.append(header_cell(column.subheader, style))
     if table.show_status:
-        top.append(header_cell(table.status_header, style, rowspan=depth))
+        top.append(header_cell(_status_header(table, style), style, rowspan=depth))
     rows = [LayoutRow(tuple(top), header=True)] + ([LayoutRow(tuple(sub), header=True)] if sub else [])
     shared = table.target is not None and all(r.target is None for r in table.rows)
     height = len(table.rows) + sum(bool(r.period_targets) for r in table.rows)  # with the Target rows
@@ -224,8 +226,9 @@ def _prepared(page: ExceptionPage, table: DataTable, marks: TableMarks, style: H
         if row.period_targets:
             rows.append(_period_targets(table, row, style, locale, indicator, shared))
     labels = style.labels
-    extras = (labels.with_target * table.show_target + "".join(f", {column.title}" for column in table.dots)
-              + f", {table.status_header}" * table.show_status)
+    extras = (labels.with_target * table.show_target
+              + "".join(f", {_dot_title(column, style)}" for column in table.dots)
+              + f", {_status_header(table, style)}" * table.show_status)
 
     def describe(first: int, last: int, whole: bool) -> str:
         shown = {p.label for p in table.periods[first:last + 1]}
@@ -248,7 +251,7 @@ def _period_targets(table: DataTable, row: DataRow, style: HouseStyle, locale: s
     column (blank where it has none); the Target, DoT and status columns are left blank."""
     cells: list[LayoutCell] = []
     if table.has_row_labels:
-        cells.append(LayoutCell((span(table.target_header, italic=True),), scope=Scope.ROW))
+        cells.append(LayoutCell((span(_target_header(table, style), italic=True),), scope=Scope.ROW))
     for period in table.periods:
         target = row.period_targets.get(period.label)
         text = format_target(target, locale, ungrouped=style.ungrouped_units, prefix=indicator.prefix,
@@ -257,6 +260,22 @@ def _period_targets(table: DataTable, row: DataRow, style: HouseStyle, locale: s
     blanks = (table.show_target and not shared) + len(table.dots) + table.show_status
     cells.extend(LayoutCell((span(""),)) for _ in range(blanks))
     return LayoutRow(tuple(cells))
+
+
+def _target_header(table: DataTable, style: HouseStyle) -> str:
+    """Return the Target column's header: the input's, else the house style's word."""
+    return style.labels.target if table.target_header is None else table.target_header
+
+
+def _status_header(table: DataTable, style: HouseStyle) -> str:
+    """Return the status column's header: the input's, else the house style's word."""
+    return style.labels.status if table.status_header is None else table.status_header
+
+
+def _dot_title(column: DotColumn, style: HouseStyle) -> str:
+    """Return a DoT column's whole header in one line, in the house style's word where not given."""
+    header = style.labels.dot if column.header is None else column.header
+    return header if column.subheader is None else f"{header} {column.subheader}"
 
 
 def dot_table(dots: DotTable, marks: tuple[Assessment | None, ...], style: HouseStyle) -> Table:
@@ -352,11 +371,12 @@ def status_block(block: StatusBlock, status: RagStatus, style: HouseStyle) -> Ta
     """Return the page's status: ``Status | Red`` and why, as a one-row table."""
     word = style.rag.word(status.rag.value)
     reason = block.reason or status.reason
-    cells = [header_cell(block.label, style, align=Align.LEFT), rag_cell(status.rag, style)]
+    label = style.labels.status if block.label is None else block.label
+    cells = [header_cell(label, style, align=Align.LEFT), rag_cell(status.rag, style)]
     widths = [0.2, 0.2]
     if reason:
         cells.append(LayoutCell((span(reason),)))
         widths.append(0.6)
     total = sum(widths)
     return Table((LayoutRow(tuple(cells)),), tuple(w / total for w in widths),
-                 f"{block.label}: {word}" + (f", {reason}" if reason else ""), "status")
+                 f"{label}: {word}" + (f", {reason}" if reason else ""), "status")

@@ -20,7 +20,7 @@ def _dot_column(ctx: Context, value: Any, path: str, periods: tuple[Period, ...]
     reference = ctx.optional_text(data, "reference", path)
     if reference is not None and reference not in {p.label for p in periods}:
         ctx.problem(join(path, "reference"), f"{reference!r} is not a column of this table")
-    header = ctx.optional_text(data, "header", path) or "DoT"
+    header = ctx.optional_text(data, "header", path) or None  # None: the house style's word
     subheader = ctx.optional_text(data, "subheader", path)
     if subheader is not None and not subheader.strip():
         ctx.problem(join(path, "subheader"), "the subheader is empty: give the header's second row "

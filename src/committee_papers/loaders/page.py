@@ -103,7 +103,7 @@ def _table(ctx: Context, data: dict[str, Any], path: str, indicators: list[Indic
             target,
             dots,
             ctx.optional_text(data, "label_header", path) or "",
-            ctx.optional_text(data, "target_header", path) or "Target",
+            ctx.optional_text(data, "target_header", path) or None,  # None: the house style's word
             show_target=has_target,
             current=current,
             **status,

@@ -68,7 +68,7 @@ class DotTable:
     """The Direction of Travel table: several comparisons side by side."""
 
     comparisons: tuple[Comparison, ...]
-    title: str = "Direction of Travel"
+    title: str | None = None  # None: the house style's words (``Labels.direction_of_travel``)
 
     def __post_init__(self) -> None:
         if not self.comparisons:

@@ -103,11 +103,12 @@ class StatusBlock:
     ``stated`` is the status as the council gives it; without, it is computed from the first
     data table's first row against its target, Amber when within ``tolerance`` percent of it
     (None: the table's own ``status_tolerance``, so the page and its status column agree).
-    ``label`` heads it ("Status", "RAG rating"); ``reason`` is printed after it.
+    ``label`` heads it ("RAG rating"; None: the house style's word, ``Labels.status``); ``reason``
+    is printed after it.
     """
 
     stated: Rag | None = None
-    label: str = "Status"
+    label: str | None = None
     tolerance: Decimal | None = None
     reason: str | None = None
 

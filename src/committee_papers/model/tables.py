@@ -87,14 +87,15 @@ class DotBasis(Enum):
 class DotColumn:
     """A DoT column of a data table: what it compares with, and its header.
 
-    ``header`` may hold a line break ("DoT\nAgainst Past Performance"). With ``subheader`` the
+    ``header`` may hold a line break ("DoT\nAgainst Past Performance"); None (the default) is the
+    house style's word in the report's language (``Labels.dot``: "DoT", Welsh "CT"). With ``subheader`` the
     header is two rows, as on Blackpool's published pages: ``header`` ("DoT") in the table's
     first header row and ``subheader`` ("Against Past Performance") in the second, under it.
     Raise ValueError for a PERIOD basis without its ``reference`` column, or an empty subheader.
     """
 
     basis: DotBasis
-    header: str = "DoT"
+    header: str | None = None
     reference: str | None = None  # the column compared with, for the PERIOD basis (and, as before, any)
     subheader: str | None = None  # the header's second row; None: one cell spanning both rows
 
@@ -106,8 +107,10 @@ class DotColumn:
 
     @property
     def title(self) -> str:
-        """Return the whole header in one line: ``DoT Against Past Performance``."""
-        return self.header if self.subheader is None else f"{self.header} {self.subheader}"
+        """Return the whole header in one line: ``DoT Against Past Performance`` (``DoT`` for
+        the house style's word, when the header is not given)."""
+        header = "DoT" if self.header is None else self.header
+        return header if self.subheader is None else f"{header} {self.subheader}"
 
 
 STATED_TOKENS = ("N/A", "n/a", "-", "\u2013", "\u2014", "TBC", "tbc", "..")
@@ -216,12 +219,12 @@ class DataTable:
     target: Target | None = None  # one target for all rows, shown spanning them
     dots: tuple[DotColumn, ...] = ()  # DoT columns, side by side (e.g. short and long term)
     label_header: str = ""
-    target_header: str = "Target"
+    target_header: str | None = None  # None: the house style's word (``Labels.target``)
     show_target: bool = True
     current: str | None = None  # the column the marks use; None: each row's latest figure
     show_status: bool = False  # a RAG status column after the DoT columns
     indicator_labels: bool = False  # each row headed by its indicator's reference and description
-    status_header: str = "Status"
+    status_header: str | None = None  # None: the house style's word (``Labels.status``)
     status_tolerance: Decimal = Decimal(5)  # percent of the target within which a miss is Amber
     target_under_year: bool = False  # the Target column under the current year's header span
 
@@ -240,7 +243,7 @@ class DataTable:
             raise ValueError(f"the current period {self.current!r} is not a column of the table")
         for column in self.dots:
             if column.reference is not None and column.reference not in labels:
-                raise ValueError(f"the DoT column {column.header!r} compares with {column.reference!r}, which "
+                raise ValueError(f"the DoT column {column.title!r} compares with {column.reference!r}, which "
                                  "is not a column of the table")
         if self.target_under_year:
             if not self.show_target:

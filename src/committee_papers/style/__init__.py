@@ -200,6 +200,8 @@ class Labels:
     commentary: str = "Commentary:"
     notes: str = "Notes:"
     direction_of_travel: str = "Direction of Travel"
+    target: str = "Target"  # a data table's Target column, unless the input names it
+    dot: str = "DoT"  # a DoT column's header, unless the input gives one
     page_number: str = "Page {page} of {pages}"
     scorecard: str = "Summary scorecard"
     exceptions: str = "Indicators reported by exception"
