@@ -221,3 +221,25 @@ def test_no_to_unicode_map_names_u0000() -> None:
             assert all(len(value) in (4, 8) for _, value in entries), "not UTF-16BE"
             assert all(int(n) <= 100 for n in re.findall(r"(\d+) beginbfchar", cmap))
     assert any("<D83DDE00>" in cmap for cmap in maps), "😀 as a surrogate pair"
+
+
+def test_a_soft_hyphen_shows_only_where_the_line_breaks() -> None:
+    """U+00AD is a place a word may break, shown as a hyphen there (extracted as U+00AD, ISO
+    32000-1 §14.8.2.2.3) and drawn nowhere else, as Word shows it: never mid-line."""
+    broke = 0
+    for words in range(8, 22):
+        text = ("Super\xadcalifragilistic text. " + "Word " * words
+                + "anti\xaddis\xadestab\xadlish\xadment\xadarian\xadism ends.")
+        data = {"appendix": "A", "sections": [{"portfolio": "P", "pages": [{
+            "indicators": [{"description": "d", "polarity": "high"}], "commentary": text}]}]}
+        buffer = io.BytesIO()
+        cp.render_pdf(cp.load(data), buffer)
+        with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+            page = pdf.pages[0].extract_text()
+        lines = [line for line in page.split("\n") if "Word" in line or "ends." in line or "Super" in line]
+        for line in lines:
+            assert "\xad" not in line.rstrip("\xad") and "-" not in line, f"drawn mid-line: {line!r}"
+        broke += sum(line.endswith("\xad") for line in lines)
+        joined = "".join(line[:-1] if line.endswith("\xad") else line + " " for line in lines)
+        assert "Supercalifragilistic text." in joined and "antidisestablishmentarianism ends." in joined
+    assert broke >= 3  # some of the lengths end a line inside the long word, at a soft hyphen

@@ -102,8 +102,9 @@ class Measure:
         across spans; a figure or a word), and the width of each line set without breaking, in
         points. A figure is a token without letters (``2,912``, ``(1,000.4)``, ``2011/12``); a
         word wider than ``long_word`` points may break, so it counts as that wide. A token also
-        ends after a hyphen between a character and a letter (``Self-|reported``), where both
-        renderers may break a line (``render/pdf/text.py``)."""
+        ends after a hyphen between a character and a letter (``Self-|reported``), and after a
+        soft hyphen (U+00AD), where both renderers may break a line (``render/pdf/text.py``); a
+        soft hyphen counts as wide as the hyphen it shows as at a break."""
         widest, token, figure, figures = 0.0, 0.0, True, 0.0
         lines, line = [], 0.0
         before, last = " ", " "  # the two characters before this one, in this token
@@ -115,7 +116,8 @@ class Measure:
         for span in spans:
             first, second = self._faces(span)
             for char in span.text:
-                if last == "-" and before not in SPACES and before != "\n" and char.isalpha():
+                if ((last == "-" and before not in SPACES and before != "\n" and char.isalpha())
+                        or (last == "\xad" and char not in SPACES and char != "\n")):  # or a soft hyphen
                     (figures, widest), token, figure = ended(), 0.0, True  # a break after the hyphen
                 before, last = last, char
                 if char == "\n" or char in SPACES:

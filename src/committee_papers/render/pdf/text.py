@@ -32,10 +32,13 @@ from .fonts import Fonts
 # White space a line may break at: everything but the no-break spaces.
 _BREAKABLE = re.compile(r"([^\S\xa0\u2007\u202f]+)")
 _SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
-_PLAIN = re.compile(r"^ |  | $|[^\S \xa0\u2007\u202f]|(?<=\S)-(?=[^\W\d_])")  # all but single spaces between words
+_PLAIN = re.compile(r"^ |  | $|[^\S \xa0\u2007\u202f]|(?<=\S)-(?=[^\W\d_])|\xad")  # all but single spaces between words
 # A line may also break after a hyphen between a character and a letter ("Self-|reported"), as
-# Word and LibreOffice break it (UAX #14: after HY, but not before a digit: "2014-15", "-5" stay)
-_HYPHEN_BREAK = re.compile(r"(?<=\S-)(?=[^\W\d_])")
+# Word and LibreOffice break it (UAX #14: after HY, but not before a digit: "2014-15", "-5" stay),
+# and at a soft hyphen (U+00AD, UAX #14 class BA), which shows as a hyphen only where the line
+# breaks there and is not drawn elsewhere, as in Word.
+_HYPHEN_BREAK = re.compile(r"(?<=\S-)(?=[^\W\d_])|(?<=\xad)(?=\S)")
+SOFT_HYPHEN = "\xad"
 EPSILON = 1e-6
 TAB_STOP = 36.0  # points between default tab stops (720 twips, the template's w:defaultTabStop)
 
@@ -195,8 +198,20 @@ class _LineBuilder:
         colour = Look(before.colour, before.lang, gap[1].link)
         self._append(gap[0], colour, gap[2])
 
+    def soft(self, gap: Gap | None) -> float:
+        """Return the width of the soft hyphen ending the line, which a word joined after it
+        (``gap`` None) takes away: it shows only where the line breaks."""
+        if gap is not None or not self.segments or not self.segments[-1][2].endswith(SOFT_HYPHEN):
+            return 0.0
+        return self.segments[-1][0].width(SOFT_HYPHEN)
+
     def add(self, word: Word, gap: Gap | None) -> None:
         """Add a word after the white space ``gap`` (None for none)."""
+        soft = self.soft(gap)
+        if soft:  # a word joined after a soft hyphen: the hyphen is not drawn
+            face, colour, text = self.segments[-1]
+            self.segments[-1] = (face, colour, text[:-1])
+            self.width -= soft
         if gap is not None:
             self.width += self.gap_width(gap)
             self._space(gap)
@@ -246,7 +261,8 @@ def break_lines(tokens: list[Token], limit: float, stop: float = 1e9) -> list[Li
         for number, part in enumerate(parts):
             if empty:
                 builder.add(part, part[2])  # white space at the start of a line is kept
-            elif number or builder.width + builder.gap_width(part[2]) + part[1] > limit + EPSILON:
+            elif number or builder.width - builder.soft(part[2]) + builder.gap_width(part[2]) + part[1] > \
+                    limit + EPSILON:
                 builder.hang(part[2])
                 lines.append(builder.line())
                 builder = _LineBuilder(stop)
