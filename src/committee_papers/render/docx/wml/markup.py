@@ -21,7 +21,7 @@ from lxml import etree
 
 Element = Any  # lxml elements of python-docx's tree: untyped here
 
-_BREAKS = frozenset("\t\r\n")
+_BREAKS = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>", "\xad": "<w:softHyphen/>"}  # in a run: its own element
 _TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
 # in an attribute, a parser would turn white space into plain spaces: keep it as references
 _ATTRIBUTE_ESCAPES = (*_TEXT_ESCAPES, ('"', "&quot;"), ("\t", "&#9;"), ("\n", "&#10;"))
@@ -131,7 +131,8 @@ def separator(style_id: str | None, height: int) -> str:
 
 def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: bool = False,
         colour: str | None = None, lang: str | None = None, half_points: int | None = None) -> str:
-    """Return a ``w:r`` holding ``text``; a tab stays a tab and a newline is a line break.
+    """Return a ``w:r`` holding ``text``; a tab stays a tab, a newline is a line break, and a
+    soft hyphen (U+00AD) is Word's optional hyphen (``w:softHyphen``, ECMA-376 Part 1 §17.3.3.29).
 
     ``style_id`` is a character style; ``colour`` six hex digits; ``lang`` the text's language
     (``w:lang``, ECMA-376 Part 1 §17.3.2.20) where it is not the document's; ``half_points``
@@ -140,14 +141,14 @@ def run(text: str, *, style_id: str | None = None, bold: bool = False, italic: b
     start = _run_start(style_id, bold, italic, colour, lang, half_points)
     if not text:
         return "<w:r/>" if start == "<w:r>" else f"{start}</w:r>"
-    if "\t" not in text and "\n" not in text and "\r" not in text:
+    if "\t" not in text and "\n" not in text and "\r" not in text and "\xad" not in text:
         return f"{start}{_t(text)}</w:r>"
     content = []
     begin = 0
     for index, character in enumerate(text):
         if character in _BREAKS:
             content.append(_t(text[begin:index]))
-            content.append("<w:tab/>" if character == "\t" else "<w:br/>")
+            content.append(_BREAKS[character])
             begin = index + 1
     content.append(_t(text[begin:]))
     return f"{start}{''.join(content)}</w:r>"
