@@ -28,16 +28,16 @@ def check(subject: Report | KpiData, style: HouseStyle = DEFAULT_STYLE, *,
     ``style``'s fonts cannot draw in the PDF (code ``no-glyph``). Every finding is a warning.
     """
     from .assess import Finding, Severity, check as figures
+    from .assess.fields import text_fields
     from .model import Report
 
-    findings = figures(subject, rules=rules)
     if not isinstance(subject, Report):
-        return findings
-    from .assess.fields import text_fields
+        return figures(subject, rules=rules)
     from .render.pdf.coverage import CODE, font_gaps
 
-    return [*findings, *(Finding(Severity.WARNING, where, message, CODE)
-                         for where, message in font_gaps(text_fields(subject), style))]
+    fields = list(text_fields(subject))  # walked once, for control characters and for glyphs
+    return [*figures(subject, rules=rules, fields=fields),
+            *(Finding(Severity.WARNING, where, message, CODE) for where, message in font_gaps(fields, style))]
 
 
 def check_header(report: Report, style: HouseStyle = DEFAULT_STYLE) -> None:

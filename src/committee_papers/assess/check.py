@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -166,8 +166,8 @@ def _dot_findings(page: ExceptionPage, dot_table: DotTable, where: str, locale: 
             )
 
 
-def _text_findings(report: Report) -> Iterator[Finding]:
-    for where, text in text_fields(report):
+def _text_findings(fields: Iterable[tuple[str, str]]) -> Iterator[Finding]:
+    for where, text in fields:
         changed = unclean_characters(text)
         if changed:
             yield Finding(
@@ -195,8 +195,8 @@ def _about(page: ExceptionPage, finding: Finding) -> Finding:
     return dataclasses.replace(finding, indicator=indicator_name(page.indicators[index]))
 
 
-def _report_findings(report: Report) -> list[Finding]:
-    findings: list[Finding] = list(_text_findings(report))
+def _report_findings(report: Report, fields: Iterable[tuple[str, str]] | None = None) -> list[Finding]:
+    findings: list[Finding] = list(_text_findings(text_fields(report) if fields is None else fields))
     for s, section in enumerate(report.sections):
         if not section.pages:
             findings.append(
@@ -254,16 +254,18 @@ def _kpi_findings(data: KpiData, rules: Rules) -> list[Finding]:
     return findings
 
 
-def check(subject: Report | KpiData, *, rules: Rules | None = None) -> list[Finding]:
+def check(subject: Report | KpiData, *, rules: Rules | None = None,
+          fields: Iterable[tuple[str, str]] | None = None) -> list[Finding]:
     """Return every finding about a report, or about KPI data read from a workbook, in order.
 
     Each finding leads with the indicator it concerns (id and description). For KPI data, a
     RAG status the workbook states is compared with the status ``rules`` compute (the default
-    preset when None): a disagreement is a warning.
+    preset when None): a disagreement is a warning. ``fields`` are the report's
+    ``text_fields``, when the caller has them already (they are walked once).
     """
     if isinstance(subject, KpiData):
         return _kpi_findings(subject, rules if rules is not None else PRESETS[DEFAULT_PRESET])
-    return _report_findings(subject)
+    return _report_findings(subject, fields)
 
 
 __all__ = ["Finding", "Severity", "check"]

@@ -26,6 +26,7 @@ from ..model import (
 from ..style import DEFAULT_STYLE, HouseStyle
 from .chart import chart_block
 from .marks import key_spans
+from .metrics import Measure
 from .nodes import DocumentLayout, Heading, LayoutBlock, ListItems, PageLayout, ParagraphKind, Span, TextBlock
 from .tables import data_table, dot_table, indicator_table, span, status_block, supplementary_table
 from .widths import FIGURES, WORDS, Memo
@@ -174,7 +175,7 @@ def layout_report(report: Report, marks: ReportMarks, style: HouseStyle = DEFAUL
     style = localised(style, report.language)
     pages = []
     depth = 0  # becomes 1 once a portfolio heading has been printed
-    memo = Memo()  # what the pages share: their spans measured in the report's fonts
+    memo = Memo(measure=Measure(style, 1.0))  # what the pages share: spans measured in the report's fonts
     for at, (section, section_marks) in enumerate(zip(report.sections, marks.pages, strict=True)):
         depth = max(depth, int(bool(section.portfolio) and bool(section.pages)))
         for number, (page, page_marks) in enumerate(zip(section.pages, section_marks, strict=True)):

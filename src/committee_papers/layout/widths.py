@@ -63,11 +63,15 @@ class _Cell:
     line: float
 
 
+SHARED_TEXT = 40  # characters: shorter cells (figures, headers) recur from page to page and are kept
+
+
 @dataclass(slots=True)
 class Memo:
     """What one page's tries at fitting its tables share, so nothing is made or measured twice:
-    each run of spans' needs in ems, each table's cells (by the identity of its rows, which the
-    memo keeps alive), and whatever else a caller keeps by key (``kept``)."""
+    each short run of spans' needs in ems (shared with the report's other pages), each table's
+    cells (by the identity of its rows, which the memo keeps alive), and whatever else a caller
+    keeps by key (``kept``)."""
 
     spans: dict[tuple[Span, ...], tuple[float, float, list[float]]] = field(default_factory=dict)
     tables: dict[int, tuple[tuple[LayoutRow, ...], list[_Cell]]] = field(default_factory=dict)
@@ -104,7 +108,9 @@ def _measure(rows: tuple[LayoutRow, ...], columns: int, kind: str, style: HouseS
         cell = placed.cell
         found = memo.get(cell.spans)
         if found is None:
-            found = memo[cell.spans] = measure.tokens(cell.spans, LONG_WORD)
+            found = measure.tokens(cell.spans, LONG_WORD)
+            if len(cell.text) <= SHARED_TEXT:
+                memo[cell.spans] = found
         figure, token, lines = found
         if not pairs_break and not any(char.isalpha() for char in cell.text):
             figure = max(figure, *lines)  # a pair of figures is as unbreakable as one

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
 
@@ -36,6 +36,7 @@ class Period:
     year: FinancialYear | None = None
     index: int | None = None  # quarter 1-4, or calendar month 1-12
     group: str | None = None  # the spanning header above it, e.g. "2015/16"
+    _fiscal: FiscalPeriod | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         limits = {PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
@@ -47,6 +48,7 @@ class Period:
             raise ValueError(f"the {self.kind.value} column {self.label!r} has no index")
         elif self.kind is PeriodKind.YEAR and self.year is None:
             raise ValueError(f"the past year column {self.label!r} needs its financial year")
+        object.__setattr__(self, "_fiscal", self._point())  # asked for often: by every mark and check
 
     @classmethod
     def past_year(cls, year: FinancialYear) -> Period:
@@ -103,6 +105,9 @@ class Period:
 
         A past year and a year-end column (``Outturn``, ``EoY``) are that year's outturn.
         """
+        return self._fiscal
+
+    def _point(self) -> FiscalPeriod | None:
         if self.year is None or self.kind in (PeriodKind.OTHER, PeriodKind.CUMULATIVE):
             return None
         if self.kind is PeriodKind.QUARTER:
