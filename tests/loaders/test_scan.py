@@ -105,3 +105,11 @@ def test_an_anchor_named_twice_is_left_to_composing(tmp_path: Path) -> None:
     twice.write_text("appendix: A\nsections: []\na: &x [1]\nb: &x [2, *x]\n", encoding="utf-8")
     with pytest.raises(LoadError, match=r"line 4: found duplicate anchor.*first occurrence on line 3, second"):
         cp.load(twice)
+
+
+def test_a_second_document_is_not_told_to_rename_anchors(tmp_path: Path) -> None:
+    two = tmp_path / "two.yaml"
+    two.write_text("appendix: A\nsections: []\n---\nappendix: B\n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        cp.load(two)
+    assert "another document" in str(caught.value) and "anchor" not in str(caught.value)

@@ -402,3 +402,20 @@ def test_a_number_indicators_figure_with_a_unit_is_a_located_error(tmp_path: Pat
     found = problems(write_xlsx(tmp_path, data, {("values", "C4"): code} if code else None))
     assert any(p.startswith(f"values!C4 (value): the figure is {how} but the indicator's unit is number")
                for p in found), found
+
+
+@pytest.mark.parametrize(("sheet_cell", "cell", "code"), [
+    (("indicators", "F2"), 0.7, "0%"),  # the target, formatted as a percentage
+    (("indicators", "F2"), "70%", None),  # the target, typed with %
+    (("indicators", "F2"), "£3", None),
+])
+def test_a_number_indicators_target_with_a_unit_is_a_located_error(tmp_path: Path, sheet_cell: tuple[str, str],
+                                                                   cell: Any, code: str | None) -> None:
+    """The target of a ``number`` indicator is printed bare too: 0.7 shown as 70% would be
+    printed 0.7 (and 70% as 70); the cell is named instead."""
+    data = sheets()
+    data["indicators"][1][4] = "number"
+    data["indicators"][1][5] = cell
+    found = problems(write_xlsx(tmp_path, data, {sheet_cell: code} if code else None))
+    assert any(p.startswith("indicators!F2 (target): the figure is") and "the indicator's unit is number" in p
+               for p in found), found

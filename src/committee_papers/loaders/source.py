@@ -154,7 +154,8 @@ def parse_yaml(text: str, name: str, limits: Limits | None = None) -> Source:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
         problem = f"{error.problem or error}: fix the YAML syntax here"
-        if isinstance(error, yaml.composer.ComposerError) and error.context and error.context_mark is not None:
+        if (isinstance(error, yaml.composer.ComposerError) and error.context and error.context_mark is not None
+                and "anchor" in error.context):
             problem = (f"{error.context} on line {error.context_mark.line + 1}, {error.problem} here: "
                        "give each anchor (&name) a name of its own")  # found duplicate anchor 'x'; ...
         raise LoadError(name, [Problem("", problem, line)]) from None

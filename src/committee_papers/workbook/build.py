@@ -59,7 +59,7 @@ LONG_LAYOUT = "long form: an indicators sheet, and a values sheet of one figure 
 def _indicator(cells: Cells, sheet: Sheet, row: int, portfolio: str | None) -> dict[str, Any] | None:
     before = len(cells.problems)
     unit = cells.choice(sheet, row, "unit", Unit, UNIT_WORDS, default=Unit.NUMBER) or Unit.NUMBER
-    figures = {key: cells.figure(sheet, row, key, unit) for key in ("england", "stat_neighbours")}
+    figures = {key: cells.figure(sheet, row, key, unit, measure=True) for key in ("england", "stat_neighbours")}
     found = {
         "portfolio": cells.text(sheet, row, "portfolio", merged_ok=True) or portfolio,
         "description": cells.text(sheet, row, "description", required=True),

@@ -55,8 +55,9 @@ class Spec:
         return f"{self.fields['id']} {self.fields['description']}"
 
 
-def read_target(cells: Cells, sheet: Sheet, row: int, unit: Unit) -> Target | None:
-    """Return the target a row gives (a figure, words, a rule or a kind), or None."""
+def read_target(cells: Cells, sheet: Sheet, row: int, unit: Unit, *, measure: bool = True) -> Target | None:
+    """Return the target a row gives (a figure, words, a rule or a kind), or None. With
+    ``measure``, a ``number`` indicator's target figure may not show % or £ (``Cells.figure``)."""
     written = not is_blank(sheet.get(row, "target"))
     kind = cells.choice(sheet, row, "target_kind", TargetKind, required=False)
     wording = cells.text(sheet, row, "target_text")
@@ -71,7 +72,7 @@ def read_target(cells: Cells, sheet: Sheet, row: int, unit: Unit) -> Target | No
         text = cells.text(sheet, row, "target")  # words in the target cell: "Decrease to 14%"
         return worded(cells, sheet, row, "target", text, unit) if text else None
     if kind is TargetKind.VALUE:
-        figure = cells.figure(sheet, row, "target", unit, TARGET_HINT)
+        figure = cells.figure(sheet, row, "target", unit, TARGET_HINT, measure=measure)
         if figure is None:
             if not written:
                 cells.problem(sheet, row, "target", "the target_kind is value but the target is blank: give the figure")
