@@ -419,3 +419,36 @@ def test_a_number_indicators_target_with_a_unit_is_a_located_error(tmp_path: Pat
     found = problems(write_xlsx(tmp_path, data, {sheet_cell: code} if code else None))
     assert any(p.startswith("indicators!F2 (target): the figure is") and "the indicator's unit is number" in p
                for p in found), found
+
+
+@pytest.mark.parametrize(("stored", "code", "shown"), [
+    (45.1, "0.0#", "45.1%"),  # an optional place shows no trailing zero: Excel shows 45.1
+    (45.1, "#,##0.0?", "45.1%"),
+    (45.0, "0.##", "45%"),
+    (45.123, "0.0#", "45.12%"),
+    (-0.05, "0.0;-0.0%", "-5.0%"),  # the negative section decides: a percentage there
+    (-5, "0.0;(0.0)", "-5.0%"),
+    (0, '_-* #,##0_-;-* #,##0_-;_-* "-"??_-;_-@_-', "0%"),  # an accounting format's dash for zero
+])
+def test_sections_and_optional_places_are_read_as_excel_shows_them(tmp_path: Path, stored: float, code: str,
+                                                                    shown: str) -> None:
+    data = sheets()
+    data["values"][P1_Q2[0]][2] = stored
+    assert_shows(write_xlsx(tmp_path, data, {("values", "C4"): code}), shown)
+
+
+@pytest.mark.parametrize(("stored", "code", "phrase"), [
+    (0, '0.0;-0.0;"N/A"', "as the words 'N/A'"),  # the zero section shows words, not 0.0
+    (-12345, '#,##0;-#,##0,"k"', "divides the number by 1,000"),  # only the negative section scales
+    (-0.5, "0.0;-# ?/?", "as a fraction"),
+    (4.1, "€#,##0.00", "in €"),
+    (4.1, "[$€-1809]#,##0.00", "in €"),
+    (4.1, '"$"#,##0.00', "in $"),
+])
+def test_a_section_that_shows_another_figure_or_currency_is_a_located_error(tmp_path: Path, stored: float,
+                                                                            code: str, phrase: str) -> None:
+    data = sheets()
+    data["values"][M1_Q2[0]][2] = stored
+    found = problems(write_xlsx(tmp_path, data, {("values", f"C{M1_Q2[0] + 1}"): code}))
+    assert any(p.startswith(f"values!C{M1_Q2[0] + 1} (value): the cell's number format ({code})") and phrase in p
+               for p in found), found

@@ -77,7 +77,7 @@ def read_figure(cell: Cell, *, decimal_comma: bool = False) -> Figure:
     if isinstance(value, (int, float, Decimal)):
         if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
             raise ValueError(f"expected a number, got {shown(value)}")
-        fmt = cell.format
+        fmt = cell.format.for_value(value)  # the section that shows it: positive, negative or zero
         if fmt.refused is not None:
             raise ValueError(fmt.refused)
         if fmt.kind in (FormatKind.NUMBER, FormatKind.PERCENT) and fmt.places is not None:
@@ -86,6 +86,10 @@ def read_figure(cell: Cell, *, decimal_comma: bool = False) -> Figure:
                 check_figure(exact)  # too large: raises, before quantize could overflow
             places = min(fmt.places, MAX_PLACES)
             number = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+            least = places if fmt.least_places is None else min(fmt.least_places, places)
+            while places > least and number == number.quantize(Decimal(1).scaleb(1 - places)):
+                places -= 1  # "0.0#" shows 45.10 as 45.1: an optional place shows no trailing zero
+                number = number.quantize(Decimal(1).scaleb(-places))
         else:
             number = _stored(value)
         check_figure(number)

@@ -9,8 +9,13 @@ leaves the width of ``x`` and ``*x`` repeats it; ``[...]`` holds a colour, a con
 locale; an unquoted, unescaped ``%`` multiplies by 100; the ``0``, ``#`` and ``?`` after the
 decimal point are the places shown.
 
-Three things a format can do are not figures the report could print as Excel shows them, so a
-number with such a format is refused (``NumberFormat.refused``), never printed otherwise:
+The section that shows the number is read: the negative section for a negative number and the
+zero section for zero, where the code has them; places after the point written ``#`` or ``?``
+show no trailing zero (``0.0#`` shows 45.10 as 45.1). A section that shows words instead of the
+number (``0.0;-0.0;"N/A"`` for zero), or money in another currency than pounds, is refused; a
+dash for zero, as accounting formats show it, is read as zero. And three more things a format
+can do are not figures the report could print as Excel shows them, so a number with such a
+format is refused (``NumberFormat.refused``), never printed otherwise:
 a comma after the last digit placeholder divides by 1,000 for each comma (``#,##0,"k"`` shows
 12,345 as 12k; ``0.0,,`` shows 1,234,567 as 1.2); a ``/`` between placeholders shows a fraction
 (``# ?/?`` shows 0.5 as 1/2); and a condition in brackets (``[>=1000]``) chooses a section by
@@ -22,7 +27,8 @@ This small reader is our own because openpyxl has no helper for percent or place
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import Enum
 
 from openpyxl.styles.numbers import is_date_format
@@ -47,6 +53,18 @@ class NumberFormat:
     currency: str | None = None  # e.g. "£", when the format shows one
     percent_sign: bool = False  # a literal "%" (``0.0"%"``, ``0.0\\%``): shown, but not scaling
     refused: str | None = None  # why a number so formatted cannot be printed as Excel shows it
+    least_places: int | None = None  # places always shown ("0.0#": 1 of 2); None: all ``places``
+    negative: NumberFormat | None = None  # the section for negative numbers, where there is one
+    zero: NumberFormat | None = None  # the section for zero, where there is one
+
+    def for_value(self, value: object) -> NumberFormat:
+        """Return the section that shows ``value``: the negative or zero section where the code
+        has one (ECMA-376 Part 1 §18.8.31: positive;negative;zero;text), else this one."""
+        if self.negative is not None and isinstance(value, (int, float, Decimal)) and value < 0:
+            return self.negative
+        if self.zero is not None and isinstance(value, (int, float, Decimal)) and value == 0:
+            return self.zero
+        return self
 
     @property
     def shows_percent(self) -> bool:
@@ -63,16 +81,16 @@ GENERAL = NumberFormat(FormatKind.GENERAL)
 _CURRENCIES = "£$€¥"
 
 
-def _first_section(code: str) -> tuple[list[tuple[str, bool]], bool]:
-    """Return the characters of the positive section, each marked literal or not, and whether
-    it has a condition (``[>=1000]``)."""
+def _section(code: str, index: int = 0) -> tuple[list[tuple[str, bool]], bool, int]:
+    """Return the characters of the section starting at ``index``, each marked literal or not,
+    whether it has a condition (``[>=1000]``), and where the next section starts (-1: none)."""
     out: list[tuple[str, bool]] = []
     condition = False
-    index, length = 0, len(code)
+    length = len(code)
     while index < length:
         char = code[index]
         if char == ";":
-            break
+            return out, condition, index + 1
         if char == '"':
             end = code.find('"', index + 1)
             end = length if end < 0 else end
@@ -95,11 +113,24 @@ def _first_section(code: str) -> tuple[list[tuple[str, bool]], bool]:
         else:
             out.append((char, False))
             index += 1
-    return out, condition
+    return out, condition, -1
 
 
-def _refusal(code: str, section: list[tuple[str, bool]], condition: bool) -> str | None:
+def _sections(code: str) -> list[tuple[list[tuple[str, bool]], bool]]:
+    """Return the format's sections (positive; negative; zero; text), as ``_section`` reads them."""
+    found: list[tuple[list[tuple[str, bool]], bool]] = []
+    index = 0
+    while index >= 0 and len(found) < 4:
+        chars, condition, index = _section(code, index)
+        found.append((chars, condition))
+    return found
+
+
+def _refusal(code: str, section: list[tuple[str, bool]], condition: bool, currency: str | None) -> str | None:
     """Return why a number in this format cannot be printed as Excel shows it, or None."""
+    if currency is not None and currency != "£":
+        return (f"the cell's number format ({code}) shows the number in {currency}, and the report "
+                "prints money in pounds (£): give the figure in pounds, or type it as text")
     shown = [char for char, literal in section if not literal]
     placeholders = [at for at, char in enumerate(shown) if char in "0#?"]
     if condition:
@@ -130,10 +161,23 @@ def read_format(code: str | None) -> NumberFormat:
         return NumberFormat(FormatKind.TEXT)
     if is_date_format(code):
         return NumberFormat(FormatKind.DATE)
-    section, condition = _first_section(code)
+    sections = _sections(code)
+    condition = any(conditional for _, conditional in sections)
+    read = [_read_section(code, chars, condition) for chars, _ in sections[:3]]
+    first = read[0]
+    if len(read) == 1:
+        return first
+    return replace(first, negative=read[1], zero=read[2] if len(read) > 2 else first)
+
+
+_DASHES = frozenset("-\u2013\u2014 ")  # a dash for zero, as accounting formats show it
+
+
+def _read_section(code: str, section: list[tuple[str, bool]], condition: bool) -> NumberFormat:
+    """Return what one section of a format code means for the numbers it shows."""
     currency = next((c for c, _ in section if c in _CURRENCIES), None)
     percent = any(c == "%" and not literal for c, literal in section)
-    places = 0
+    places = low = 0
     after_point = False
     for char, literal in section:
         if literal:
@@ -142,14 +186,21 @@ def read_format(code: str | None) -> NumberFormat:
             after_point = True
         elif after_point and char in "0#?":
             places += 1
+            low = places if char == "0" else low  # "#" and "?" show a digit only when it is not a trailing 0
         elif after_point and char not in "0#?":
             after_point = False
-    if not any(c in "0#?" and not literal for c, literal in section) or any(
-            c in "eE" and not literal for c, literal in section):
-        return GENERAL  # text alone, or scientific notation: read the value as typed
+    if any(c in "eE" and not literal for c, literal in section):
+        return GENERAL  # scientific notation: read the value as typed
+    if not any(c in "0#?" and not literal for c, literal in section):
+        shown = "".join(c for c, _ in section).strip()
+        if not shown or set(shown) <= _DASHES:  # the number as stored (General), or a dash for zero
+            return GENERAL
+        return NumberFormat(FormatKind.NUMBER, 0, refused=(
+            f"the cell's number format ({code}) shows the number as the words {shown!r}, not as a "
+            "figure: type the words in the cell (or leave it blank), or format it as a number"))
     sign = not percent and any(c == "%" and literal for c, literal in section)
     return NumberFormat(FormatKind.PERCENT if percent else FormatKind.NUMBER, places, currency, sign,
-                        _refusal(code, section, condition))
+                        _refusal(code, section, condition, currency), low)
 
 
 __all__ = ["GENERAL", "FormatKind", "NumberFormat", "read_format"]
