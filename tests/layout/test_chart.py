@@ -151,3 +151,25 @@ def test_figures_near_the_limit_still_chart_with_every_figure_on_the_axis(values
                if v is not None)
     assert len(chart.axis.labels) >= 2 and all(label for label in chart.axis.labels)
     assert abs(chart.axis.maximum) < Decimal(10) ** 15 and abs(chart.axis.minimum) < Decimal(10) ** 15
+
+
+@settings(max_examples=40, deadline=None)
+@example([Decimal("999999999999999"), Decimal("999999999999999.99")])  # the top label would round to 10^15
+@example([Decimal("-999999999999999.5"), Decimal("1")])
+@example([Decimal("0.0000000001"), Decimal("0.0000000002")])  # a step finer than ten places
+@example([Decimal("999999999999999"), Decimal("999999999999998.9999999999")])
+@given(st.lists(st.one_of(
+    st.decimals(min_value=Decimal("-999999999999999.99"), max_value=Decimal("999999999999999.99"), places=2),
+    st.decimals(min_value=Decimal("-0.0000001"), max_value=Decimal("0.0000001"), places=10)),
+    min_size=2, max_size=4))
+def test_fractional_figures_at_either_limit_chart_with_labels_a_figure_may_have(values: list[Decimal]) -> None:
+    """Ten decimal places, and figures a cent below 10^15, are figures a table holds: their chart
+    is drawn, every label within the limits of a figure, instead of an internal error."""
+    periods = ["2013/14", "2014/15", "Q1", "Q2"]
+    data = report({p: f"{v:f}" for p, v in zip(periods, values, strict=False)})  # written out in full
+    data["sections"][0]["pages"][0]["indicators"][0]["unit"] = "number"
+    data["sections"][0]["pages"][0]["target"] = None
+    (chart,) = charts(data)
+    assert all(chart.axis.minimum <= v <= chart.axis.maximum for line in chart.lines for v in line.values
+               if v is not None)
+    assert len(chart.axis.labels) >= 2 and all(label for label in chart.axis.labels)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from ..formatting import format_number, format_value
 from ..model import (
     MAX_DIGITS,
+    MAX_PLACES,
     DataRow,
     DataTable,
     ExceptionPage,
@@ -195,11 +196,22 @@ def _axis(lines: list[ChartLine], unit: Unit, locale: str) -> ValueAxis:
         maximum = max(figures) if maximum >= limit else maximum  # that end is at the figures
         minimum = min(figures) if minimum <= -limit else minimum
         step = ((maximum - minimum) / (TICKS - 1)).to_integral_value(ROUND_FLOOR) or Decimal(1)
-    places = max(0, -int(step.as_tuple().exponent))
+    smallest = Decimal(1).scaleb(-MAX_PLACES)  # the finest step a figure's places can label
+    if step < smallest:
+        step = smallest
+        minimum = (minimum / step).to_integral_value(ROUND_FLOOR) * step
+        maximum = max(minimum + step, (maximum / step).to_integral_value(ROUND_CEILING) * step)
+    places = min(MAX_PLACES, max(0, -int(step.as_tuple().exponent)))
     axis = ValueAxis(minimum, maximum, step, (), _excel_format(unit, places))
-    labels = tuple(format_number(Number(tick.quantize(Decimal(1).scaleb(-places)), unit), locale)
-                   for tick in axis.ticks)
+    labels = tuple(format_number(Number(_label(tick, places, limit), unit), locale) for tick in axis.ticks)
     return ValueAxis(minimum, maximum, step, labels, axis.number_format)
+
+
+def _label(tick: Decimal, places: int, limit: Decimal) -> Decimal:
+    """Return an axis tick rounded to ``places``, towards zero where rounding would pass the
+    largest figure a table holds (999,999,999,999,999.99 labels as 999,999,999,999,999)."""
+    rounded = tick.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return rounded if abs(rounded) < limit else tick.quantize(Decimal(1).scaleb(-places), ROUND_DOWN)
 
 
 def _label_every(categories: tuple[str, ...], style: HouseStyle) -> int:
