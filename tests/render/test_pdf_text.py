@@ -243,3 +243,23 @@ def test_a_soft_hyphen_shows_only_where_the_line_breaks() -> None:
         joined = "".join(line[:-1] if line.endswith("\xad") else line + " " for line in lines)
         assert "Supercalifragilistic text." in joined and "antidisestablishmentarianism ends." in joined
     assert broke >= 3  # some of the lengths end a line inside the long word, at a soft hyphen
+
+
+def test_a_soft_hyphen_not_at_a_break_is_never_drawn() -> None:
+    """At the end of a header, heading, cell or paragraph, before a space, tab, no-break space or
+    line break, alone, and at the end of a run followed by another run: none is a line break at
+    the soft hyphen, so none is drawn (Word and LibreOffice draw none)."""
+    shy = "\xad"
+    data = {"appendix": f"Header{shy}", "sections": [{"portfolio": f"END{shy}", "pages": [{
+        "title": f"Trailing{shy}",
+        "indicators": [{"description": f"cell ends soft{shy}", "polarity": "high", "unit": "percent"}],
+        "columns": {"past": ["2014/15"], "year": "2015/16", "periods": ["Q1", "Q2"]},
+        "rows": [{"label": f"Lab{shy}", "values": {"2014/15": 54.8, "Q1": 15.1, "Q2": 32.1}}],
+        "commentary": [f"before newline{shy}\nnext. nbsp{shy}\xa0here. tab{shy}\there. alone {shy} here. x{shy}.",
+                       [{"text": f"Across{shy}"}, {"text": "runs", "bold": True}, f" and end{shy}"]]}]}]}
+    buffer = io.BytesIO()
+    cp.render_pdf(cp.load(data), buffer)
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+        drawn = "".join(char["text"] for char in pdf.pages[0].chars)
+    assert shy not in drawn and "-" not in drawn
+    assert "Acrossruns" in drawn.replace(" ", "") and "Header" in drawn

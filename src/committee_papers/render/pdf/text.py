@@ -232,8 +232,24 @@ class _LineBuilder:
         else:  # an empty line holds its newline alone
             self.segments.append((token.face, token.colour, "\n"))
 
-    def line(self) -> Line:
-        return self.width, self.segments
+    def line(self, *, wrapped: bool = False) -> Line:
+        """Return the line: its width and segments. A soft hyphen is drawn only where a
+        ``wrapped`` line ends with it; elsewhere (before a space, at a run's or the text's end,
+        before a line break) it is left out, as Word leaves it out."""
+        segments, width = self.segments, self.width
+        if not any(SOFT_HYPHEN in text for _, _, text in segments):
+            return width, segments
+        kept: list[Segment] = []
+        for number, (face, colour, text) in enumerate(segments):
+            last = wrapped and number == len(segments) - 1 and text.endswith(SOFT_HYPHEN)
+            body = text[:-1] if last else text
+            if SOFT_HYPHEN in body:
+                width -= face.width(SOFT_HYPHEN) * body.count(SOFT_HYPHEN)
+                body = body.replace(SOFT_HYPHEN, "")
+            text = body + SOFT_HYPHEN if last else body
+            if text:
+                kept.append((face, colour, text))
+        return width, kept
 
 
 def break_lines(tokens: list[Token], limit: float, stop: float = 1e9) -> list[Line]:
@@ -264,7 +280,7 @@ def break_lines(tokens: list[Token], limit: float, stop: float = 1e9) -> list[Li
             elif number or builder.width - builder.soft(part[2]) + builder.gap_width(part[2]) + part[1] > \
                     limit + EPSILON:
                 builder.hang(part[2])
-                lines.append(builder.line())
+                lines.append(builder.line(wrapped=True))
                 builder = _LineBuilder(stop)
                 builder.add(part, None)
             else:
