@@ -113,3 +113,20 @@ def test_a_second_document_is_not_told_to_rename_anchors(tmp_path: Path) -> None
     with pytest.raises(LoadError) as caught:
         cp.load(two)
     assert "another document" in str(caught.value) and "anchor" not in str(caught.value)
+
+
+def test_a_key_written_out_overrides_a_merged_one(tmp_path: Path) -> None:
+    """YAML's merge key (<<): keys written out take precedence over merged ones, in any order;
+    a merge of something other than a mapping is an error, not ignored."""
+    text = ("appendix: A\nsections:\n  - portfolio: P\n    pages:\n"
+            "      - indicators: [&ind {description: First, polarity: high}]\n        commentary: c\n"
+            "      - indicators: [{<<: *ind, description: Second}]\n        commentary: c\n"
+            "      - indicators: [{description: Third, <<: *ind}]\n        commentary: c\n")
+    report = tmp_path / "merged.yaml"
+    report.write_text(text, encoding="utf-8")
+    pages = cp.load(report).sections[0].pages
+    assert [page.indicators[0].description for page in pages] == ["First", "Second", "Third"]
+    assert all(page.indicators[0].polarity.value == "high" for page in pages)
+    report.write_text("appendix: A\nsections: []\nx: {<<: 5}\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="a merge key"):
+        cp.load(report)

@@ -25,6 +25,8 @@ _SHORT = 40  # scalars up to this long (keys, periods, figures) recur: remember 
 _DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 # unambiguous (each digit can belong to one place only), so a long near-miss cannot backtrack
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+MAX_KEY = 100  # characters: a key is a name ("title"), a period label or an id
+MAX_PATH = 400  # characters of a value's path ("sections[0].pages[3].rows[2].values.Q2")
 _INT_DIGITS = 18  # longer whole numbers stay Decimal: Python refuses int() past 4,300 digits
 
 
@@ -84,6 +86,10 @@ class _Walker:
         self.problems: list[Problem] = []
 
     def walk(self, node: Node, path: str) -> Any:
+        if len(path) > MAX_PATH:  # each value keeps its path: long keys, deeply nested, would fill memory
+            raise LoadError(self.source.name, [Problem(
+                "", f"a value is nested under keys of more than {MAX_PATH} characters in all: a report's "
+                    "keys are short names such as 'title'; check it is the right file", node.start_mark.line + 1)])
         self.source.lines[path] = node.start_mark.line + 1
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -94,21 +100,31 @@ class _Walker:
 
     def _mapping(self, node: MappingNode, path: str) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        merged_keys: set[str] = set()  # keys a merge (<<) brought in: a key written out overrides them
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 merged = self.walk(value_node, path)
                 for part in merged if isinstance(merged, list) else [merged]:
-                    if isinstance(part, dict):
-                        for key, value in part.items():
-                            result.setdefault(key, value)
+                    if not isinstance(part, dict):
+                        self._problem(path, "a merge key (<<) takes a mapping, or a list of mappings", key_node)
+                        continue
+                    for key, value in part.items():
+                        if key not in result:
+                            result[key] = value
+                            merged_keys.add(key)
                 continue
             if not isinstance(key_node, ScalarNode):
                 self._problem(path, "a key must be plain text", key_node)
                 continue
             key = str(key_node.value)
-            if key in result:
+            if len(key) > MAX_KEY:
+                self._problem(path, f"a key of {len(key):,} characters ({key[:30]!r}...): a report's keys are "
+                                    "short names such as 'title'", key_node)
+                continue
+            if key in result and key not in merged_keys:
                 self._problem(join(path, key), f"the key {key!r} appears twice", key_node)
                 continue
+            merged_keys.discard(key)
             result[key] = self.walk(value_node, join(path, key))
         return result
 
