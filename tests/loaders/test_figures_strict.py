@@ -149,6 +149,7 @@ def test_a_number_rows_figures_share_one_unit(symbols: list[str], figure: int) -
     data = copy.deepcopy(MINIMAL)
     page = data["sections"][0]["pages"][0]
     page["indicators"][0]["unit"] = "number"
+    page["target"] = 70  # a bare target fits figures of any unit
     periods = ["2013/14", "2014/15", "Q1", "Q2"]
     page["rows"] = [{"values": {p: (f"£{figure}" if s == "£" else f"{figure}{s}") if s else figure
                                 for p, s in zip(periods, symbols, strict=True)}}]
@@ -159,3 +160,40 @@ def test_a_number_rows_figures_share_one_unit(symbols: list[str], figure: int) -
     else:
         with pytest.raises(LoadError, match=r"sections\[0\]\.pages\[0\]\.rows\[0\].*different units"):
             cp.load(data)
+
+
+def _number_page(values: dict[str, Any], **page: Any) -> dict[str, Any]:
+    data = copy.deepcopy(MINIMAL)
+    first = data["sections"][0]["pages"][0]
+    first["indicators"][0]["unit"] = "number"
+    first["target"] = None
+    first["rows"] = [{"values": values}]
+    first.update(page)
+    return data
+
+
+@pytest.mark.parametrize(("data", "phrase"), [
+    (_number_page({"Q1": "40%", "Q2": "45%"}, target="£30"), "the target in money"),
+    (_number_page({"2014/15": "2,774 (955.6)", "Q2": "45%"}), "a count with its rate (2014/15)"),
+    (_number_page({"2014/15": "2,774 (955.6)", "Q2": "£45"}), "a count with its rate (2014/15)"),
+    (_number_page({"Q1": 40, "Q2": 45}, rows=[{"values": {"Q1": "40%", "Q2": "45%"},
+                                               "targets": {"Q1": "50%", "Q2": "£50"}}]), "the target for Q2 in money"),
+    (_number_page({"Q1": "40%", "Q2": "45%"}, direction_of_travel=[{"label": "vs England", "reference": "£50"}]),
+     "compares figures in different units"),
+])
+def test_targets_and_references_in_another_unit_than_the_figures_are_refused(data: dict[str, Any],
+                                                                             phrase: str) -> None:
+    """45% against a target of £30, or compared with £50, or a count with its rate beside a
+    percentage: a mark between them would mean nothing, so the page is refused, located."""
+    with pytest.raises(LoadError, match=r"sections\[0\]\.pages\[0\]") as caught:
+        cp.load(data)
+    assert phrase in str(caught.value)
+
+
+@pytest.mark.parametrize("data", [
+    _number_page({"Q1": "40%", "Q2": "45%"}, target=70),  # a bare target fits any unit
+    _number_page({"2014/15": "2,774 (955.6)", "Q2": "3,000"}, target=2500),  # counts beside a pair
+    _number_page({"Q1": "40%", "Q2": "45%"}, direction_of_travel=[{"label": "vs England", "reference": 50}]),
+])
+def test_targets_and_references_without_a_unit_of_their_own_are_kept(data: dict[str, Any]) -> None:
+    assert cp.load(data).sections[0].pages[0].table is not None

@@ -138,5 +138,6 @@ def test_figure_spellings(minimal: dict[str, Any], written: Any, figure: Any) ->
     minimal["sections"][0]["pages"][0]["rows"][0]["values"]["Q2"] = written
     if isinstance(figure, Pair):  # a count with its rate is a row of unit count, not percent
         minimal["sections"][0]["pages"][0]["rows"][0]["unit"] = "count"
+        minimal["sections"][0]["pages"][0]["target"] = None  # the fixture's 70% is a percentage, not a count
     table = cp.load(minimal).sections[0].pages[0].table
     assert table is not None and table.rows[0].values["Q2"] == figure

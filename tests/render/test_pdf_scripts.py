@@ -257,7 +257,9 @@ def test_any_text_is_drawn_without_notdef_and_read_back_as_typed(text: str) -> N
     data = buffer.getvalue()
     assert all(gid != 0 for _, gid, _, _ in drawn_glyphs(data))
     paragraphs = [said for tag, said, _ in read_tagged(data).elements if tag == "P"]
-    assert paragraphs == [text]
+    # a soft hyphen not at a line break is not drawn, so not read (ISO 32000-1 §14.8.2.2.3: it
+    # stands for the hyphen drawn at a break); the short paragraph here never breaks
+    assert paragraphs == [text.replace("\xad", "")]
 
 
 MIXED = st.text(st.sampled_from(list("ab 12 ()[].,-/%\t\n") + list("اردوعبریہے") + list("שלום")

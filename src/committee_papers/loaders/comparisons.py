@@ -134,9 +134,13 @@ def _comparison(ctx: Context, value: Any, path: str, table: DataTable | None,
         return None
     if "stated" in data and stated is None:
         return None
-    if isinstance(current, Missing):
-        return Comparison(label, None, reference, None, None, published, indicator, missing=current.period)
-    return Comparison(label, current, reference, stated, text, published, indicator)
+    try:
+        if isinstance(current, Missing):
+            return Comparison(label, None, reference, None, None, published, indicator, missing=current.period)
+        return Comparison(label, current, reference, stated, text, published, indicator)
+    except ValueError as error:  # figures in different units, say
+        ctx.problem(path, str(error))
+        return None
 
 
 def read_dot_table(ctx: Context, value: Any, path: str, table: DataTable | None,

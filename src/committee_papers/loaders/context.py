@@ -60,11 +60,12 @@ class Context:
         required, allowed = list(required), list(dict.fromkeys([*required, *optional]))
         for key in value:
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) if len(key) <= 60 else []
                 hint = f": did you mean {close[0]!r}?" if close else (
                     f": the keys allowed here are {', '.join(allowed)}"
                 )
-                self.problem(join(path, key), f"unknown key {key!r}{hint}")
+                shown = repr(key) if len(key) <= 60 else f"{key[:40]!r}... ({len(key):,} characters)"
+                self.problem(path if len(key) > 60 else join(path, key), f"unknown key {shown}{hint}")
         for key in required:
             if key not in value:
                 self.problem(path, f"the required key {key!r} is missing: add it")

@@ -25,8 +25,8 @@ _SHORT = 40  # scalars up to this long (keys, periods, figures) recur: remember 
 _DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 # unambiguous (each digit can belong to one place only), so a long near-miss cannot backtrack
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-MAX_KEY = 100  # characters: a key is a name ("title"), a period label or an id
-MAX_PATH = 400  # characters of a value's path ("sections[0].pages[3].rows[2].values.Q2")
+PATHS_KEPT = 50_000_000  # characters of all values' paths ("sections[0].pages[3].rows[2].values.Q2"):
+# 5,000 pages keep about 18 million; a small file of long keys nested over a long list, billions
 _INT_DIGITS = 18  # longer whole numbers stay Decimal: Python refuses int() past 4,300 digits
 
 
@@ -84,12 +84,15 @@ class _Walker:
     def __init__(self, name: str) -> None:
         self.source = Source(name, None)
         self.problems: list[Problem] = []
+        self._kept = 0  # characters of the paths kept so far
 
     def walk(self, node: Node, path: str) -> Any:
-        if len(path) > MAX_PATH:  # each value keeps its path: long keys, deeply nested, would fill memory
+        self._kept += len(path)  # each value keeps its path: long keys over many values would fill memory
+        if self._kept > PATHS_KEPT:
             raise LoadError(self.source.name, [Problem(
-                "", f"a value is nested under keys of more than {MAX_PATH} characters in all: a report's "
-                    "keys are short names such as 'title'; check it is the right file", node.start_mark.line + 1)])
+                "", f"the file's keys, repeated in the place of every value under them, come to more than "
+                    f"{PATHS_KEPT:,} characters: a report's keys are short names such as 'title'; check it "
+                    "is the right file", node.start_mark.line + 1)])
         self.source.lines[path] = node.start_mark.line + 1
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -117,10 +120,6 @@ class _Walker:
                 self._problem(path, "a key must be plain text", key_node)
                 continue
             key = str(key_node.value)
-            if len(key) > MAX_KEY:
-                self._problem(path, f"a key of {len(key):,} characters ({key[:30]!r}...): a report's keys are "
-                                    "short names such as 'title'", key_node)
-                continue
             if key in result and key not in merged_keys:
                 self._problem(join(path, key), f"the key {key!r} appears twice", key_node)
                 continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .tables import DataTable
-from .values import Mark, Value
+from .values import Mark, Number, Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,12 @@ class Comparison:
                 f"comparison {self.label!r} needs exactly one of: current and reference, "
                 "a reference with the current period missing, stated, or text"
             )
+        units = {value.unit.value if isinstance(value, Number) else "count with its rate"
+                 for value in (self.current, self.reference) if value is not None} - {"number"}
+        if len(units) > 1 and not units <= {"count with its rate", "count", "rate"}:  # 45% against £50
+            shown = " and ".join(sorted(units))
+            raise ValueError(f"comparison {self.label!r} compares figures in different units ({shown}): give "
+                             "the reference in the unit of the figure it is compared with")
 
     @classmethod
     def of(cls, table: DataTable, label: str, reference: str, current: str = "latest", *, row: int | str = 0,

@@ -197,6 +197,34 @@ class DataRow:
                              "in one unit, as its indicator's unit says")
 
 
+def _same_unit(row: DataRow, name: str, shared: Target | None) -> None:
+    """Raise ValueError when a row's figures and the figures of its targets are in different
+    units (45% against a target of £30): a mark between them would mean nothing. A figure with
+    no unit of its own (``number``) fits any; a count with its rate may stand beside counts and
+    plain numbers, not beside a percentage or money."""
+    units: dict[Unit, str] = {}
+    pairs = []
+    for label, value in row.values.items():
+        if isinstance(value, Number):
+            units.setdefault(value.unit, label)
+        else:
+            pairs.append(label)
+    targets = [("the target", row.target if row.target is not None else shared),
+               *((f"the target for {label}", target) for label, target in row.period_targets.items())]
+    for said, target in targets:
+        if target is not None and isinstance(target.value, Number):
+            units.setdefault(target.value.unit, said)
+    measured = {unit: where for unit, where in units.items() if unit is not Unit.NUMBER}  # a bare figure fits any
+    if len(measured) > 1:
+        shown = ", ".join(f"{where} in {unit.value}" for unit, where in units.items())
+        raise ValueError(f"row {name}: its figures and targets are in different units ({shown}): give them "
+                         "all in the indicator's unit")
+    if pairs and units.keys() & {Unit.PERCENT, Unit.MONEY}:
+        shown = ", ".join(f"{where} in {unit.value}" for unit, where in units.items())
+        raise ValueError(f"row {name}: a count with its rate ({pairs[0]}) stands beside {shown}: give the "
+                         "row's figures in one unit")
+
+
 @dataclass(frozen=True, slots=True)
 class DataTable:
     """Past years, the current year's sub-periods, target, DoT columns and (``show_status``) a
@@ -254,10 +282,11 @@ class DataTable:
                                  "the last column is not under a year's header: give the year and its periods "
                                  "(columns: year, periods), or leave target_under_year out")
         for number, row in enumerate(self.rows):
+            name = repr(row.label) if row.label else str(number)
             unknown = [k for k in (*row.values, *row.stated, *row.period_targets) if k not in labels]
             if unknown:
-                name = repr(row.label) if row.label else str(number)
                 raise ValueError(f"row {name} has figures or targets for periods that are not columns: {unknown}")
+            _same_unit(row, name, self.target)
 
     @property
     def dot(self) -> DotColumn | None:
