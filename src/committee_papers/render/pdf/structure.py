@@ -6,7 +6,7 @@ page, or marked-content references (/MCR) for content on another page. Attribute
 element itself (Alt, ActualText, T, Lang) are its entries; table attributes (Scope, ColSpan,
 RowSpan, Summary) go in an attribute object with /O /Table (§14.8.5.7), one indirect object
 for each set of them, shared by the elements that have that set (a table's column headers all
-have /Scope /Column: 17 MB less memory at 1,000 pages). The ParentTree
+have /Scope /Column: about 20 MB less memory at 1,000 pages). The ParentTree
 (§14.7.4.4) leads from each page's marked-content ids back to their elements, so a page's
 content can be read in structure order, and from each link annotation's /StructParent to its
 Link element, whose kids end with an object reference (/OBJR, §14.7.4.3) to each of its
