@@ -130,3 +130,19 @@ def test_a_key_written_out_overrides_a_merged_one(tmp_path: Path) -> None:
     report.write_text("appendix: A\nsections: []\nx: {<<: 5}\n", encoding="utf-8")
     with pytest.raises(LoadError, match="a merge key"):
         cp.load(report)
+
+
+def test_a_quoted_figure_written_out_overrides_a_merged_plain_one(tmp_path: Path) -> None:
+    """The merged value's text as typed ("32.1") must not stand for the written value ("60.5"),
+    whichever order the keys come in."""
+    for row in ('{<<: {values: {Q1: 15.1, Q2: 32.1}}, values: {Q1: "15.1", Q2: "60.5"}}',
+                '{values: {Q1: "15.1", Q2: "60.5"}, <<: {values: {Q1: 15.1, Q2: 32.1}}}'):
+        text = ("appendix: A\nperiod: Q2 2015/16\nsections:\n  - portfolio: P\n    pages:\n"
+                "      - indicators: [{description: d, polarity: high, unit: percent}]\n"
+                "        columns: {past: [2014/15], year: 2015/16, periods: [Q1, Q2]}\n"
+                f"        rows: [{row}]\n        commentary: c\n")
+        report = tmp_path / "merged.yaml"
+        report.write_text(text, encoding="utf-8")
+        table = cp.load(report).sections[0].pages[0].table
+        assert table is not None
+        assert str(table.rows[0].values["Q2"].value) == "60.5", row  # type: ignore[union-attr]

@@ -429,6 +429,7 @@ def test_a_number_indicators_target_with_a_unit_is_a_located_error(tmp_path: Pat
     (-0.05, "0.0;-0.0%", "-5.0%"),  # the negative section decides: a percentage there
     (-5, "0.0;(0.0)", "-5.0%"),
     (0, '_-* #,##0_-;-* #,##0_-;_-* "-"??_-;_-@_-', "0%"),  # an accounting format's dash for zero
+    (45.1, 'General"%"', "45.1%"),  # General with a literal percent sign: the number as stored
 ])
 def test_sections_and_optional_places_are_read_as_excel_shows_them(tmp_path: Path, stored: float, code: str,
                                                                     shown: str) -> None:
@@ -444,6 +445,11 @@ def test_sections_and_optional_places_are_read_as_excel_shows_them(tmp_path: Pat
     (4.1, "€#,##0.00", "in €"),
     (4.1, "[$€-1809]#,##0.00", "in €"),
     (4.1, '"$"#,##0.00', "in $"),
+    (4.1, "[$USD] #,##0.00", "in USD"),  # currencies named in letters
+    (4.1, '"EUR "#,##0.00', "in EUR"),
+    (4.1, "#,##0.00 [$kr-41D]", "in kr"),
+    (4.1, "[$₹-4009]#,##0", "in ₹"),
+    (0.451, "General%", "as a percentage without fixed places"),  # Excel shows 45.1%: it was read 0.451
 ])
 def test_a_section_that_shows_another_figure_or_currency_is_a_located_error(tmp_path: Path, stored: float,
                                                                             code: str, phrase: str) -> None:

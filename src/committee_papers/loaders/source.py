@@ -104,9 +104,16 @@ class _Walker:
     def _mapping(self, node: MappingNode, path: str) -> dict[str, Any]:
         result: dict[str, Any] = {}
         merged_keys: set[str] = set()  # keys a merge (<<) brought in: a key written out overrides them
+        kept_lines, kept_raw = self.source.lines, self.source.raw
+        merged_lines: dict[str, int] = {}  # the merged values' lines and text as typed, kept below
+        merged_raw: dict[str, str] = {}  # only for the keys no written key overrides
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
-                merged = self.walk(value_node, path)
+                self.source.lines, self.source.raw = merged_lines, merged_raw
+                try:
+                    merged = self.walk(value_node, path)
+                finally:
+                    self.source.lines, self.source.raw = kept_lines, kept_raw
                 for part in merged if isinstance(merged, list) else [merged]:
                     if not isinstance(part, dict):
                         self._problem(path, "a merge key (<<) takes a mapping, or a list of mappings", key_node)
@@ -125,6 +132,11 @@ class _Walker:
                 continue
             merged_keys.discard(key)
             result[key] = self.walk(value_node, join(path, key))
+        for key in merged_keys:  # a merged value keeps its own text as typed (44.60), and its line
+            place = join(path, key)
+            for found, into in ((merged_lines, kept_lines), (merged_raw, kept_raw)):
+                into.update((at, v) for at, v in found.items()  # type: ignore[misc]
+                            if at == place or at.startswith((place + ".", place + "[")))
         return result
 
     def _scalar(self, node: ScalarNode, path: str) -> Any:

@@ -27,6 +27,8 @@ This small reader is our own because openpyxl has no helper for percent or place
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
@@ -170,13 +172,37 @@ def read_format(code: str | None) -> NumberFormat:
     return replace(first, negative=read[1], zero=read[2] if len(read) > 2 else first)
 
 
+_CODE = re.compile(r"\[\$([^\]-]*)[^\]]*\]|\"\s*([A-Z]{3})\s*\"")
+
+
+def _currency_code(code: str) -> str | None:
+    """Return a currency a code names in letters (``[$USD]``, ``[$kr-41D]``, ``"EUR "``), or None."""
+    for match in _CODE.finditer(code):
+        found = (match[1] or match[2] or "").strip()
+        if found and found not in ("£", "GBP") and (match[2] or any(c.isalpha() or not c.isascii() for c in found)):
+            return found
+    return None
+
+
 _DASHES = frozenset("-\u2013\u2014 ")  # a dash for zero, as accounting formats show it
 
 
 def _read_section(code: str, section: list[tuple[str, bool]], condition: bool) -> NumberFormat:
     """Return what one section of a format code means for the numbers it shows."""
-    currency = next((c for c, _ in section if c in _CURRENCIES), None)
+    currency = next((c for c, _ in section if c in _CURRENCIES or unicodedata.category(c) == "Sc"), None)
+    currency = currency or _currency_code(code)
     percent = any(c == "%" and not literal for c, literal in section)
+    shown = "".join(c for c, literal in section if not literal).lower()
+    if "general" in shown:  # General%: the number as stored, with what follows it
+        if percent:
+            return NumberFormat(FormatKind.NUMBER, 0, refused=(
+                f"the cell's number format ({code}) shows the number as a percentage without fixed "
+                "places, which the report cannot print as Excel shows it: format the cell as a "
+                "percentage with the places meant (such as 0.0%)"))
+        if currency not in (None, "£"):
+            return NumberFormat(FormatKind.NUMBER, 0, refused=_refusal(code, section, condition, currency))
+        return NumberFormat(FormatKind.GENERAL, currency=currency,
+                            percent_sign=any(c == "%" and literal for c, literal in section))
     places = low = 0
     after_point = False
     for char, literal in section:
