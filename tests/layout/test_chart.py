@@ -173,3 +173,14 @@ def test_fractional_figures_at_either_limit_chart_with_labels_a_figure_may_have(
     assert all(chart.axis.minimum <= v <= chart.axis.maximum for line in chart.lines for v in line.values
                if v is not None)
     assert len(chart.axis.labels) >= 2 and all(label for label in chart.axis.labels)
+
+
+def test_a_chart_comparator_in_another_unit_than_the_figures_is_refused() -> None:
+    """England at £50 drawn on an axis of percentages would mean nothing: refused, located."""
+    data = report({"Q1": "45%", "Q2": "50%"}, chart={"comparators": {"England": "£50"}})
+    data["sections"][0]["pages"][0]["indicators"][0]["unit"] = "number"
+    data["sections"][0]["pages"][0]["target"] = None
+    with pytest.raises(cp.LoadError, match=r"sections\[0\]\.pages\[0\]\.chart.*'England' is in money"):
+        cp.load(data)
+    data["sections"][0]["pages"][0]["chart"] = {"comparators": {"England": "48%"}}
+    assert cp.load(data).sections[0].pages[0].chart is not None

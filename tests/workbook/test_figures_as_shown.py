@@ -450,6 +450,8 @@ def test_sections_and_optional_places_are_read_as_excel_shows_them(tmp_path: Pat
     (4.1, "#,##0.00 [$kr-41D]", "in kr"),
     (4.1, "[$₹-4009]#,##0", "in ₹"),
     (0.451, "General%", "as a percentage without fixed places"),  # Excel shows 45.1%: it was read 0.451
+    (-5, "0.0;", "shows nothing for this number"),  # an empty section: Excel shows the cell blank
+    (5, ";;;", "shows nothing for this number"),
 ])
 def test_a_section_that_shows_another_figure_or_currency_is_a_located_error(tmp_path: Path, stored: float,
                                                                             code: str, phrase: str) -> None:

@@ -129,6 +129,12 @@ def read_chart(ctx: Context, value: Any, path: str, table: DataTable | None, uni
     comparators = _comparators(ctx, data["comparators"], join(path, "comparators"), unit) \
         if "comparators" in data else ()
     history = ctx.integer(data["history"], join(path, "history"), 2, 120) if "history" in data else None
+    charted = table.rows[rows[0]] if rows else table.rows[0] if table.rows else None
+    shown = {v.unit for v in charted.values.values() if isinstance(v, Number)} - {Unit.NUMBER} if charted else set()
+    for name, figure in [*targets.items(), *((c.label, c.value) for c in comparators)]:
+        if shown and figure.unit is not Unit.NUMBER and figure.unit not in shown:  # £50 on a % axis
+            ctx.problem(path, f"the chart's {name!r} is in {figure.unit.value} but the figures it is drawn with "
+                              f"are in {next(iter(shown)).value}: give it in the figures' unit")
     try:
         return TrendChart(rows=rows, periods=tuple(periods), target=target or TargetLine.AUTO,
                           targets=targets, comparators=comparators, history=history)

@@ -189,6 +189,10 @@ _DASHES = frozenset("-\u2013\u2014 ")  # a dash for zero, as accounting formats 
 
 def _read_section(code: str, section: list[tuple[str, bool]], condition: bool) -> NumberFormat:
     """Return what one section of a format code means for the numbers it shows."""
+    if not section:  # "0.0;" for a negative number, ";;;": Excel shows the cell blank
+        return NumberFormat(FormatKind.NUMBER, 0, refused=(
+            f"the cell's number format ({code}) shows nothing for this number (an empty section), so "
+            "Excel shows the cell blank: clear the cell, or give the format a section that shows it"))
     currency = next((c for c, _ in section if c in _CURRENCIES or unicodedata.category(c) == "Sc"), None)
     currency = currency or _currency_code(code)
     percent = any(c == "%" and not literal for c, literal in section)
