@@ -68,3 +68,17 @@ def test_a_rule_target_compares_with_last_year_only(past: list[Any], current: in
     else:
         assert dot.assessment is not None
         assert (dot.assessment.direction, dot.assessment.judgement) == expected
+
+
+def test_an_annual_tables_year_reported_is_compared_with_the_year_before() -> None:
+    """Columns of past years only, the report's period the last of them (2015/16): its DoT
+    against past performance is 2015/16 against 2014/15, as a rule target's is, not "no mark"."""
+    page = {"indicators": [{"description": "Annual", "polarity": "high", "unit": "percent"}],
+            "columns": {"past": ["2013/14", "2014/15", "2015/16"]},
+            "rows": [{"values": {"2013/14": 50, "2014/15": 40, "2015/16": 45}}],
+            "dot": {"basis": "past"}, "commentary": "c"}
+    report = cp.load({"appendix": "A", "period": "2015/16", "sections": [{"portfolio": "P", "pages": [page]}]})
+    dot = assess_report(report).pages[0][0].tables[0].rows[0][0]
+    assert dot.assessment is not None, dot.reason
+    assert (dot.assessment.direction, dot.assessment.judgement) == (Direction.UP, Judgement.BETTER)  # 45 > 40
+    assert dot.reference is not None and cp.headline(dot.reference).value == Decimal(40)

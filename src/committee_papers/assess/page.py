@@ -11,6 +11,7 @@ from ..model import (
     ExceptionPage,
     Judgement,
     Period,
+    PeriodKind,
     Polarity,
     Rag,
     Report,
@@ -62,7 +63,8 @@ def row_dot(page: ExceptionPage, row: DataRow, column: DotColumn | None = None, 
         return _trend(table, row, now, column.basis, polarity)
     if column.basis is DotBasis.PAST:
         latest = table.previous_year(row)
-        if latest is not None and latest[0] == now[0]:
+        annual = all(p.kind is PeriodKind.YEAR for p in table.periods)  # the year reported is a past-year column
+        if latest is not None and latest[0] == now[0] and not annual:
             return RowDot(None, f"the row has no figure after {latest[0].label}: this year's periods are "
                                 "all blank, so there is nothing to compare with past performance")
         before = table.year_before(row, now[0])
